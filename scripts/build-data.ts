@@ -1,0 +1,79 @@
+/**
+ * `npm run build:data [-- --communities FILE …]`: the thin entry of the data build.
+ * Exit codes: 0 built (rows may have been rejected: see report.json), 1 an input file could not
+ * be used, 2 a usage mistake, 3 --strict and rows were rejected.
+ */
+import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
+import { formatProgress, formatSummary } from './cli/summary';
+import { buildData, type BuildOptions } from './pipeline/build';
+import { InputError } from './pipeline/table';
+
+/** The bundled demo: the five seed programmes. */
+const DEMO: Omit<BuildOptions, 'out'> = {
+  communities: 'data/communities.csv',
+  amenities: 'data/amenities.csv',
+  programmes: 'data/programmes.json',
+};
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseBuildArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`build:data: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const tty = process.stderr.isTTY && !args.quiet;
+  let lastDraw = 0;
+  const options: BuildOptions = {
+    ...(args.demo ? DEMO : {}),
+    ...(args.communities ? { communities: args.communities } : { communities: DEMO.communities }),
+    ...(args.amenities ? { amenities: args.amenities } : {}),
+    ...(args.boundaries ? { boundaries: args.boundaries } : {}),
+    ...(args.footprints ? { footprints: args.footprints } : {}),
+    ...(args.programmes ? { programmes: args.programmes } : {}),
+    ...(args.crs ? { crs: args.crs } : {}),
+    ...(args.sheet ? { sheet: args.sheet } : {}),
+    out: args.out,
+    onProgress: (phase, done, total) => {
+      if (!tty) return;
+      const now = performance.now();
+      if (done < total && now - lastDraw < 100) return;
+      lastDraw = now;
+      process.stderr.write(`\r${formatProgress(phase, done, total)}${done >= total ? '\n' : ''}`);
+    },
+  };
+  try {
+    const result = await buildData(options);
+    if (!args.quiet)
+      console.log(formatSummary(result.report, args.out, result.outFiles, result.timings.total ?? 0));
+    if (args.strict && result.report.rows_rejected > 0) {
+      console.error(
+        `build:data: --strict: ${result.report.rows_rejected} rows rejected (see ${args.out}/report.json)`,
+      );
+      return 3;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(`build:data: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,109 @@
+/**
+ * Parses the `build:data` command line. Pure, so the contract other tools rely on is tested
+ * without spawning processes.
+ */
+import { CRS_VALUES, type Crs } from '../../src/domain/vocabulary';
+
+/** What the command line asks for. `demo` is true when no --communities was given. */
+export interface BuildArgs {
+  demo: boolean;
+  communities?: string;
+  amenities?: string;
+  boundaries?: string;
+  footprints?: string;
+  programmes?: string;
+  crs?: Crs;
+  sheet?: string;
+  out: string;
+  strict: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+/** A usage mistake; the CLI prints the message and the usage, then exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage:
+  npm run build:data                      build the bundled demo from data/ into public/data/
+  npm run build:data -- --communities FILE [options]
+
+Options:
+  --communities FILE   communities ledger (.xlsx or .csv: UTF-8, UTF-8 BOM or GBK/GB18030)
+  --amenities FILE     amenities (.xlsx, .csv or .geojson); enables the life-circle results
+  --boundaries FILE    district/street/community polygons (.geojson or zipped shapefile)
+  --footprints FILE    community footprint polygons (.geojson), joined by id
+  --programmes FILE    programme records with published figures (.json)
+  --crs SYSTEM         coordinate system of rows that declare none: ${CRS_VALUES.join(' | ')} (default WGS84)
+  --sheet NAME         workbook sheet to read (default: the first)
+  --out DIR            output folder (default public/data)
+  --strict             exit 3 when any row is rejected (the report is still written)
+  --quiet              no progress bar or summary
+  --help               this text`;
+
+const VALUE_FLAGS = [
+  'communities',
+  'amenities',
+  'boundaries',
+  'footprints',
+  'programmes',
+  'crs',
+  'sheet',
+  'out',
+] as const;
+const BOOLEAN_FLAGS = ['strict', 'quiet', 'help'] as const;
+
+/** Parses argv (without node and script). Accepts `--flag value` and `--flag=value`. */
+export function parseBuildArgs(argv: readonly string[]): BuildArgs {
+  const values: Partial<Record<(typeof VALUE_FLAGS)[number], string>> = {};
+  const flags: Partial<Record<(typeof BOOLEAN_FLAGS)[number], boolean>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      flags[name as (typeof BOOLEAN_FLAGS)[number]] = true;
+      continue;
+    }
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown option --${name}`);
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`);
+    if (values[name as (typeof VALUE_FLAGS)[number]] !== undefined)
+      throw new UsageError(`--${name} given twice`);
+    values[name as (typeof VALUE_FLAGS)[number]] = value;
+  }
+  let crs: Crs | undefined;
+  if (values.crs !== undefined) {
+    const wanted = values.crs
+      .toUpperCase()
+      .replace(/^GCJ02$/, 'GCJ-02')
+      .replace(/^BD09$/, 'BD-09');
+    crs = CRS_VALUES.find((c) => c === wanted);
+    if (!crs) throw new UsageError(`--crs must be one of ${CRS_VALUES.join(', ')}; got "${values.crs}"`);
+  }
+  const demo = values.communities === undefined;
+  if (demo) {
+    const given = (['amenities', 'boundaries', 'footprints', 'programmes', 'sheet'] as const).filter(
+      (k) => values[k],
+    );
+    if (given.length) throw new UsageError(`--${given[0]} needs --communities: the demo uses its own files`);
+  }
+  return {
+    demo,
+    ...(values.communities ? { communities: values.communities } : {}),
+    ...(values.amenities ? { amenities: values.amenities } : {}),
+    ...(values.boundaries ? { boundaries: values.boundaries } : {}),
+    ...(values.footprints ? { footprints: values.footprints } : {}),
+    ...(values.programmes ? { programmes: values.programmes } : {}),
+    ...(crs ? { crs } : {}),
+    ...(values.sheet ? { sheet: values.sheet } : {}),
+    out: values.out ?? 'public/data',
+    strict: flags.strict ?? false,
+    quiet: flags.quiet ?? false,
+    help: flags.help ?? false,
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseNationalArgs } from './args';
+
+describe('parseNationalArgs', () => {
+  it('gives the national defaults', () => {
+    expect(parseNationalArgs([])).toEqual({
+      communities: 220_000,
+      amenities: 100_000,
+      out: 'tmp/national',
+      seed: 1,
+      help: false,
+    });
+  });
+
+  it('reads --flag value and --flag=value', () => {
+    expect(
+      parseNationalArgs(['--communities', '5000', '--amenities=20', '--out', 'tmp/x', '--seed=42']),
+    ).toEqual({
+      communities: 5000,
+      amenities: 20,
+      out: 'tmp/x',
+      seed: 42,
+      help: false,
+    });
+    expect(parseNationalArgs(['--help']).help).toBe(true);
+  });
+
+  it.each([
+    [['--communities', 'abc'], /--communities must be a whole number from 1 to 10000000, got "abc"/],
+    [['--communities', '0'], /got "0"/],
+    [['--communities', '1.5'], /got "1\.5"/],
+    [['--communities=-3'], /got "-3"/],
+    [['--amenities', '1e5'], /--amenities must be a whole number/],
+    [['--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
+    [['--communities'], /--communities needs a value/],
+    [['--communities', '--amenities', '5'], /--communities needs a value/],
+    [['--out', ''], /--out needs a folder/],
+    [['--rows', '5'], /unknown option --rows/],
+    [['220000'], /unexpected argument "220000"/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseNationalArgs(argv)).toThrow(message);
+  });
+});

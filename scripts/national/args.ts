@@ -1,0 +1,82 @@
+/**
+ * Command-line options of `npm run gen:national`. Parsing is pure and throws `UsageError` with
+ * a message meant for the person at the terminal; the CLI prints it and exits with status 2.
+ */
+
+/** Parsed options of the national test-data generator. */
+export interface NationalArgs {
+  /** Rows of communities.csv (default 220,000: the national programme's order of magnitude). */
+  communities: number;
+  /** Rows of amenities.csv (default 100,000). */
+  amenities: number;
+  /** Output folder (default `tmp/national`, which git ignores: this is test data, never shipped). */
+  out: string;
+  /** PRNG seed (default 1). */
+  seed: number;
+  help: boolean;
+}
+
+/** A mistake on the command line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const NATIONAL_USAGE = `Usage: npm run gen:national -- [--communities N] [--amenities N] [--out DIR] [--seed N]
+
+Writes deterministic national-scale TEST ledgers (communities.csv, amenities.csv, UTF-8,
+Chinese headers of the data standard) for timing the build. Never ship them as data.
+
+  --communities N   community rows (default 220000)
+  --amenities N     amenity rows (default 100000)
+  --out DIR         output folder (default tmp/national, git-ignored)
+  --seed N          random seed, an integer 0..4294967295 (default 1)
+  --help            this text`;
+
+const DEFAULTS: NationalArgs = {
+  communities: 220_000,
+  amenities: 100_000,
+  out: 'tmp/national',
+  seed: 1,
+  help: false,
+};
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Parses `process.argv.slice(2)`. Accepts `--flag value` and `--flag=value`. */
+export function parseNationalArgs(argv: readonly string[]): NationalArgs {
+  const args: NationalArgs = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (token === '--help' || token === '-h') {
+      args.help = true;
+      continue;
+    }
+    const match = /^(--[a-z-]+)(?:=(.*))?$/.exec(token);
+    if (!match) throw new UsageError(`unexpected argument "${token}"`);
+    const flag = match[1] as string;
+    if (!['--communities', '--amenities', '--out', '--seed'].includes(flag)) {
+      throw new UsageError(`unknown option ${flag}`);
+    }
+    let value = match[2];
+    if (value === undefined) {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i++;
+    }
+    if (flag === '--communities') args.communities = wholeNumber(flag, value, 1, 10_000_000);
+    else if (flag === '--amenities') args.amenities = wholeNumber(flag, value, 0, 10_000_000);
+    else if (flag === '--seed') args.seed = wholeNumber(flag, value, 0, 0xffffffff);
+    else if (value.trim() === '') throw new UsageError('--out needs a folder');
+    else args.out = value;
+  }
+  return args;
+}

@@ -1,0 +1,579 @@
+/**
+ * The data build: ledgers in, site files out. This module owns the file I/O and the order of
+ * steps; every step itself is a pure function in its own module.
+ *
+ *   read → normalise → life circles → features → GeoJSON + PMTiles + H3 aggregates
+ *        → programme figures → manifest.json + report.json
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import zlib from 'node:zlib';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { evaluateCoverage } from '../../src/domain/life-circles';
+import { normaliseHeader } from '../../src/domain/headers';
+import { matchItemHeader } from '../../src/domain/parse/items';
+import { COMMUNITY_OUTPUT_FIELDS } from '../../src/domain/output-fields';
+import { evaluateMetric, figureMatches } from '../../src/domain/programme-figures';
+import type { Programme } from '../../src/domain/programmes';
+import {
+  AMENITY_FIELDS,
+  COMMUNITY_FIELDS,
+  type AmenityRecord,
+  type CommunityRecord,
+  type FieldDefinition,
+} from '../../src/domain/schema';
+import { AMENITY_TYPES, LIFE_CIRCLES, type Crs } from '../../src/domain/vocabulary';
+import { aggregateH3, DEFAULT_H3_RESOLUTIONS } from './aggregate-h3';
+import { communityFeature, type CommunityLifeCircle, type FlatProperties } from './community-features';
+import { distancesOf, nearestAmenityDistances } from './life-circle-distances';
+import { normaliseAmenities } from './normalise/amenities';
+import { normaliseCommunities } from './normalise/communities';
+import { readBoundaries } from './read/boundaries';
+import { readGeoJsonTable, readTable } from './read/read-table';
+import { InputError, type RawTable, type RowIssue } from './table';
+import { tilePoints } from './tiles/point-tiles';
+import { tilePolygons } from './tiles/polygon-tiles';
+import { writePmtiles } from './tiles/pmtiles-writer';
+
+/** Options of one build; the CLI maps its flags onto these. */
+export interface BuildOptions {
+  /** Communities ledger (.xlsx or .csv). */
+  communities: string;
+  /** Amenities table (.xlsx, .csv or .geojson); without it no life-circle results are claimed. */
+  amenities?: string;
+  /** District/street/community polygons (.geojson or zipped shapefile). */
+  boundaries?: string;
+  /** Community footprint polygons (.geojson), joined to communities by `id`. */
+  footprints?: string;
+  /** Programme records with published figures (.json, see src/domain/programmes.ts). */
+  programmes?: string;
+  /** Coordinate system of rows that declare none. Default WGS84. */
+  crs?: Crs;
+  /** Workbook sheet to read. Default: the first sheet. */
+  sheet?: string;
+  /** Output folder. Default public/data. */
+  out: string;
+  /** Called as work advances, for a progress bar. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** Fixed build time, so golden-file tests are reproducible. */
+  buildTime?: Date;
+}
+
+/** Counts and issues of one input table. rows_read = rows_accepted + rows_rejected. */
+export interface TableReport {
+  file: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_skipped: number;
+}
+
+/** The report.json contract. Top-level counts add up over all tables. */
+export interface BuildReport {
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_skipped: number;
+  errors: (RowIssue & { file: string })[];
+  warnings: (RowIssue & { file: string })[];
+  tables: Record<string, TableReport>;
+}
+
+export interface BuildResult {
+  report: BuildReport;
+  manifest: Record<string, unknown>;
+  outFiles: string[];
+  timings: Record<string, number>;
+}
+
+/** Tiles reach z14 (street level) at least; higher only adds bytes for point data. */
+const MAX_ZOOM = 14;
+/** Straight-line search radius for the nearest amenity of each type. */
+const MAX_SEARCH_METRES = 3000;
+/** Properties every community keeps below the maximum zoom: what the filters and styling need. */
+const LOW_ZOOM_PROPERTIES = [
+  'id',
+  'name',
+  'city',
+  'district',
+  'street',
+  'programme',
+  'stage',
+  'batch_year',
+  'year_built',
+  'households',
+  'items',
+  'fund_total',
+  'fund_per_household',
+  'leverage',
+  'coverage_score',
+  'lc5_met',
+  'missing_types',
+  'start_date',
+  'completion_date',
+  'is_synthetic',
+  'location_precision',
+];
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function headerMatcher(fields: readonly FieldDefinition[], items: boolean): (text: string) => boolean {
+  const known = new Set<string>();
+  for (const f of fields) for (const a of f.aliases) known.add(normaliseHeader(a).key);
+  return (text) => known.has(normaliseHeader(text).key) || (items && matchItemHeader(text) !== null);
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `cannot read ${file}: no such file`
+        : `cannot read ${file}: ${(e as Error).message}`,
+      file,
+    );
+  }
+}
+
+function omitNulls(p: FlatProperties): FlatProperties {
+  const out: FlatProperties = {};
+  for (const k in p) if (p[k] !== null) out[k] = p[k]!;
+  return out;
+}
+
+/** Streams a FeatureCollection as text without building one giant string for national data. */
+function featureCollectionChunks(features: Feature[], extra: Record<string, unknown> = {}): string[] {
+  const head = JSON.stringify({ type: 'FeatureCollection', ...extra, features: [] }).slice(0, -2);
+  const chunks = [head];
+  for (let i = 0; i < features.length; i++) chunks.push((i ? ',\n' : '\n') + JSON.stringify(features[i]));
+  chunks.push('\n]}\n');
+  return chunks;
+}
+
+function bboxOf(points: { lng: number; lat: number }[]): [number, number, number, number] | null {
+  if (!points.length) return null;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const p of points) {
+    if (p.lng < w) w = p.lng;
+    if (p.lng > e) e = p.lng;
+    if (p.lat < s) s = p.lat;
+    if (p.lat > n) n = p.lat;
+  }
+  return [w, s, e, n];
+}
+
+function tableReport(
+  file: string,
+  r: { rows_read: number; rows_accepted: number; rows_rejected: number; rows_skipped: number },
+): TableReport {
+  return {
+    file,
+    rows_read: r.rows_read,
+    rows_accepted: r.rows_accepted,
+    rows_rejected: r.rows_rejected,
+    rows_skipped: r.rows_skipped,
+  };
+}
+
+/**
+ * Runs the whole build. Throws InputError when a file cannot be read or lacks required columns;
+ * rejected rows never throw: they land in the report.
+ */
+export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  const progress = opts.onProgress ?? (() => {});
+  const inputs: Record<string, unknown>[] = [];
+  const errors: BuildReport['errors'] = [];
+  const warnings: BuildReport['warnings'] = [];
+  const tables: Record<string, TableReport> = {};
+
+  const recordInput = (role: string, file: string, bytes: Uint8Array, table?: RawTable) =>
+    inputs.push({
+      role,
+      file: basename(file),
+      bytes: bytes.byteLength,
+      sha256: sha256(bytes),
+      ...(table?.encoding ? { encoding: table.encoding } : {}),
+      ...(table?.sheet ? { sheet: table.sheet } : {}),
+      ...(table ? { header_row: table.headerRow } : {}),
+    });
+
+  // 1. Communities.
+  let t = performance.now();
+  progress('read communities', 0, 1);
+  const communityBytes = await readInput(opts.communities);
+  const communityTable = await readTable(opts.communities, communityBytes, {
+    ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    isKnownHeader: headerMatcher(COMMUNITY_FIELDS, true),
+  });
+  recordInput('communities', opts.communities, communityBytes, communityTable);
+  lap('read_communities', t);
+  t = performance.now();
+  const communities = normaliseCommunities(communityTable, {
+    crs: opts.crs ?? 'WGS84',
+    sourceLabel: basename(opts.communities),
+  });
+  const communityFile = basename(opts.communities);
+  for (const e of communities.errors) errors.push({ ...e, table: 'communities', file: communityFile });
+  for (const w of communities.warnings) warnings.push({ ...w, table: 'communities', file: communityFile });
+  if (communities.generatedIds)
+    warnings.push({
+      row: communityTable.headerRow,
+      column: '',
+      value: '',
+      reason: 'no id column: ids were generated from city, district and name',
+      table: 'communities',
+      file: communityFile,
+    });
+  tables.communities = tableReport(communityFile, communities);
+  lap('normalise_communities', t);
+
+  // 2. Amenities.
+  let amenities: AmenityRecord[] = [];
+  if (opts.amenities) {
+    t = performance.now();
+    const bytes = await readInput(opts.amenities);
+    const ext = extname(opts.amenities).toLowerCase();
+    const table =
+      ext === '.geojson' || ext === '.json'
+        ? readGeoJsonTable(opts.amenities, new TextDecoder().decode(bytes))
+        : await readTable(opts.amenities, bytes, {
+            ...(opts.sheet ? { sheet: opts.sheet } : {}),
+            isKnownHeader: headerMatcher(AMENITY_FIELDS, false),
+          });
+    recordInput('amenities', opts.amenities, bytes, table);
+    const result = normaliseAmenities(table, {
+      crs: opts.crs ?? 'WGS84',
+      sourceLabel: basename(opts.amenities),
+    });
+    const file = basename(opts.amenities);
+    for (const e of result.errors) errors.push({ ...e, table: 'amenities', file });
+    for (const w of result.warnings) warnings.push({ ...w, table: 'amenities', file });
+    tables.amenities = tableReport(file, result);
+    amenities = result.records;
+    lap('amenities', t);
+  }
+
+  // 3. Life circles: straight-line distance to the nearest amenity of each type.
+  const records: CommunityRecord[] = communities.records;
+  let lifeCircles: (CommunityLifeCircle | undefined)[] = [];
+  if (opts.amenities) {
+    t = performance.now();
+    progress('life circles', 0, records.length);
+    const nearest = nearestAmenityDistances(records, amenities, { maxSearchMetres: MAX_SEARCH_METRES });
+    lifeCircles = records.map((_, i) => {
+      const n = distancesOf(nearest, i);
+      return { nearest: n, ...evaluateCoverage(n) };
+    });
+    progress('life circles', records.length, records.length);
+    lap('life_circles', t);
+  }
+
+  // 4. Features and GeoJSON.
+  t = performance.now();
+  const features = records.map((r, i) => {
+    const f = communityFeature(r, lifeCircles[i]);
+    f.properties = omitNulls(f.properties);
+    return f;
+  });
+  lap('features', t);
+
+  await mkdir(opts.out, { recursive: true });
+  // Files of an earlier build that this one would not write must not linger.
+  for (const stale of ['boundaries.pmtiles', 'boundaries.geojson', 'amenities.pmtiles', 'amenities.geojson'])
+    await rm(join(opts.out, stale), { force: true });
+  const outFiles: string[] = [];
+  const write = async (name: string, data: string | Uint8Array | string[]) => {
+    const path = join(opts.out, name);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, Array.isArray(data) ? data.join('') : data);
+    outFiles.push(name);
+  };
+
+  t = performance.now();
+  await write('communities.geojson', featureCollectionChunks(features));
+  if (amenities.length) {
+    const amenityFeatures: Feature[] = amenities.map((a) => ({
+      type: 'Feature',
+      id: a.id,
+      geometry: {
+        type: 'Point',
+        coordinates: [Math.round(a.lng * 1e7) / 1e7, Math.round(a.lat * 1e7) / 1e7],
+      },
+      properties: omitNulls({
+        id: a.id,
+        name: a.name ?? null,
+        type: a.type,
+        status: a.status ?? null,
+        community_id: a.community_id ?? null,
+        area_m2: a.area_m2 ?? null,
+        is_synthetic: a.is_synthetic,
+        location_precision: a.location_precision,
+        source: a.source ?? null,
+        note: a.note ?? null,
+      }),
+    }));
+    await write('amenities.geojson', featureCollectionChunks(amenityFeatures));
+  }
+  lap('write_geojson', t);
+
+  // 5. Tiles.
+  t = performance.now();
+  const bbox = bboxOf(records);
+  const center: [number, number, number] = bbox
+    ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 10]
+    : [105, 35, 3];
+  progress('tiles', 0, 1);
+  const communityTiles = tilePoints(
+    features.map((f) => ({
+      lng: f.geometry.coordinates[0]!,
+      lat: f.geometry.coordinates[1]!,
+      properties: f.properties,
+    })),
+    { layer: 'communities', minZoom: 0, maxZoom: MAX_ZOOM, lowZoomProperties: LOW_ZOOM_PROPERTIES },
+  );
+  let footprintCount = 0;
+  if (opts.footprints) {
+    const bytes = await readInput(opts.footprints);
+    recordInput('footprints', opts.footprints, bytes);
+    const fc = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
+    const known = new Set(records.map((r) => r.id));
+    const footprints = fc.features.filter((f, i) => {
+      const id = String(f.properties?.id ?? '');
+      if (known.has(id) && f.geometry && /Polygon$/.test(f.geometry.type)) return true;
+      warnings.push({
+        row: i + 1,
+        column: 'id',
+        value: id,
+        reason: known.has(id) ? 'footprint is not a polygon' : 'footprint id matches no accepted community',
+        table: 'footprints',
+        file: basename(opts.footprints!),
+      });
+      return false;
+    });
+    footprintCount = footprints.length;
+    const fpTiles = tilePolygons(footprints, { layer: 'footprints', minZoom: 12, maxZoom: MAX_ZOOM });
+    mergeTileLayers(communityTiles.tiles, fpTiles.tiles);
+  }
+  await write(
+    'communities.pmtiles',
+    writePmtiles(
+      communityTiles.tiles,
+      { minZoom: 0, maxZoom: MAX_ZOOM, bounds: bbox ?? [73, 18, 135, 54], center },
+      {
+        name: 'communities',
+        vector_layers: [
+          { id: 'communities', minzoom: 0, maxzoom: MAX_ZOOM, fields: {} },
+          ...(footprintCount ? [{ id: 'footprints', minzoom: 12, maxzoom: MAX_ZOOM, fields: {} }] : []),
+        ],
+      },
+    ),
+  );
+  if (amenities.length) {
+    const amenityTiles = tilePoints(
+      amenities.map((a) => ({
+        lng: a.lng,
+        lat: a.lat,
+        properties: {
+          id: a.id,
+          name: a.name ?? null,
+          type: a.type,
+          status: a.status ?? null,
+          is_synthetic: a.is_synthetic,
+        },
+      })),
+      { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM },
+    );
+    await write(
+      'amenities.pmtiles',
+      writePmtiles(
+        amenityTiles.tiles,
+        { minZoom: 8, maxZoom: MAX_ZOOM, bounds: bboxOf(amenities) ?? [73, 18, 135, 54], center },
+        {
+          name: 'amenities',
+          vector_layers: [{ id: 'amenities', minzoom: 8, maxzoom: MAX_ZOOM, fields: {} }],
+        },
+      ),
+    );
+  }
+  let boundaryCount = 0;
+  if (opts.boundaries) {
+    const bytes = await readInput(opts.boundaries);
+    recordInput('boundaries', opts.boundaries, bytes);
+    const boundaries = readBoundaries(opts.boundaries, bytes);
+    boundaryCount = boundaries.features.length;
+    await write('boundaries.geojson', JSON.stringify(boundaries));
+    const bTiles = tilePolygons(boundaries.features as Feature<Geometry>[], {
+      layer: 'boundaries',
+      minZoom: 0,
+      maxZoom: MAX_ZOOM,
+    });
+    await write(
+      'boundaries.pmtiles',
+      writePmtiles(
+        bTiles.tiles,
+        { minZoom: 0, maxZoom: MAX_ZOOM, bounds: bbox ?? [73, 18, 135, 54], center },
+        {
+          name: 'boundaries',
+          vector_layers: [{ id: 'boundaries', minzoom: 0, maxzoom: MAX_ZOOM, fields: {} }],
+        },
+      ),
+    );
+  }
+  progress('tiles', 1, 1);
+  lap('tiles', t);
+
+  // 6. Funding-density aggregates, so the browser never aggregates raw rows.
+  t = performance.now();
+  const aggregates = aggregateH3(
+    records.map((r) => ({
+      lng: r.lng,
+      lat: r.lat,
+      ...(r.households !== undefined ? { households: r.households } : {}),
+      ...(r.residents !== undefined ? { residents: r.residents } : {}),
+      ...(r.stage ? { stage: r.stage } : {}),
+      funds: r.funds,
+    })),
+    DEFAULT_H3_RESOLUTIONS,
+  );
+  const aggregateFiles: Record<string, string> = {};
+  for (const layer of aggregates) {
+    const name = `aggregates/h3-r${layer.resolution}.json`;
+    await write(name, JSON.stringify(layer));
+    aggregateFiles[layer.resolution] = name;
+  }
+  lap('aggregates', t);
+
+  // 7. Programmes and their published figures, checked against the communities.
+  let programmes: (Programme & { communities: number })[] = [];
+  if (opts.programmes) {
+    const bytes = await readInput(opts.programmes);
+    recordInput('programmes', opts.programmes, bytes);
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { programmes: Programme[] } | Programme[];
+    const list = Array.isArray(parsed) ? parsed : parsed.programmes;
+    programmes = list.map((p) => {
+      const members = features.filter((f) => f.properties.programme === p.id).map((f) => f.properties);
+      return {
+        ...p,
+        communities: members.length,
+        figures: p.figures.map((fig) => {
+          if (!fig.metric) return fig;
+          const computed = evaluateMetric(fig.metric, members);
+          return { ...fig, computed, reproduced: figureMatches(fig, computed) };
+        }),
+      };
+    });
+  }
+
+  // 8. Manifest and report.
+  const syntheticCommunities = records.filter((r) => r.is_synthetic).length;
+  const approximate = records.filter((r) => r.location_precision !== 'exact').length;
+  const report: BuildReport = {
+    rows_read: 0,
+    rows_accepted: 0,
+    rows_rejected: 0,
+    rows_skipped: 0,
+    errors,
+    warnings,
+    tables,
+  };
+  for (const tr of Object.values(tables)) {
+    report.rows_read += tr.rows_read;
+    report.rows_accepted += tr.rows_accepted;
+    report.rows_rejected += tr.rows_rejected;
+    report.rows_skipped += tr.rows_skipped;
+  }
+  const manifest: Record<string, unknown> = {
+    format_version: 1,
+    build_time: (opts.buildTime ?? new Date()).toISOString(),
+    generator: 'renovation-atlas scripts/build-data.ts',
+    inputs,
+    counts: {
+      communities: records.length,
+      communities_synthetic: syntheticCommunities,
+      communities_approximate_position: approximate,
+      amenities: amenities.length,
+      amenities_synthetic: amenities.filter((a) => a.is_synthetic).length,
+      boundaries: boundaryCount,
+      footprints: footprintCount,
+      rows_rejected: report.rows_rejected,
+    },
+    bbox,
+    center,
+    layers: {
+      communities: {
+        url: 'communities.pmtiles',
+        layer: 'communities',
+        minzoom: 0,
+        maxzoom: MAX_ZOOM,
+        stats: communityTiles.stats,
+      },
+      ...(footprintCount
+        ? { footprints: { url: 'communities.pmtiles', layer: 'footprints', minzoom: 12, maxzoom: MAX_ZOOM } }
+        : {}),
+      ...(amenities.length
+        ? { amenities: { url: 'amenities.pmtiles', layer: 'amenities', minzoom: 8, maxzoom: MAX_ZOOM } }
+        : {}),
+      ...(boundaryCount
+        ? { boundaries: { url: 'boundaries.pmtiles', layer: 'boundaries', minzoom: 0, maxzoom: MAX_ZOOM } }
+        : {}),
+    },
+    aggregates: { kind: 'h3', resolutions: DEFAULT_H3_RESOLUTIONS, files: aggregateFiles },
+    life_circles: {
+      method: 'straight-line',
+      standard: 'GB 50180-2018',
+      computed: Boolean(opts.amenities),
+      max_search_m: MAX_SEARCH_METRES,
+      circles: LIFE_CIRCLES.map((c) => ({
+        ...c,
+        types: AMENITY_TYPES.filter((a) => a.circle === c.key).map((a) => a.type),
+      })),
+    },
+    fields: COMMUNITY_OUTPUT_FIELDS,
+    synthetic: {
+      flag_field: 'is_synthetic',
+      precision_field: 'location_precision',
+      note: 'Rows flagged is_synthetic are illustrative, generated so that programme totals match the published figures; positions that are not "exact" are approximate.',
+    },
+    programmes,
+    attribution: [
+      'Renovation data: the ledgers listed under inputs',
+      ...new Set(programmes.flatMap((p) => p.figures.map((f) => `Published figures: ${f.source}`))),
+    ],
+  };
+  timings.total = Math.round(performance.now() - t0);
+  // Step timings help whoever runs a city's build find the slow step; golden tests ignore them.
+  manifest.build_timings_ms = timings;
+  await write('manifest.json', JSON.stringify(manifest, null, 2));
+  await write('report.json', JSON.stringify(report, null, 2));
+  return { report, manifest, outFiles, timings };
+}
+
+/**
+ * Adds the layers of `extra` to the tiles of `base`. An MVT tile is a sequence of layer
+ * messages, so concatenating two decoded tiles' bytes yields one tile with both layers.
+ */
+function mergeTileLayers(base: Map<number, Uint8Array>, extra: Map<number, Uint8Array>): void {
+  const { gunzipSync, gzipSync } = zlib;
+  for (const [id, bytes] of extra) {
+    const existing = base.get(id);
+    if (!existing) {
+      base.set(id, bytes);
+      continue;
+    }
+    const a = gunzipSync(existing);
+    const b = gunzipSync(bytes);
+    const merged = new Uint8Array(a.byteLength + b.byteLength);
+    merged.set(a, 0);
+    merged.set(b, a.byteLength);
+    base.set(id, gzipSync(merged));
+  }
+}

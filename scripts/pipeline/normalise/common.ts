@@ -1,0 +1,261 @@
+/**
+ * Pieces shared by the community and amenity normalisers: column binding with its reports,
+ * coordinates (parse, declared system, China check, conversion), stable ids and row labels.
+ */
+import { bindColumns, type ColumnBinding } from '../../../src/domain/headers';
+import {
+  checkChinaPoint,
+  parseCoordinate,
+  SWAPPED_REASON,
+  toWgs84,
+} from '../../../src/domain/parse/coordinates';
+import { cellText, isPlaceholder, matchKey } from '../../../src/domain/parse/text';
+import { parseCrs } from '../../../src/domain/parse/vocab';
+import type { FieldDefinition } from '../../../src/domain/schema';
+import type { Crs } from '../../../src/domain/vocabulary';
+import { InputError, type RawCell, type RawTable, type RowIssue } from '../table';
+
+/** Options both normalisers take. */
+export interface NormaliseOptions {
+  /** Coordinate system of rows without a 坐标系 cell. Default 'WGS84'. */
+  crs?: Crs;
+  /** Name used in `source_row` and messages instead of `table.file` (e.g. the file's basename). */
+  sourceLabel?: string;
+}
+
+/** Counts and issues every normaliser returns alongside its records. */
+export interface NormaliseResult<T> {
+  records: T[];
+  /** Row errors: each rejected row has at least one. */
+  errors: RowIssue[];
+  /** Problems that did not reject the row (unknown item words, unknown columns …). */
+  warnings: RowIssue[];
+  skipped: { row: number; reason: 'blank' | 'total' }[];
+  /** Data rows (not blank, not totals); rows_read = rows_accepted + rows_rejected. */
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  rows_skipped: number;
+  /** Headers that matched no field, as written. */
+  unknownColumns: string[];
+}
+
+/** The value of a cell as shown in a report. */
+export function shown(cell: RawCell | undefined): string {
+  return cellText(cell ?? null);
+}
+
+/** True when a cell holds nothing: null, blank text, or a placeholder mark (`/`, `—`, `无`). */
+export function isEmptyCell(cell: RawCell | undefined, placeholders = true): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  const text = cellText(cell);
+  return text === '' || (placeholders && isPlaceholder(text));
+}
+
+/** `communities.xlsx!Sheet1:12`: where a record came from. */
+export function sourceRow(label: string, sheet: string | undefined, row: number): string {
+  return `${label}${sheet ? '!' + sheet : ''}:${row}`;
+}
+
+// Serial-number columns (序号) carry no data; not worth an "unknown column" warning.
+const SERIAL_HEADERS: ReadonlySet<string> = new Set(['序号', '序', 'no', 'no.', '#', '行号']);
+
+/** Columns bound once per file, plus the header-level warnings (duplicates, unknown columns). */
+export interface BoundTable {
+  byField: Map<string, ColumnBinding>;
+  itemColumns: ColumnBinding[];
+  unknownColumns: string[];
+  warnings: RowIssue[];
+}
+
+/**
+ * Binds the table's headers and throws InputError naming the file and the missing columns when a
+ * required field (or a coordinate column) has no column.
+ */
+export function bindTable(
+  table: RawTable,
+  fields: readonly FieldDefinition[],
+  opts: { itemColumns: boolean; required: readonly string[]; label: string; what: string },
+): BoundTable {
+  const { bindings, unknown, duplicates } = bindColumns(table.headers, fields, {
+    itemColumns: opts.itemColumns,
+  });
+  const byField = new Map<string, ColumnBinding>();
+  for (const b of bindings) if (b.field) byField.set(b.field, b);
+
+  const missing = opts.required.filter((f) => !byField.has(f));
+  if (missing.length > 0) {
+    const names = missing.map((f) => {
+      const def = fields.find((d) => d.field === f);
+      return def ? `${def.zh} (${f}; also accepted: ${def.aliases.join(', ')})` : f;
+    });
+    const found = table.headers.filter((h) => h.trim() !== '').join(', ');
+    throw new InputError(
+      `${opts.label}: the ${opts.what} table has no column for ${names.join('; ')}. Columns found: ${found || 'none'}`,
+      table.file,
+    );
+  }
+
+  const warnings: RowIssue[] = [];
+  for (const d of duplicates) {
+    for (const h of d.headers.slice(1)) {
+      warnings.push({
+        row: table.headerRow,
+        column: h,
+        value: '',
+        reason: `second column for ${d.field}; only the first ("${d.headers[0]}") is read`,
+      });
+    }
+  }
+  const unknownColumns: string[] = [];
+  for (const u of unknown) {
+    if (SERIAL_HEADERS.has(matchKey(u.header))) continue;
+    unknownColumns.push(u.header);
+    warnings.push({ row: table.headerRow, column: u.header, value: '', reason: 'unknown column; not read' });
+  }
+  return { byField, itemColumns: bindings.filter((b) => b.itemKey !== undefined), unknownColumns, warnings };
+}
+
+/** Collects the issues of one row; one instance is reused row after row. */
+export class RowIssues {
+  errors: RowIssue[] = [];
+  warnings: RowIssue[] = [];
+  row = 0;
+  /** Starts a new row, forgetting the previous row's issues (the caller has copied them). */
+  reset(row: number): void {
+    this.row = row;
+    this.errors.length = 0;
+    this.warnings.length = 0;
+  }
+  error(column: string, value: string, reason: string): void {
+    this.errors.push({ row: this.row, column, value, reason });
+  }
+  warn(column: string, value: string, reason: string): void {
+    this.warnings.push({ row: this.row, column, value, reason });
+  }
+}
+
+/** A point in WGS84 plus the system the ledger declared. */
+export interface ReadPoint {
+  lng: number;
+  lat: number;
+  crs_source: Crs;
+}
+
+/**
+ * Reads a row's coordinates: both cells parsed (errors on their own columns), the row's 坐标系 or
+ * the file default, the China check on the values as written (reported on the longitude column),
+ * then conversion to WGS84. Returns null after recording the errors.
+ */
+export function readPoint(
+  cells: readonly RawCell[],
+  lngCol: ColumnBinding,
+  latCol: ColumnBinding,
+  crsCol: ColumnBinding | undefined,
+  defaultCrs: Crs,
+  issues: RowIssues,
+): ReadPoint | null {
+  const lngCell = cells[lngCol.index];
+  const latCell = cells[latCol.index];
+  const lngEmpty = isEmptyCell(lngCell);
+  const latEmpty = isEmptyCell(latCell);
+  if (lngEmpty && latEmpty) {
+    issues.error(lngCol.header, '', 'no coordinates');
+    return null;
+  }
+  if (lngEmpty) issues.error(lngCol.header, '', 'no longitude');
+  if (latEmpty) issues.error(latCol.header, '', 'no latitude');
+  const lng = lngEmpty ? null : parseCoordinate(lngCell ?? null, 'lng');
+  const lat = latEmpty ? null : parseCoordinate(latCell ?? null, 'lat');
+  if ((lng && !lng.ok) || (lat && !lat.ok)) {
+    // 112.94 in the latitude column fails the ±90° test; when the pair reads as swapped, say that.
+    const looseLng = parseCoordinate(lngCell ?? null);
+    const looseLat = parseCoordinate(latCell ?? null);
+    if (looseLng.ok && looseLat.ok && checkChinaPoint(looseLng.value, looseLat.value) === SWAPPED_REASON) {
+      issues.error(lngCol.header, shown(lngCell), SWAPPED_REASON);
+      return null;
+    }
+    if (lng && !lng.ok) issues.error(lngCol.header, shown(lngCell), lng.reason);
+    if (lat && !lat.ok) issues.error(latCol.header, shown(latCell), lat.reason);
+  }
+
+  let crs = defaultCrs;
+  if (crsCol && !isEmptyCell(cells[crsCol.index])) {
+    const parsed = parseCrs(cells[crsCol.index] ?? null);
+    if (parsed.ok) crs = parsed.value;
+    else {
+      issues.error(crsCol.header, shown(cells[crsCol.index]), parsed.reason);
+      return null;
+    }
+  }
+  if (!lng?.ok || !lat?.ok) return null;
+  const problem = checkChinaPoint(lng.value, lat.value);
+  if (problem) {
+    issues.error(lngCol.header, shown(lngCell), problem);
+    return null;
+  }
+  const [x, y] = toWgs84(lng.value, lat.value, crs);
+  return { lng: x, lat: y, crs_source: crs };
+}
+
+// FNV-1a state as four 16-bit limbs, so the 64-bit product needs no BigInt.
+let h0 = 0;
+let h1 = 0;
+let h2 = 0;
+let h3 = 0;
+
+function fnvByte(byte: number): void {
+  h0 ^= byte;
+  // × 0x100000001b3 = × 0x1b3 plus a shift left by 40 bits (2 limbs and 8 bits).
+  const t0 = h0 * 0x1b3;
+  let t1 = h1 * 0x1b3;
+  let t2 = h2 * 0x1b3 + (h0 << 8);
+  const t3 = h3 * 0x1b3 + (h1 << 8);
+  t1 += t0 >>> 16;
+  h0 = t0 & 0xffff;
+  t2 += t1 >>> 16;
+  h1 = t1 & 0xffff;
+  h3 = (t3 + (t2 >>> 16)) & 0xffff;
+  h2 = t2 & 0xffff;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/**
+ * 64-bit FNV-1a of the UTF-8 bytes of `s`, as 16 hex digits. The same text always gives the same
+ * id on every platform, so generated ids survive rebuilds.
+ */
+export function fnv1a64(s: string): string {
+  h0 = 0x2325;
+  h1 = 0x8422;
+  h2 = 0x9ce4;
+  h3 = 0xcbf2;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) fnvByte(c);
+    else if (c < 0x800) {
+      fnvByte(0xc0 | (c >> 6));
+      fnvByte(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+      fnvByte(0xe0 | (c >> 12));
+      fnvByte(0x80 | ((c >> 6) & 0x3f));
+      fnvByte(0x80 | (c & 0x3f));
+    } else {
+      fnvByte(0xf0 | (c >> 18));
+      fnvByte(0x80 | ((c >> 12) & 0x3f));
+      fnvByte(0x80 | ((c >> 6) & 0x3f));
+      fnvByte(0x80 | (c & 0x3f));
+    }
+  }
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+}

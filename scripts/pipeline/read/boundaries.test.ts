@@ -1,0 +1,308 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { encodeGbk } from '../../fixtures/gbk-encode';
+import { writeDbf, writeShp } from '../../fixtures/make-reader-fixtures';
+import { InputError } from '../table';
+import { checkPrj, levelFromCode, readBoundaries, readDbf, readShp } from './boundaries';
+
+const zipFixture = () =>
+  readFileSync(new URL('../../../tests/fixtures/readers/streets-shp.zip', import.meta.url));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The fixture zip with entries replaced (Uint8Array) or removed (null). */
+function patchedZip(changes: Record<string, Uint8Array | null>): Uint8Array {
+  const entries = unzipSync(zipFixture());
+  for (const [name, bytes] of Object.entries(changes)) {
+    if (bytes === null) delete entries[name];
+    else entries[name] = bytes;
+  }
+  return zipSync(entries);
+}
+
+/** Twice the signed area, positive counter-clockwise. */
+function signedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length - 1; i++)
+    sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum;
+}
+
+describe('readBoundaries: zipped shapefile', () => {
+  it('reads polygons with GBK attributes declared by the .cpg, mapping 名称 and ADCODE', () => {
+    const { features } = readBoundaries('streets.zip', zipFixture());
+    expect(features.map((f) => f.properties)).toEqual([
+      { name: '和平里街道', code: '110101002000', level: 'street' },
+      { name: '东四街道', code: '110101003000', level: 'street' },
+    ]);
+  });
+
+  it('groups rings by winding and rewinds them to RFC 7946: outer counter-clockwise, holes clockwise', () => {
+    const [withHole, twoParts] = readBoundaries('streets.zip', zipFixture()).features;
+    expect(withHole?.geometry.type).toBe('Polygon');
+    const rings = withHole?.geometry.coordinates as Position[][];
+    expect(rings).toHaveLength(2);
+    expect(signedArea(rings[0]!)).toBeGreaterThan(0);
+    expect(signedArea(rings[1]!)).toBeLessThan(0);
+    expect(rings[0]![0]).toEqual(rings[0]![rings[0]!.length - 1]);
+    expect(twoParts?.geometry.type).toBe('MultiPolygon');
+    expect((twoParts?.geometry.coordinates as Position[][][]).map((p) => p.length)).toEqual([1, 1]);
+  });
+
+  it('detects GBK in a .dbf without a .cpg', () => {
+    const { features } = readBoundaries('streets.zip', patchedZip({ 'streets.cpg': null }));
+    expect(features[0]?.properties.name).toBe('和平里街道');
+  });
+
+  it('reads a UTF-8 .dbf without a .cpg as UTF-8', () => {
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 30 }], [['和平里街道'], ['东四街道']], utf8);
+    const { features } = readBoundaries('s.zip', patchedZip({ 'streets.cpg': null, 'streets.dbf': dbf }));
+    expect(features.map((f) => f.properties.name)).toEqual(['和平里街道', '东四街道']);
+  });
+
+  it('rejects a projected .prj and a geographic .prj on another datum', () => {
+    const projected =
+      'PROJCS["CGCS2000_3_Degree_GK_CM_117E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",' +
+      'DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]]],PROJECTION["Gauss_Kruger"]]';
+    expect(() => readBoundaries('s.zip', patchedZip({ 'streets.prj': utf8(projected) }))).toThrow(
+      /projected system \(CGCS2000_3_Degree_GK_CM_117E\)/,
+    );
+    const beijing54 =
+      'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]]]';
+    expect(() => readBoundaries('s.zip', patchedZip({ 'streets.prj': utf8(beijing54) }))).toThrow(
+      /datum is D_Beijing_1954/,
+    );
+  });
+
+  it('rejects a shapefile that is not polygons, one without .dbf, and zips with no or two layers', () => {
+    const shp = unzipSync(zipFixture())['streets.shp']!.slice();
+    new DataView(shp.buffer).setInt32(32, 1, true); // file shape type: Point
+    expect(() => readBoundaries('s.zip', patchedZip({ 'streets.shp': shp }))).toThrow(/holds Point shapes/);
+    expect(() => readBoundaries('s.zip', patchedZip({ 'streets.dbf': null }))).toThrow(/has no \.dbf/);
+    expect(() => readBoundaries('s.zip', zipSync({ 'a.txt': utf8('x') }))).toThrow(/no \.shp in the zip/);
+    const two = patchedZip({ 'more.shp': unzipSync(zipFixture())['streets.shp']! });
+    expect(() => readBoundaries('s.zip', two)).toThrow(/holds 2 shapefiles/);
+    expect(() => readBoundaries('s.shp', new Uint8Array())).toThrow(InputError);
+  });
+
+  it('rejects a .shp and .dbf that disagree on the record count', () => {
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['a']], utf8);
+    expect(() => readBoundaries('s.zip', patchedZip({ 'streets.dbf': dbf }))).toThrow(
+      /2 shapes but the \.dbf 1/,
+    );
+  });
+
+  it('rejects projected coordinates when there is no .prj', () => {
+    const { shp } = writeShp([
+      [
+        [
+          [500000, 4400000],
+          [500000, 4401000],
+          [501000, 4401000],
+          [500000, 4400000],
+        ],
+      ],
+    ]);
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['a']], utf8);
+    const zip = zipSync({ 'p.shp': shp, 'p.dbf': dbf });
+    expect(() => readBoundaries('p.zip', zip)).toThrow(/not longitude\/latitude/);
+  });
+});
+
+describe('readShp', () => {
+  const ring = (coords: [number, number][]) => coords;
+  it('treats rings that all wind counter-clockwise as separate outer rings', () => {
+    const ccw1 = ring([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]);
+    const ccw2 = ring([
+      [2, 0],
+      [3, 0],
+      [3, 1],
+      [2, 0],
+    ]);
+    const [geometry] = readShp('x.shp', writeShp([[ccw1, ccw2]]).shp);
+    expect(geometry?.type).toBe('MultiPolygon');
+  });
+
+  it('puts a hole into the smallest outer ring containing it', () => {
+    const big = ring([
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [10, 0],
+      [0, 0],
+    ]); // clockwise
+    const small = ring([
+      [20, 0],
+      [20, 4],
+      [24, 4],
+      [24, 0],
+      [20, 0],
+    ]);
+    const hole = ring([
+      [21, 1],
+      [23, 1],
+      [23, 3],
+      [21, 3],
+      [21, 1],
+    ]); // counter-clockwise
+    const [geometry] = readShp('x.shp', writeShp([[big, small, hole]]).shp);
+    expect(geometry?.type).toBe('MultiPolygon');
+    const polygons = geometry?.coordinates as Position[][][];
+    expect(polygons.map((p) => p.length)).toEqual([1, 2]);
+    expect(polygons[1]![1]![0]).toEqual([21, 1]);
+  });
+});
+
+describe('readDbf', () => {
+  it('reads text, numbers and blanks, with a GBK field name', () => {
+    const dbf = writeDbf(
+      [
+        { name: '名称', type: 'C', length: 20 },
+        { name: 'POP', type: 'N', length: 8, decimals: 1 },
+      ],
+      [
+        ['社区甲', 1234.5],
+        ['', null],
+      ],
+      encodeGbk,
+    );
+    expect(readDbf('x.dbf', dbf, 'GBK')).toEqual([
+      { 名称: '社区甲', POP: 1234.5 },
+      { 名称: null, POP: null },
+    ]);
+  });
+});
+
+describe('readBoundaries: GeoJSON', () => {
+  const square = [
+    [
+      [116.4, 39.9],
+      [116.5, 39.9],
+      [116.5, 40],
+      [116.4, 39.9],
+    ],
+  ];
+  const geojson = (features: unknown[]) => utf8(JSON.stringify({ type: 'FeatureCollection', features }));
+
+  it('maps NAME / adcode / Chinese level words, and infers the level from a code', () => {
+    const bytes = geojson([
+      {
+        type: 'Feature',
+        properties: { NAME: '东城区', adcode: 110101, level: '区县' },
+        geometry: { type: 'Polygon', coordinates: square },
+      },
+      {
+        type: 'Feature',
+        properties: { NAME: '和平里社区', adcode: '110101002001' },
+        geometry: { type: 'MultiPolygon', coordinates: [square] },
+      },
+      {
+        type: 'Feature',
+        properties: { NAME: '北京市', adcode: '110000', level: 'province' },
+        geometry: { type: 'Polygon', coordinates: square },
+      },
+    ]);
+    expect(readBoundaries('b.geojson', bytes).features.map((f) => f.properties)).toEqual([
+      { name: '东城区', code: '110101', level: 'district' },
+      { name: '和平里社区', code: '110101002001', level: 'community' },
+      { name: '北京市', code: '110000' },
+    ]);
+  });
+
+  it('accepts a single Feature and 名称 as the name', () => {
+    const bytes = utf8(
+      JSON.stringify({
+        type: 'Feature',
+        properties: { 名称: '东四街道', 级别: '街道' },
+        geometry: { type: 'Polygon', coordinates: square },
+      }),
+    );
+    expect(readBoundaries('b.json', bytes).features[0]?.properties).toEqual({
+      name: '东四街道',
+      level: 'street',
+    });
+  });
+
+  it('rejects non-polygon features, projected coordinates and a missing name property', () => {
+    const line = geojson([
+      {
+        type: 'Feature',
+        properties: { name: 'x' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [116, 39],
+            [117, 40],
+          ],
+        },
+      },
+    ]);
+    expect(() => readBoundaries('b.geojson', line)).toThrow(/feature 1 is a LineString/);
+    const projected = geojson([
+      {
+        type: 'Feature',
+        properties: { name: 'x' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [12950000, 4850000],
+              [12960000, 4850000],
+              [12950000, 4860000],
+              [12950000, 4850000],
+            ],
+          ],
+        },
+      },
+    ]);
+    expect(() => readBoundaries('b.geojson', projected)).toThrow(/not longitude\/latitude/);
+    const nameless = geojson([
+      { type: 'Feature', properties: { id: 1 }, geometry: { type: 'Polygon', coordinates: square } },
+    ]);
+    expect(() => readBoundaries('b.geojson', nameless)).toThrow(/no name property.*found: id/);
+    expect(() => readBoundaries('b.geojson', utf8('{"type":"Polygon"}'))).toThrow(
+      /FeatureCollection or Feature/,
+    );
+  });
+});
+
+describe('checkPrj', () => {
+  it('accepts geographic WGS84 and CGCS2000 in WKT 1 and WKT 2', () => {
+    expect(() =>
+      checkPrj('p', 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]]]'),
+    ).not.toThrow();
+    expect(() =>
+      checkPrj('p', 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000"]]'),
+    ).not.toThrow();
+    expect(() =>
+      checkPrj(
+        'p',
+        'GEOGCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101]]]',
+      ),
+    ).not.toThrow();
+  });
+
+  it('rejects Xian 1980 and WKT 2 projected systems', () => {
+    expect(() => checkPrj('p', 'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980"]]')).toThrow(/Xian_1980/);
+    expect(() => checkPrj('p', 'PROJCRS["WGS 84 / Pseudo-Mercator",BASEGEOGCRS["WGS 84"]]')).toThrow(
+      /projected/,
+    );
+  });
+});
+
+describe('levelFromCode', () => {
+  it('reads the level from 6-, 9- and 12-digit division codes', () => {
+    expect(levelFromCode('110101')).toBe('district');
+    expect(levelFromCode('110101002')).toBe('street');
+    expect(levelFromCode('110101002000')).toBe('street');
+    expect(levelFromCode('110101002001')).toBe('community');
+    expect(levelFromCode('110100')).toBeUndefined(); // a city
+    expect(levelFromCode('1101')).toBeUndefined();
+  });
+});

@@ -1,0 +1,157 @@
+import { gunzipSync } from 'node:zlib';
+import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId } from 'pmtiles';
+import { describe, expect, it } from 'vitest';
+import { gzip } from './gzip';
+import { MVT_POINT, encodeMvt } from './mvt-encode';
+import { writePmtiles, type PmtilesHeaderInput } from './pmtiles-writer';
+import { MemorySource, decodeTile, openArchive } from './test-utils';
+
+const HEADER: PmtilesHeaderInput = {
+  minZoom: 0,
+  maxZoom: 14,
+  bounds: [73.4999999, 18.1234567, 134.7654321, 53.5600001],
+  center: [116.3912757, 39.906217, 10],
+};
+
+/** A gzipped one-feature tile whose single property is `label`. */
+function tile(label: string | number): Uint8Array {
+  return gzip(
+    encodeMvt([{ name: 'l', features: [{ type: MVT_POINT, geometry: [[10, 20]], properties: { label } }] }]),
+  );
+}
+
+function label(bytes: ArrayBuffer): unknown {
+  return decodeTile(bytes).layers.l!.feature(0).properties.label;
+}
+
+describe('writePmtiles', () => {
+  it('writes a header, metadata and tiles that the pmtiles reader reads back', async () => {
+    const tiles = new Map([
+      [zxyToTileId(0, 0, 0), tile('z0')],
+      [zxyToTileId(14, 13490, 6208), tile('北京')],
+      [zxyToTileId(5, 26, 12), tile('z5')],
+    ]);
+    const metadata = { name: 'communities', vector_layers: [{ id: 'communities', fields: { name: 'String' } }] };
+    const bytes = writePmtiles(tiles, HEADER, metadata);
+    expect(new TextDecoder().decode(bytes.subarray(0, 7))).toBe('PMTiles');
+
+    const archive = openArchive(bytes);
+    const header = await archive.getHeader();
+    expect(header).toMatchObject({
+      specVersion: 3,
+      minZoom: 0,
+      maxZoom: 14,
+      clustered: true,
+      internalCompression: Compression.Gzip,
+      tileCompression: Compression.Gzip,
+      tileType: TileType.Mvt,
+      numAddressedTiles: 3,
+      numTileEntries: 3,
+      numTileContents: 3,
+      rootDirectoryOffset: 127,
+      leafDirectoryLength: 0,
+      centerZoom: 10,
+    });
+    expect(header.minLon).toBeCloseTo(73.4999999, 7);
+    expect(header.minLat).toBeCloseTo(18.1234567, 7);
+    expect(header.maxLon).toBeCloseTo(134.7654321, 7);
+    expect(header.maxLat).toBeCloseTo(53.5600001, 7);
+    expect(header.centerLon).toBeCloseTo(116.3912757, 7);
+    expect(header.centerLat).toBeCloseTo(39.906217, 7);
+    expect(header.tileDataOffset + header.tileDataLength!).toBe(bytes.length);
+    expect(await archive.getMetadata()).toEqual(metadata);
+
+    expect(label((await archive.getZxy(0, 0, 0))!.data)).toBe('z0');
+    expect(label((await archive.getZxy(14, 13490, 6208))!.data)).toBe('北京');
+    expect(label((await archive.getZxy(5, 26, 12))!.data)).toBe('z5');
+    expect(await archive.getZxy(5, 26, 13)).toBeUndefined();
+  });
+
+  it('stores tile contents in tile-id order', () => {
+    const ids = [zxyToTileId(3, 1, 1), zxyToTileId(0, 0, 0), zxyToTileId(2, 3, 0)];
+    const tiles = new Map(ids.map((id, i) => [id, tile(`t${i}`)]));
+    const bytes = writePmtiles(tiles, HEADER, {});
+    const data = bytes.subarray(Number(new DataView(bytes.buffer).getBigUint64(56, true)));
+    const order = [...ids].sort((a, b) => a - b);
+    let at = 0;
+    for (const id of order) {
+      const t = tiles.get(id)!;
+      expect(data.subarray(at, at + t.length)).toEqual(new Uint8Array(t));
+      at += t.length;
+    }
+  });
+
+  it('stores identical tiles once and run-length encodes consecutive ones', async () => {
+    const water = tile('water');
+    const land = tile('land');
+    const tiles = new Map<number, Uint8Array>();
+    // ids 100..109 all water (one run), 200 land, 300 water again (same content, new entry).
+    for (let id = 100; id < 110; id++) tiles.set(id, gzip(gunzipSync(water)));
+    tiles.set(200, land);
+    tiles.set(300, water);
+    const bytes = writePmtiles(tiles, HEADER, {});
+    // The reader's own gzip path here; the other tests swap in zlib for speed.
+    const archive = new PMTiles(new MemorySource(bytes));
+    const header = await archive.getHeader();
+    expect(header.numAddressedTiles).toBe(12);
+    expect(header.numTileEntries).toBe(3);
+    expect(header.numTileContents).toBe(2);
+    expect(header.tileDataLength).toBe(water.length + land.length);
+    for (const id of [100, 105, 109, 300]) {
+      const response = await archive.getZxy(...tileIdToZxy(id));
+      expect(label(response!.data)).toBe('water');
+    }
+    expect(label((await archive.getZxy(...tileIdToZxy(200)))!.data)).toBe('land');
+    expect(await archive.getZxy(...tileIdToZxy(110))).toBeUndefined();
+  });
+
+  it('moves entries into leaf directories when the root would pass 16 KiB', async () => {
+    const tiles = new Map<number, Uint8Array>();
+    const side = 150; // 22,500 distinct z14 tiles
+    for (let x = 0; x < side; x++) {
+      for (let y = 0; y < side; y++) tiles.set(zxyToTileId(14, 13000 + x, 6000 + y), tile(x * side + y));
+    }
+    const bytes = writePmtiles(tiles, HEADER, { name: 'many' });
+    const source = new MemorySource(bytes);
+    const archive = openArchive(source);
+    const header = await archive.getHeader();
+    expect(header.leafDirectoryLength).toBeGreaterThan(0);
+    expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16384);
+    expect(header.numTileEntries).toBe(side * side);
+    expect(header.numTileContents).toBe(side * side);
+    // Every tile, reached through its leaf.
+    for (let x = 0; x < side; x++) {
+      for (let y = 0; y < side; y++) {
+        const response = await archive.getZxy(14, 13000 + x, 6000 + y);
+        expect(label(response!.data)).toBe(x * side + y);
+      }
+    }
+    expect(await archive.getZxy(14, 13000 + side, 6000)).toBeUndefined();
+    expect(source.requests.some(([offset]) => offset >= header.leafDirectoryOffset && offset < header.tileDataOffset)).toBe(true);
+  }, 60_000);
+
+  it('writes an empty archive that readers accept', async () => {
+    const archive = openArchive(writePmtiles(new Map(), HEADER, {}));
+    expect((await archive.getHeader()).numAddressedTiles).toBe(0);
+    expect(await archive.getZxy(0, 0, 0)).toBeUndefined();
+  });
+
+  it('rejects tiles that are not gzipped and impossible headers', () => {
+    const raw = encodeMvt([{ name: 'l', features: [{ type: MVT_POINT, geometry: [[1, 1]] }] }]);
+    expect(() => writePmtiles(new Map([[zxyToTileId(2, 1, 3), raw]]), HEADER, {})).toThrow(
+      /Tile 2\/1\/3 .* is not gzip-compressed/,
+    );
+    expect(() => writePmtiles(new Map(), { ...HEADER, minZoom: 15 }, {})).toThrow(/minZoom 15 exceeds maxZoom 14/);
+    expect(() => writePmtiles(new Map(), { ...HEADER, maxZoom: 1.5 }, {})).toThrow(/maxZoom must be an integer/);
+    expect(() => writePmtiles(new Map(), { ...HEADER, bounds: [135, 18, 73, 54] }, {})).toThrow(/bounds must be/);
+    expect(() => writePmtiles(new Map(), { ...HEADER, center: [NaN, 30, 3] }, {})).toThrow(/finite/);
+  });
+
+  it('gives the same bytes for the same input', () => {
+    const tiles = new Map([
+      [1, tile('a')],
+      [7, tile('b')],
+    ]);
+    expect(writePmtiles(tiles, HEADER, { a: 1 })).toEqual(writePmtiles(new Map([...tiles].reverse()), HEADER, { a: 1 }));
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseBoolean } from './booleans';
+
+describe('parseBoolean', () => {
+  it.each<[Parameters<typeof parseBoolean>[0], boolean]>([
+    ['是', true],
+    ['否', false],
+    ['有', true],
+    ['无', false],
+    ['Y', true],
+    ['n', false],
+    ['Yes', true],
+    ['NO', false],
+    ['true', true],
+    ['FALSE', false],
+    ['1', true],
+    ['0', false],
+    ['１', true],
+    [' 是 ', true],
+    ['✓', true],
+    ['√', true],
+    ['✔', true],
+    ['✗', false],
+    ['×', false],
+    [1, true],
+    [0, false],
+    [true, true],
+    [false, false],
+  ])('%j → %s', (input, value) => {
+    expect(parseBoolean(input)).toEqual({ ok: true, value });
+  });
+
+  it.each<[Parameters<typeof parseBoolean>[0], string]>([
+    ['可能', 'not a yes/no value'],
+    ['x', 'not a yes/no value'],
+    [2, 'not a yes/no value'],
+    ['', 'empty'],
+    [null, 'empty'],
+    [new Date(), 'a date'],
+  ])('rejects %j', (input, reason) => {
+    const r = parseBoolean(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+});

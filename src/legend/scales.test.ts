@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AMENITY_TYPES, STAGES } from '../domain/vocabulary';
+import {
+  amenityIconExpression,
+  classIndex,
+  HOUSEHOLD_RADIUS_STOPS,
+  householdRadius,
+  quantileBreaks,
+  radiusExpression,
+  STAGE_COLORS,
+  STAGE_SCALE,
+  stageColorExpression,
+  UNKNOWN_STAGE_COLOR,
+  ZOOM_RANGE,
+  ZOOM_SCALE,
+} from './scales';
+
+describe('stage scale', () => {
+  it('has one distinct colour per stage, in programme order', () => {
+    expect(STAGE_SCALE.map((e) => e.stage)).toEqual([...STAGES]);
+    const colors = STAGE_SCALE.map((e) => e.color);
+    expect(new Set([...colors, UNKNOWN_STAGE_COLOR]).size).toBe(STAGES.length + 1);
+  });
+
+  it('is what the paint expression matches', () => {
+    const expr = stageColorExpression() as unknown[];
+    expect(expr[0]).toBe('match');
+    expect(expr[1]).toEqual(['get', 'stage']);
+    const pairs = expr.slice(2, -1);
+    for (let i = 0; i < pairs.length; i += 2)
+      expect(STAGE_COLORS[pairs[i] as keyof typeof STAGE_COLORS]).toBe(pairs[i + 1]);
+    expect(pairs.length).toBe(STAGES.length * 2);
+    expect(expr.at(-1)).toBe(UNKNOWN_STAGE_COLOR);
+  });
+});
+
+describe('radius scale', () => {
+  it('grows with households and with zoom', () => {
+    expect(householdRadius(500, 10)).toBeGreaterThan(householdRadius(100, 10));
+    expect(householdRadius(500, 14)).toBeGreaterThan(householdRadius(500, 6));
+  });
+
+  it('hits the stops exactly at the ends of the zoom range', () => {
+    for (const [h, r] of HOUSEHOLD_RADIUS_STOPS) {
+      expect(householdRadius(h, ZOOM_RANGE[0])).toBeCloseTo(r * ZOOM_SCALE[0]);
+      expect(householdRadius(h, ZOOM_RANGE[1])).toBeCloseTo(r * ZOOM_SCALE[1]);
+    }
+  });
+
+  it('puts the same stops into the paint expression, offset for the selection ring', () => {
+    const expr = radiusExpression(4) as unknown[];
+    expect(expr.slice(0, 3)).toEqual(['interpolate', ['linear'], ['zoom']]);
+    const atMax = expr[6] as unknown[];
+    const stops = atMax.slice(3);
+    expect(stops).toEqual(HOUSEHOLD_RADIUS_STOPS.flatMap(([h, r]) => [Math.sqrt(h), r * ZOOM_SCALE[1] + 4]));
+  });
+});
+
+describe('amenity symbols', () => {
+  it('give every amenity type the icon of its life circle', () => {
+    const expr = amenityIconExpression() as unknown[];
+    const branches = expr.slice(2, -1);
+    const iconOf = new Map<string, string>();
+    for (let i = 0; i < branches.length; i += 2)
+      for (const t of branches[i] as string[]) iconOf.set(t, branches[i + 1] as string);
+    for (const a of AMENITY_TYPES) expect(iconOf.get(a.type)).toBe(`amenity-${a.circle}`);
+  });
+});
+
+describe('funding density classes', () => {
+  it('splits skewed values into classes of similar size', () => {
+    const values = Array.from({ length: 600 }, (_, i) => 10 ** (i / 100));
+    const breaks = quantileBreaks(values, 6);
+    expect(breaks).toHaveLength(5);
+    const counts = [0, 0, 0, 0, 0, 0];
+    for (const v of values) counts[classIndex(v, breaks)]!++;
+    for (const c of counts) expect(c).toBe(100);
+  });
+
+  it('ignores zero and missing values and never repeats a break', () => {
+    expect(quantileBreaks([0, 0, Number.NaN])).toEqual([]);
+    expect(quantileBreaks([5, 5, 5, 5, 9], 6)).toEqual([5, 9]);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * The visual scales of the status map, defined once. The MapLibre paint expressions and the
+ * legend are both derived from these constants, so a colour or a size can never differ
+ * between what the map draws and what the legend explains.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { AMENITY_TYPES, LIFE_CIRCLES, STAGES, type LifeCircleKey, type Stage } from '../domain/vocabulary';
+
+/**
+ * Stage colours. The progression runs from cool (paperwork) to warm (works on site) to green
+ * (finished); cancelled is neutral grey because it sits outside the progression.
+ */
+export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
+  surveyed: '#a6a3cf',
+  planned: '#5b9bd5',
+  design: '#2a9fa8',
+  construction: '#f0852d',
+  completed: '#4caf50',
+  accepted: '#1b6e33',
+  cancelled: '#8c8c8c',
+};
+
+/** Colour of a community whose stage the ledger did not give. */
+export const UNKNOWN_STAGE_COLOR = '#d0c8b8';
+
+/** One legend row of the stage scale, in programme order. */
+export interface StageScaleEntry {
+  stage: Stage;
+  color: string;
+}
+
+/** The stage scale in programme order: what the legend lists and the map paints. */
+export const STAGE_SCALE: readonly StageScaleEntry[] = STAGES.map((stage) => ({
+  stage,
+  color: STAGE_COLORS[stage],
+}));
+
+/** `circle-color` expression: the stage scale as a MapLibre `match`. */
+export function stageColorExpression(): ExpressionSpecification {
+  const pairs = STAGE_SCALE.flatMap((e) => [e.stage, e.color]);
+  return ['match', ['get', 'stage'], ...pairs, UNKNOWN_STAGE_COLOR] as unknown as ExpressionSpecification;
+}
+
+/**
+ * Circle radius in pixels against households, at the reference zoom. Area grows with
+ * households (radius ∝ √households) so that a big estate does not drown its neighbours.
+ */
+export const HOUSEHOLD_RADIUS_STOPS: readonly (readonly [households: number, radius: number])[] = [
+  [0, 3],
+  [100, 4],
+  [500, 6.5],
+  [2000, 10],
+  [8000, 16],
+  // Zoomed out, one circle stands for many communities (households × density): a city's worth.
+  [50_000, 22],
+  [300_000, 30],
+];
+
+/** Households assumed for a community whose ledger row gives none. */
+export const DEFAULT_HOUSEHOLDS = 300;
+
+/** Zooms between which circles grow from `ZOOM_SCALE[0]` to `ZOOM_SCALE[1]` of the reference size. */
+export const ZOOM_RANGE = [4, 15] as const;
+/** Size factors at the ends of `ZOOM_RANGE`: small dots at country scale, full size in a street. */
+export const ZOOM_SCALE = [0.55, 1.25] as const;
+
+/** Households used as legend samples of the size scale. */
+export const HOUSEHOLD_SAMPLES = [100, 500, 2000] as const;
+
+function interpolate(stops: readonly (readonly [number, number])[], x: number): number {
+  const first = stops[0]!;
+  if (x <= first[0]) return first[1];
+  for (let i = 1; i < stops.length; i++) {
+    const [x1, y1] = stops[i]!;
+    const [x0, y0] = stops[i - 1]!;
+    if (x <= x1) return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  return stops[stops.length - 1]![1];
+}
+
+/**
+ * Radius in pixels of a point standing for `households` households at `zoom`: the same
+ * function the paint expression computes, for the legend and for tests.
+ */
+export function householdRadius(households: number, zoom: number): number {
+  const t = Math.min(1, Math.max(0, (zoom - ZOOM_RANGE[0]) / (ZOOM_RANGE[1] - ZOOM_RANGE[0])));
+  const factor = ZOOM_SCALE[0] + t * (ZOOM_SCALE[1] - ZOOM_SCALE[0]);
+  const sqrtStops = HOUSEHOLD_RADIUS_STOPS.map(([h, r]) => [Math.sqrt(h), r] as const);
+  return interpolate(sqrtStops, Math.sqrt(Math.max(0, households))) * factor;
+}
+
+/**
+ * `circle-radius` expression. Below the tiles' maximum zoom a kept point stands for `density`
+ * points, so it is sized by the households of all of them together. `offsetPx` is added to
+ * every stop (a selection ring around the circle): MapLibre allows `zoom` only at the top of
+ * an expression, so the offset cannot be wrapped around it.
+ */
+export function radiusExpression(offsetPx = 0): ExpressionSpecification {
+  const households: ExpressionSpecification = [
+    '*',
+    // A missing value must not read as 0 (`to-number` of null is 0), hence coalesce first.
+    ['to-number', ['coalesce', ['get', 'households'], DEFAULT_HOUSEHOLDS]],
+    ['to-number', ['coalesce', ['get', 'density'], 1]],
+  ];
+  const byHouseholds = (factor: number): ExpressionSpecification =>
+    [
+      'interpolate',
+      ['linear'],
+      ['sqrt', households],
+      ...HOUSEHOLD_RADIUS_STOPS.flatMap(([h, r]) => [Math.sqrt(h), r * factor + offsetPx]),
+    ] as unknown as ExpressionSpecification;
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ZOOM_RANGE[0],
+    byHouseholds(ZOOM_SCALE[0]),
+    ZOOM_RANGE[1],
+    byHouseholds(ZOOM_SCALE[1]),
+  ];
+}
+
+/** True for a feature flagged illustrative. Tiles may carry the flag as a boolean or a 0/1. */
+export const IS_SYNTHETIC: ExpressionSpecification = [
+  'any',
+  ['==', ['get', 'is_synthetic'], true],
+  ['==', ['get', 'is_synthetic'], 1],
+  ['==', ['get', 'is_synthetic'], 'true'],
+];
+
+/**
+ * True for a point that stands only for itself. Zoomed out, a kept point stands for `density`
+ * communities and its own flags say nothing about the others, so provenance marks (hollow,
+ * blurred) are drawn only on single points.
+ */
+export const IS_SINGLE: ExpressionSpecification = [
+  '<=',
+  ['to-number', ['coalesce', ['get', 'density'], 1]],
+  1,
+];
+
+/** True for a community whose position is not exact (street or district centroid). */
+export const IS_APPROXIMATE: ExpressionSpecification = [
+  'all',
+  ['has', 'location_precision'],
+  ['!=', ['get', 'location_precision'], 'exact'],
+];
+
+/**
+ * How the provenance of a community is drawn. Real ledger rows are solid discs; synthetic
+ * (illustrative) rows are hollow rings in the stage colour; approximate positions get a soft,
+ * blurred edge, the visual idiom for "somewhere around here".
+ */
+export const MARKS = {
+  solid: { fillOpacity: 0.9, strokeWidth: 1, strokeColor: '#ffffff', blur: 0 },
+  synthetic: { fillOpacity: 0.12, strokeWidth: 2, blur: 0 },
+  approximate: { blur: 0.7 },
+} as const;
+
+/** Shapes of amenity symbols, one per life circle, so the walking distance reads at a glance. */
+export const AMENITY_SHAPES: Readonly<
+  Record<LifeCircleKey, { shape: 'square' | 'diamond' | 'triangle'; color: string }>
+> = {
+  lc5: { shape: 'square', color: '#6a3d9a' },
+  lc10: { shape: 'diamond', color: '#b15928' },
+  lc15: { shape: 'triangle', color: '#1f4e79' },
+};
+
+/** Name of the map image drawn for a life circle's amenities. */
+export const amenityIconId = (circle: LifeCircleKey): string => `amenity-${circle}`;
+
+/** `icon-image` expression: the life circle of an amenity's type picks its symbol. */
+export function amenityIconExpression(): ExpressionSpecification {
+  const branches = LIFE_CIRCLES.flatMap((c) => [
+    AMENITY_TYPES.filter((a) => a.circle === c.key).map((a) => a.type),
+    amenityIconId(c.key),
+  ]);
+  return ['match', ['get', 'type'], ...branches, amenityIconId('lc15')] as unknown as ExpressionSpecification;
+}
+
+/** Zoom from which amenities are drawn: below it they are clutter. */
+export const AMENITY_MIN_ZOOM = 12;
+
+/** Colours of the funding-density hexagons, light to dark, for yuan per km². */
+export const FUNDING_DENSITY_COLORS: readonly string[] = [
+  '#fff3b0',
+  '#fdd17a',
+  '#f8a058',
+  '#e8683f',
+  '#c23b3b',
+  '#7f1d3a',
+];
+
+/** Opacity of the hexagons: translucent, so the community circles beneath stay readable. */
+export const FUNDING_DENSITY_OPACITY = 0.55;
+
+/**
+ * Class breaks of a skewed positive quantity (funding per km² spans five orders of magnitude):
+ * the values at equal quantiles, so each colour covers about as many cells. Returns
+ * `classes - 1` ascending thresholds; fewer when values repeat.
+ */
+export function quantileBreaks(values: readonly number[], classes = FUNDING_DENSITY_COLORS.length): number[] {
+  const sorted = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
+  if (!sorted.length) return [];
+  const breaks: number[] = [];
+  for (let k = 1; k < classes; k++) {
+    const v = sorted[Math.min(sorted.length - 1, Math.floor((k * sorted.length) / classes))]!;
+    if (!breaks.length || v > breaks[breaks.length - 1]!) breaks.push(v);
+  }
+  return breaks;
+}
+
+/** Index into FUNDING_DENSITY_COLORS of a value given ascending `breaks`. */
+export function classIndex(value: number, breaks: readonly number[]): number {
+  let i = 0;
+  while (i < breaks.length && value >= breaks[i]!) i++;
+  return Math.min(i, FUNDING_DENSITY_COLORS.length - 1);
+}
+
+/** `#rrggbb` as [r, g, b], for deck.gl accessors. */
+export function hexToRgb(color: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!m) throw new Error(`expected a #rrggbb colour, got ${color}`);
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+}

@@ -1,0 +1,65 @@
+/**
+ * The H3 funding aggregates (`data/aggregates/h3-r{res}.json`, written by
+ * scripts/pipeline/aggregate-h3.ts). Loaded only when the funding-density layer is switched on,
+ * one resolution at a time, and cached.
+ */
+import { dataUrl, type SiteManifest } from './manifest';
+
+/** The fields of an aggregate cell the site uses; the file carries more (per-channel yuan). */
+export interface H3Cell {
+  /** H3 index, hex string. */
+  h3: string;
+  count: number;
+  households: number;
+  completion_rate: number;
+  /** Yuan. */
+  fund_total: number;
+  /** Yuan per km² of the cell. */
+  fund_per_km2: number;
+}
+
+/** One resolution's cells. */
+export interface H3Aggregate {
+  resolution: number;
+  cells: H3Cell[];
+}
+
+/**
+ * Resolution to show at a map zoom: the coarsest hexagons whose edge is still a few pixels
+ * wide. Resolution r's edge is ~1100 km / 2.65^r; at zoom z a pixel is ~156 km / 2^z at the
+ * equator. The thresholds below keep hexagons 15-60 px across.
+ */
+export function resolutionForZoom(zoom: number, available: readonly number[]): number | null {
+  if (!available.length) return null;
+  const wanted = zoom < 7 ? 5 : zoom < 10 ? 7 : 8;
+  // The nearest resolution the build wrote, preferring the coarser one on a tie.
+  return [...available].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || a - b)[0]!;
+}
+
+function isCell(v: unknown): v is H3Cell {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return typeof c.h3 === 'string' && typeof c.fund_per_km2 === 'number';
+}
+
+const cache = new Map<string, Promise<H3Aggregate>>();
+
+/** Fetches one resolution's cells (once per URL); rejects with the URL and the reason. */
+export function loadAggregate(manifest: SiteManifest, resolution: number): Promise<H3Aggregate> {
+  const file = manifest.aggregates?.files[String(resolution)];
+  if (!file) return Promise.reject(new Error(`manifest lists no H3 aggregate at resolution ${resolution}`));
+  const url = dataUrl(file);
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      const json = (await response.json()) as { resolution?: unknown; cells?: unknown };
+      if (!Array.isArray(json.cells)) throw new Error(`${url}: no cells array`);
+      return { resolution, cells: json.cells.filter(isCell) };
+    });
+    // A failed download may succeed later (flaky network): do not cache the failure.
+    pending.catch(() => cache.delete(url));
+    cache.set(url, pending);
+  }
+  return pending;
+}

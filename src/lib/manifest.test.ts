@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { dataUrl, ManifestError, parseManifest } from './manifest';
+
+const minimal = {
+  format_version: 1,
+  layers: { communities: { url: 'communities.pmtiles', layer: 'communities', minzoom: 0, maxzoom: 14 } },
+};
+
+describe('parseManifest', () => {
+  it('reads the layers, view, aggregates and programmes the site needs', () => {
+    const m = parseManifest({
+      ...minimal,
+      build_time: '2025-01-01T00:00:00.000Z',
+      bbox: [112.9, 28.1, 113.1, 28.3],
+      center: [113, 28.2, 10],
+      layers: {
+        ...minimal.layers,
+        amenities: { url: 'amenities.pmtiles', layer: 'amenities', minzoom: 8, maxzoom: 14 },
+      },
+      aggregates: {
+        kind: 'h3',
+        resolutions: [5, 7, 8],
+        files: { 5: 'aggregates/h3-r5.json', 8: 'aggregates/h3-r8.json' },
+      },
+      counts: { communities: 3, bogus: 'x' },
+      programmes: [
+        {
+          id: 'cs',
+          name: '长沙行动',
+          name_en: 'Changsha action',
+          source: 'a.txt',
+          figures: [{ source: 'b.txt' }],
+          communities: 2,
+        },
+        { id: 'xm', name: { zh: '厦门', en: '' } },
+      ],
+      attribution: ['Ledgers', 3],
+    });
+    expect(m.bbox).toEqual([112.9, 28.1, 113.1, 28.3]);
+    expect(m.layers.amenities?.minzoom).toBe(8);
+    expect(m.layers.boundaries).toBeUndefined();
+    expect(m.aggregates).toEqual({
+      resolutions: [5, 8],
+      files: { 5: 'aggregates/h3-r5.json', 8: 'aggregates/h3-r8.json' },
+    });
+    expect(m.counts).toEqual({ communities: 3 });
+    expect(m.programmes).toEqual([
+      {
+        id: 'cs',
+        name: { zh: '长沙行动', en: 'Changsha action' },
+        communities: 2,
+        sources: ['a.txt', 'b.txt'],
+      },
+      { id: 'xm', name: { zh: '厦门', en: '厦门' }, communities: 0, sources: [] },
+    ]);
+    expect(m.attribution).toEqual(['Ledgers']);
+  });
+
+  it('falls back to China when the dataset has no extent', () => {
+    const m = parseManifest(minimal);
+    expect(m.bbox).toBeNull();
+    expect(m.center).toEqual([105, 35, 3]);
+    expect(m.aggregates).toBeNull();
+  });
+
+  it('names what is wrong', () => {
+    expect(() => parseManifest([])).toThrow(ManifestError);
+    expect(() => parseManifest({ format_version: 2, layers: {} })).toThrow(/format_version 2/);
+    expect(() => parseManifest({ format_version: 1 })).toThrow(/no layers/);
+    expect(() => parseManifest({ format_version: 1, layers: { communities: { url: 'x.pmtiles' } } })).toThrow(
+      /layers\.communities\.layer/,
+    );
+  });
+});
+
+describe('dataUrl', () => {
+  it('resolves against the page, so a sub-path deployment works', () => {
+    expect(dataUrl('manifest.json', 'https://example.org/atlas/index.html')).toBe(
+      'https://example.org/atlas/data/manifest.json',
+    );
+  });
+});

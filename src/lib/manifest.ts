@@ -1,0 +1,169 @@
+/**
+ * The site's view of `data/manifest.json`, written by the data build (scripts/pipeline/build.ts).
+ * Only what the site reads is typed here, and `parseManifest` checks exactly that, so a build
+ * that changes shape fails loudly with the field it broke instead of drawing an empty map.
+ */
+import type { OutputField } from '../domain/output-fields';
+
+/** A tiled layer: a PMTiles archive and the source-layer inside it. */
+export interface TileLayerRef {
+  /** Path of the .pmtiles file, relative to the data folder. */
+  url: string;
+  /** MVT source-layer name. */
+  layer: string;
+  minzoom: number;
+  maxzoom: number;
+}
+
+/** A programme as the header lists it. */
+export interface ProgrammeSummary {
+  id: string;
+  /** Display names; English falls back to Chinese when the record has none. */
+  name: { zh: string; en: string };
+  /** Communities of the dataset in this programme. */
+  communities: number;
+  /** The seed article or document the programme's figures come from, when given. */
+  sources: string[];
+}
+
+/** What the site reads from the manifest. */
+export interface SiteManifest {
+  format_version: number;
+  build_time: string;
+  /** [west, south, east, north] of the communities, or null for an empty dataset. */
+  bbox: [number, number, number, number] | null;
+  /** [lng, lat, zoom]. */
+  center: [number, number, number];
+  layers: {
+    communities: TileLayerRef;
+    amenities?: TileLayerRef;
+    boundaries?: TileLayerRef;
+    footprints?: TileLayerRef;
+  };
+  counts: Record<string, number>;
+  /** H3 funding aggregates: resolution → file path relative to the data folder. */
+  aggregates: { resolutions: number[]; files: Record<string, string> } | null;
+  fields: readonly OutputField[];
+  programmes: ProgrammeSummary[];
+  attribution: string[];
+}
+
+/** The manifest is missing something the site needs. */
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumberArray = (v: unknown, length: number): v is number[] =>
+  Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+function tileLayer(value: unknown, path: string): TileLayerRef {
+  if (!isObject(value)) throw new ManifestError(`manifest ${path} is not an object`);
+  const { url, layer, minzoom, maxzoom } = value;
+  if (typeof url !== 'string' || !url) throw new ManifestError(`manifest ${path}.url is missing`);
+  if (typeof layer !== 'string' || !layer) throw new ManifestError(`manifest ${path}.layer is missing`);
+  return {
+    url,
+    layer,
+    minzoom: typeof minzoom === 'number' ? minzoom : 0,
+    maxzoom: typeof maxzoom === 'number' ? maxzoom : 14,
+  };
+}
+
+/** Reads a name given as `{zh, en}`, as a string, or as `name_zh`/`name_en` columns. */
+function programmeName(p: Json): { zh: string; en: string } | null {
+  const name = p.name ?? p.title;
+  if (isObject(name) && typeof name.zh === 'string') {
+    return { zh: name.zh, en: typeof name.en === 'string' && name.en ? name.en : name.zh };
+  }
+  const zh = typeof name === 'string' ? name : typeof p.name_zh === 'string' ? p.name_zh : null;
+  if (!zh) return null;
+  const en = typeof p.name_en === 'string' && p.name_en ? p.name_en : zh;
+  return { zh, en };
+}
+
+function programme(value: unknown, index: number): ProgrammeSummary {
+  if (!isObject(value)) throw new ManifestError(`manifest programmes[${index}] is not an object`);
+  const id = typeof value.id === 'string' ? value.id : String(index);
+  const name = programmeName(value) ?? { zh: id, en: id };
+  const figures = Array.isArray(value.figures) ? value.figures : [];
+  const sources = [
+    ...new Set(
+      [value.source, ...figures.map((f) => (isObject(f) ? f.source : undefined))].filter(
+        (s): s is string => typeof s === 'string' && s.length > 0,
+      ),
+    ),
+  ];
+  return { id, name, communities: typeof value.communities === 'number' ? value.communities : 0, sources };
+}
+
+/** Checks a parsed manifest.json and returns the site's typed view of it. */
+export function parseManifest(json: unknown): SiteManifest {
+  if (!isObject(json)) throw new ManifestError('manifest is not a JSON object');
+  if (json.format_version !== 1) {
+    throw new ManifestError(
+      `manifest format_version ${String(json.format_version)} is not supported (expected 1)`,
+    );
+  }
+  if (!isObject(json.layers)) throw new ManifestError('manifest has no layers');
+  const layers: SiteManifest['layers'] = {
+    communities: tileLayer(json.layers.communities, 'layers.communities'),
+  };
+  for (const key of ['amenities', 'boundaries', 'footprints'] as const) {
+    if (json.layers[key] !== undefined) layers[key] = tileLayer(json.layers[key], `layers.${key}`);
+  }
+  const center: [number, number, number] = isNumberArray(json.center, 3)
+    ? (json.center as [number, number, number])
+    : [105, 35, 3];
+  const bbox = isNumberArray(json.bbox, 4) ? (json.bbox as [number, number, number, number]) : null;
+  let aggregates: SiteManifest['aggregates'] = null;
+  if (isObject(json.aggregates) && isObject(json.aggregates.files)) {
+    const files: Record<string, string> = {};
+    for (const [res, file] of Object.entries(json.aggregates.files))
+      if (typeof file === 'string') files[res] = file;
+    const resolutions = Object.keys(files)
+      .map(Number)
+      .filter(Number.isInteger)
+      .sort((a, b) => a - b);
+    if (resolutions.length) aggregates = { resolutions, files };
+  }
+  const counts: Record<string, number> = {};
+  if (isObject(json.counts))
+    for (const [k, v] of Object.entries(json.counts)) if (typeof v === 'number') counts[k] = v;
+  const fields = Array.isArray(json.fields)
+    ? json.fields.filter((f): f is OutputField => isObject(f) && typeof f.name === 'string')
+    : [];
+  return {
+    format_version: 1,
+    build_time: typeof json.build_time === 'string' ? json.build_time : '',
+    bbox,
+    center,
+    layers,
+    counts,
+    aggregates,
+    fields,
+    programmes: Array.isArray(json.programmes) ? json.programmes.map(programme) : [],
+    attribution: Array.isArray(json.attribution)
+      ? json.attribution.filter((a): a is string => typeof a === 'string')
+      : [],
+  };
+}
+
+/** The folder the data build writes into, as served next to index.html. */
+export const DATA_FOLDER = 'data/';
+
+/** Absolute URL of a file in the data folder. Workers resolve relative URLs against their own script, so always absolute. */
+export function dataUrl(path: string, base: string = document.baseURI): string {
+  return new URL(DATA_FOLDER + path, base).href;
+}
+
+/** Fetches and checks the manifest. */
+export async function loadManifest(base: string = document.baseURI): Promise<SiteManifest> {
+  const url = dataUrl('manifest.json', base);
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new ManifestError(`${url}: HTTP ${response.status} (has \`npm run build:data\` run?)`);
+  return parseManifest(await response.json());
+}

@@ -1,0 +1,178 @@
+/**
+ * The production build (`vite build`) and what it ships: the strict Content-Security-Policy,
+ * relative asset paths (dist/ must work from any folder), no URLs of other hosts that code
+ * could fetch, the code-split deck.gl chunk, the offline basemap, and the bundle size.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type SiteBuild } from '../browser/build-site';
+
+/**
+ * Hosts that may appear in string literals of the shipped JS, and why none is ever fetched.
+ * Any other host fails the test: a dependency that starts calling a CDN or a tile server must
+ * be noticed. (Comments and licence headers are not string literals and are not checked.)
+ */
+const ALLOWED_HOSTS: Record<string, string> = {
+  'www.w3.org': 'XML namespace identifiers (createElementNS), never requested',
+  'svelte.dev': 'documentation link inside Svelte error messages',
+  'maplibre.org': 'href of the MapLibre logo control, which this site does not show',
+  'maplibre.invalid': 'placeholder base MapLibre uses to parse relative URLs (.invalid never resolves)',
+  'wiki.openstreetmap.org': 'link in MapLibre\'s "this map requires WebGL" error message',
+  'github.com': 'issue and README links in MapLibre and PMTiles error messages',
+  'en.wikipedia.org': 'link in a luma.gl error message about float precision',
+  'unpkg.com':
+    "loaders.gl's default CDN for worker loaders; the site passes aggregates to deck.gl as arrays, so no loader runs (the browser tests fail on any request off the test server)",
+};
+
+interface Asset {
+  path: string;
+  bytes: Buffer;
+}
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** URLs (`http://…`, `https://…`, `//host.tld/…`) inside the JS's string and template literals. */
+function urlsInStrings(source: string, fileName: string): string[] {
+  const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const urls: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
+      for (const m of node.text.matchAll(/(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"'`<>)]*/gi)) {
+        // `//` also starts comments in code carried as strings; keep only absolute or protocol-relative URLs.
+        if (/^https?:/i.test(m[0]) || m.index === 0) urls.push(m[0]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return urls;
+}
+
+const hostOf = (url: string) => new URL(url.startsWith('//') ? `https:${url}` : url).hostname;
+
+describe('vite build', () => {
+  let build: SiteBuild;
+  let assets: Asset[];
+  let html: string;
+
+  beforeAll(async () => {
+    build = await buildSite();
+    assets = await Promise.all(
+      (await files(build.dir)).map(async (path) => ({
+        path: relative(build.dir, path),
+        bytes: await readFile(path),
+      })),
+    );
+    html = await readFile(join(build.dir, 'index.html'), 'utf8');
+  }, 300_000);
+
+  it('keeps the strict Content-Security-Policy in index.html', () => {
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta, 'CSP meta tag').not.toBeNull();
+    const policy = meta![1]!;
+    const directives = new Map(
+      policy.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(html).toMatch(/<html lang="zh-CN">/);
+  });
+
+  it('references every asset by a relative path', () => {
+    // data: URLs (the empty favicon) are inline, not paths.
+    const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((r) => !r.startsWith('data:'));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref, ref).toMatch(/^\.\//);
+    for (const ref of refs)
+      expect(
+        assets.some((a) => `./${a.path}` === ref),
+        `${ref} exists`,
+      ).toBe(true);
+  });
+
+  it('has no inline script or style that the policy would block', () => {
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle="/);
+  });
+
+  it('ships no URL of another host in its code, except the listed non-fetched ones', () => {
+    const offenders: string[] = [];
+    const seen = new Set<string>();
+    for (const asset of assets.filter((a) => /\.m?js$/.test(a.path))) {
+      for (const url of urlsInStrings(asset.bytes.toString('utf8'), asset.path)) {
+        const host = hostOf(url);
+        seen.add(host);
+        if (!(host in ALLOWED_HOSTS)) offenders.push(`${asset.path}: ${url}`);
+      }
+    }
+    for (const asset of assets.filter((a) => a.path.endsWith('.css'))) {
+      const css = asset.bytes.toString('utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      for (const m of css.matchAll(/url\(\s*['"]?((?:https?:)?\/\/[^'")\s]+)/g))
+        offenders.push(`${asset.path}: ${m[1]}`);
+    }
+    expect(offenders).toEqual([]);
+    // The allowlist must not rot: every entry should still be needed.
+    const unused = Object.keys(ALLOWED_HOSTS).filter((h) => !seen.has(h));
+    expect(unused, 'allowlisted hosts no longer in the bundle; remove them').toEqual([]);
+  });
+
+  it('keeps deck.gl out of the entry chunk and ships MapLibre worker and basemap', () => {
+    const entryPath = /<script[^>]*src="\.\/([^"]+)"/.exec(html)![1]!;
+    const entry = assets.find((a) => a.path === entryPath)!.bytes.toString('utf8');
+    expect(entry).not.toContain('H3HexagonLayer');
+    const lazy = assets.filter(
+      (a) => a.path.endsWith('.js') && a.bytes.toString('utf8').includes('H3HexagonLayer'),
+    );
+    expect(lazy.map((a) => a.path)).toEqual([expect.stringMatching(/^assets\/funding-hex-overlay-/)]);
+    expect(assets.some((a) => /^assets\/maplibre-gl-worker-.*\.mjs$/.test(a.path))).toBe(true);
+    for (const name of ['basemap/land.geojson', 'basemap/borders.geojson']) {
+      const file = assets.find((a) => a.path === name);
+      expect(file, name).toBeDefined();
+      expect(JSON.parse(file!.bytes.toString('utf8')).type).toBe('FeatureCollection');
+    }
+  });
+
+  it('reports the bundle size (gzip)', () => {
+    const code = assets.filter((a) => /\.(m?js|css)$/.test(a.path));
+    const rows = code
+      .map((a) => ({ path: a.path, raw: a.bytes.length, gzip: gzipSync(a.bytes, { level: 9 }).length }))
+      .sort((a, b) => b.gzip - a.gzip);
+    const initial = rows.filter(
+      (r) => html.includes(r.path) || (r.path.includes('maplibre-gl-worker') && r.path.endsWith('.mjs')),
+    );
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    const lines = rows.map(
+      (r) => `  ${r.path.padEnd(52)} ${kib(r.raw).padStart(11)} ${kib(r.gzip).padStart(11)} gzip`,
+    );
+    const initialGzip = initial.reduce((s, r) => s + r.gzip, 0);
+    const totalGzip = rows.reduce((s, r) => s + r.gzip, 0);
+    console.log(
+      `bundle (gzip -9):\n${lines.join('\n')}\n  initial load (entry JS + CSS + map worker): ${kib(initialGzip)}\n  all code: ${kib(totalGzip)}`,
+    );
+    // A budget, so a heavy dependency sneaking into the first load is caught: MapLibre alone is ~250 KiB.
+    expect(initialGzip).toBeLessThan(600 * 1024);
+  });
+});
