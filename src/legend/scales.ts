@@ -130,8 +130,9 @@ export const IS_SYNTHETIC: ExpressionSpecification = [
 
 /**
  * True for a point that stands only for itself. Zoomed out, a kept point stands for `density`
- * communities and its own flags say nothing about the others, so provenance marks (hollow,
- * blurred) are drawn only on single points.
+ * communities: its position is approximate by construction, so the blurred mark is kept for
+ * single points (a whole map of blurred clusters reads as noise). The synthetic mark stays on
+ * clusters: the kept point is one of the communities it stands for, the best sample there is.
  */
 export const IS_SINGLE: ExpressionSpecification = [
   '<=',
@@ -153,8 +154,8 @@ export const IS_APPROXIMATE: ExpressionSpecification = [
  */
 export const MARKS = {
   solid: { fillOpacity: 0.9, strokeWidth: 1, strokeColor: '#ffffff', blur: 0 },
-  synthetic: { fillOpacity: 0.12, strokeWidth: 2, blur: 0 },
-  approximate: { blur: 0.7 },
+  synthetic: { fillOpacity: 0.2, strokeWidth: 2, blur: 0 },
+  approximate: { blur: 0.6 },
 } as const;
 
 /** Shapes of amenity symbols, one per life circle, so the walking distance reads at a glance. */

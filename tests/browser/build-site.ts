@@ -17,7 +17,11 @@ import { fileURLToPath } from 'node:url';
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** What the site build reads; a change to any of these means a new build. */
+/**
+ * What the site build reads; a change to any of these means a new build. public/data is left
+ * out: the browser tests serve the data folder directly, so new data needs no new build.
+ */
+const EXCLUDED = ['public/data'];
 const INPUTS = [
   'index.html',
   'src',
@@ -52,9 +56,10 @@ export async function inputsFingerprint(root = ROOT): Promise<string> {
   const hash = createHash('sha256');
   for (const input of INPUTS) {
     for await (const file of walk(join(root, input))) {
-      if (/\.test\.ts$/.test(file)) continue;
+      const path = relative(root, file);
+      if (/\.test\.ts$/.test(file) || EXCLUDED.some((x) => path === x || path.startsWith(`${x}/`))) continue;
       const s = await stat(file);
-      hash.update(`${relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
+      hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`);
     }
   }
   return hash.digest('hex').slice(0, 16);

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,11 @@ import { buildSite, ROOT, type SiteBuild } from './build-site';
 import { serveStatic, type StaticServer } from './static-server';
 
 const HOSTILE_NAME = '<b>x</b><img src=x onerror=alert(1)>';
+/**
+ * The demo data, served under /data/ (default public/data, what `npm run build:data` writes);
+ * ATLAS_TEST_DATA points the tests at another build:data output folder.
+ */
+const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
 const FIXTURES = join(ROOT, 'tests/browser/fixtures');
 const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
 

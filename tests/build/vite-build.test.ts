@@ -103,7 +103,9 @@ describe('vite build', () => {
 
   it('references every asset by a relative path', () => {
     // data: URLs (the empty favicon) are inline, not paths.
-    const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((r) => !r.startsWith('data:'));
+    const refs = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((r) => !r.startsWith('data:'));
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(ref, ref).toMatch(/^\.\//);
     for (const ref of refs)

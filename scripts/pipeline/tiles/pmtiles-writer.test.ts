@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { gzip } from './gzip';
 import { MVT_POINT, encodeMvt } from './mvt-encode';
 import { writePmtiles, type PmtilesHeaderInput } from './pmtiles-writer';
+import { tilePoints, type TilePoint } from './point-tiles';
 import { MemorySource, decodeTile, openArchive } from './test-utils';
 
 const HEADER: PmtilesHeaderInput = {
@@ -153,5 +155,53 @@ describe('writePmtiles', () => {
       [7, tile('b')],
     ]);
     expect(writePmtiles(tiles, HEADER, { a: 1 })).toEqual(writePmtiles(new Map([...tiles].reverse()), HEADER, { a: 1 }));
+  });
+});
+
+/** The input of the committed fixture: a handful of communities. */
+const TINY_POINTS: TilePoint[] = [
+  { lng: 116.3975, lat: 39.9087, properties: { id: 'BJ-001', name: '<b>楼</b>', city: '北京', households: 820, lc5_met: true } },
+  { lng: 116.4102, lat: 39.9151, properties: { id: 'BJ-002', name: '东四三条', city: '北京', households: 310, year_built: 1985 } },
+  { lng: 121.4737, lat: 31.2304, properties: { id: 'SH-001', name: '曹杨新村', city: '上海', households: 1520, ratio: 0.875 } },
+  { lng: 113.2644, lat: 23.1291, properties: { id: 'GZ-001', name: '六榕街小区', city: '广州', households: 95, note: null } },
+  { lng: 104.0665, lat: 30.5723, properties: { id: 'CD-001', name: '玉林北路', city: '成都', households: 400, lc5_met: false } },
+];
+const FIXTURE = new URL('./fixtures/tiny.pmtiles', import.meta.url);
+
+describe('golden archive', () => {
+  /** The fixture's recipe; rerun with UPDATE_GOLDEN=1 to rewrite it after an intended format change. */
+  function build(): Uint8Array {
+    const { tiles, vectorLayer } = tilePoints(TINY_POINTS, { layer: 'communities', workers: 0 });
+    return writePmtiles(
+      tiles,
+      { minZoom: 0, maxZoom: 14, bounds: [104.0665, 23.1291, 121.4737, 39.9151], center: [112.77, 31.52, 4] },
+      { name: 'tiny', vector_layers: [vectorLayer] },
+    );
+  }
+
+  it('is still produced byte for byte', () => {
+    const bytes = build();
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(FIXTURE, bytes);
+    const golden = new Uint8Array(readFileSync(FIXTURE));
+    // A difference means the archive or tile encoding changed. If intended, rewrite the fixture;
+    // a Node upgrade that changes zlib's output would show here too.
+    expect(bytes.length).toBe(golden.length);
+    expect(Buffer.from(bytes).equals(Buffer.from(golden))).toBe(true);
+  });
+
+  it('decodes to the points it was made from', async () => {
+    const archive = openArchive(new Uint8Array(readFileSync(FIXTURE)));
+    const header = await archive.getHeader();
+    expect([header.minZoom, header.maxZoom, header.numAddressedTiles > 0]).toEqual([0, 14, true]);
+    expect(await archive.getMetadata()).toMatchObject({ name: 'tiny', vector_layers: [{ id: 'communities' }] });
+    const { tiles } = tilePoints(TINY_POINTS, { layer: 'communities', workers: 0 });
+    const names: unknown[] = [];
+    for (const id of tiles.keys()) {
+      const [z, x, y] = tileIdToZxy(id);
+      if (z !== 14) continue;
+      const layer = decodeTile((await archive.getZxy(z, x, y))!.data).layers.communities!;
+      for (let i = 0; i < layer.length; i++) names.push(layer.feature(i).properties.name);
+    }
+    expect(names.sort()).toEqual(TINY_POINTS.map((p) => p.properties!.name).sort());
   });
 });

@@ -27,6 +27,11 @@ export const COMMUNITY_LAYER_IDS = {
 
 /** Zoom from which community names are written next to their circles. */
 export const COMMUNITY_LABEL_MIN_ZOOM = 14;
+/**
+ * Below this zoom circles are labelled with their city: the offline basemap has no place
+ * names, and a national view of unlabelled dots does not say where anything is.
+ */
+export const CITY_LABEL_MAX_ZOOM = 9;
 
 /** Filter matching the community with this id, or nothing for `null`. */
 export function selectedFilter(id: string | null): FilterSpecification {
@@ -44,7 +49,7 @@ export function communityLayers(
 } {
   const color = stageColorExpression();
   const radius = radiusExpression();
-  const hollow: ExpressionSpecification = ['all', IS_SINGLE, IS_SYNTHETIC];
+  const hollow = IS_SYNTHETIC;
   const fuzzy: ExpressionSpecification = ['all', IS_SINGLE, IS_APPROXIMATE];
   const synthetic = (yes: number | string, no: number | string | ExpressionSpecification) =>
     ['case', hollow, yes, no] as ExpressionSpecification;
@@ -85,9 +90,17 @@ export function communityLayers(
       type: 'symbol',
       source,
       'source-layer': sourceLayer,
-      minzoom: COMMUNITY_LABEL_MIN_ZOOM,
       layout: {
-        'text-field': ['get', 'name'],
+        // City names when zoomed out, nothing in between (too many to place), names up close.
+        'text-field': [
+          'step',
+          ['zoom'],
+          ['coalesce', ['get', 'city'], ''],
+          CITY_LABEL_MAX_ZOOM,
+          '',
+          COMMUNITY_LABEL_MIN_ZOOM,
+          ['coalesce', ['get', 'name'], ''],
+        ],
         'text-font': MAP_FONT_STACK,
         'text-size': 12,
         'text-anchor': 'top',
