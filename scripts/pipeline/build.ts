@@ -6,7 +6,7 @@
  *        → programme figures → manifest.json + report.json
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import zlib from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -25,7 +25,7 @@ import {
 } from '../../src/domain/schema';
 import { AMENITY_TYPES, LIFE_CIRCLES, type Crs } from '../../src/domain/vocabulary';
 import { aggregateH3, DEFAULT_H3_RESOLUTIONS } from './aggregate-h3';
-import { communityFeature, type CommunityLifeCircle, type FlatProperties } from './community-features';
+import { communityProperties, type CommunityLifeCircle, type FlatProperties } from './community-features';
 import { distancesOf, nearestAmenityDistances } from './life-circle-distances';
 import { normaliseAmenities } from './normalise/amenities';
 import { normaliseCommunities } from './normalise/communities';
@@ -114,6 +114,7 @@ const LOW_ZOOM_PROPERTIES = [
   'completion_date',
   'is_synthetic',
   'location_precision',
+  'source',
 ];
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -144,14 +145,33 @@ function omitNulls(p: FlatProperties): FlatProperties {
   return out;
 }
 
-/** Streams a FeatureCollection as text without building one giant string for national data. */
-function featureCollectionChunks(features: Feature[], extra: Record<string, unknown> = {}): string[] {
-  const head = JSON.stringify({ type: 'FeatureCollection', ...extra, features: [] }).slice(0, -2);
-  const chunks = [head];
-  for (let i = 0; i < features.length; i++) chunks.push((i ? ',\n' : '\n') + JSON.stringify(features[i]));
-  chunks.push('\n]}\n');
-  return chunks;
+/**
+ * Writes a FeatureCollection one feature at a time, flushing in batches, so a national ledger
+ * never becomes one giant string (or one giant array of feature objects) in memory.
+ */
+async function writeFeatureCollection(
+  path: string,
+  count: number,
+  featureJson: (i: number) => string,
+): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let batch = '{"type":"FeatureCollection","features":[';
+    for (let i = 0; i < count; i++) {
+      batch += (i ? ',\n' : '\n') + featureJson(i);
+      if (batch.length > 1 << 20) {
+        await file.write(batch);
+        batch = '';
+      }
+    }
+    await file.write(batch + '\n]}\n');
+  } finally {
+    await file.close();
+  }
 }
+
+/** GeoJSON coordinates rounded to 1e-7 degrees (about 1 cm). */
+const roundCoord = (v: number) => Math.round(v * 1e7) / 1e7;
 
 function bboxOf(points: { lng: number; lat: number }[]): [number, number, number, number] | null {
   if (!points.length) return null;
@@ -277,14 +297,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     lap('life_circles', t);
   }
 
-  // 4. Features and GeoJSON.
-  t = performance.now();
-  const features = records.map((r, i) => {
-    const f = communityFeature(r, lifeCircles[i]);
-    f.properties = omitNulls(f.properties);
-    return f;
-  });
-  lap('features', t);
+  // 4. Features, computed on demand: 220,000 property objects held at once cost gigabytes.
+  const propertiesOf = (i: number): FlatProperties => communityProperties(records[i]!, lifeCircles[i]);
 
   await mkdir(opts.out, { recursive: true });
   // Files of an earlier build that this one would not write must not linger.
@@ -299,29 +313,38 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   };
 
   t = performance.now();
-  await write('communities.geojson', featureCollectionChunks(features));
-  if (amenities.length) {
-    const amenityFeatures: Feature[] = amenities.map((a) => ({
+  await writeFeatureCollection(join(opts.out, 'communities.geojson'), records.length, (i) => {
+    const r = records[i]!;
+    return JSON.stringify({
       type: 'Feature',
-      id: a.id,
-      geometry: {
-        type: 'Point',
-        coordinates: [Math.round(a.lng * 1e7) / 1e7, Math.round(a.lat * 1e7) / 1e7],
-      },
-      properties: omitNulls({
+      id: r.id,
+      geometry: { type: 'Point', coordinates: [roundCoord(r.lng), roundCoord(r.lat)] },
+      properties: propertiesOf(i),
+    });
+  });
+  outFiles.push('communities.geojson');
+  if (amenities.length) {
+    await writeFeatureCollection(join(opts.out, 'amenities.geojson'), amenities.length, (i) => {
+      const a = amenities[i]!;
+      return JSON.stringify({
+        type: 'Feature',
         id: a.id,
-        name: a.name ?? null,
-        type: a.type,
-        status: a.status ?? null,
-        community_id: a.community_id ?? null,
-        area_m2: a.area_m2 ?? null,
-        is_synthetic: a.is_synthetic,
-        location_precision: a.location_precision,
-        source: a.source ?? null,
-        note: a.note ?? null,
-      }),
-    }));
-    await write('amenities.geojson', featureCollectionChunks(amenityFeatures));
+        geometry: { type: 'Point', coordinates: [roundCoord(a.lng), roundCoord(a.lat)] },
+        properties: omitNulls({
+          id: a.id,
+          name: a.name ?? null,
+          type: a.type,
+          status: a.status ?? null,
+          community_id: a.community_id ?? null,
+          area_m2: a.area_m2 ?? null,
+          is_synthetic: a.is_synthetic,
+          location_precision: a.location_precision,
+          source: a.source ?? null,
+          note: a.note ?? null,
+        }),
+      });
+    });
+    outFiles.push('amenities.geojson');
   }
   lap('write_geojson', t);
 
@@ -333,10 +356,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     : [105, 35, 3];
   progress('tiles', 0, 1);
   const communityTiles = tilePoints(
-    features.map((f) => ({
-      lng: f.geometry.coordinates[0]!,
-      lat: f.geometry.coordinates[1]!,
-      properties: f.properties,
+    records.map((r, i) => ({
+      lng: r.lng,
+      lat: r.lat,
+      // Computed when the tiler reads it; the tiler encodes it at once and keeps no object.
+      get properties() {
+        return propertiesOf(i);
+      },
     })),
     { layer: 'communities', minZoom: 0, maxZoom: MAX_ZOOM, lowZoomProperties: LOW_ZOOM_PROPERTIES },
   );
@@ -460,7 +486,9 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { programmes: Programme[] } | Programme[];
     const list = Array.isArray(parsed) ? parsed : parsed.programmes;
     programmes = list.map((p) => {
-      const members = features.filter((f) => f.properties.programme === p.id).map((f) => f.properties);
+      const members: FlatProperties[] = [];
+      for (let i = 0; i < records.length; i++)
+        if (records[i]!.programme === p.id) members.push(propertiesOf(i));
       return {
         ...p,
         communities: members.length,

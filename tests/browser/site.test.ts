@@ -74,14 +74,14 @@ describe('site in a browser', () => {
   const pages: RecordedPage[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'public/data/manifest.json'))) {
+    if (!existsSync(join(DEMO_DATA, 'manifest.json'))) {
       throw new Error(
-        'public/data/manifest.json is missing: run `npm run build:data` before the browser tests',
+        `${DEMO_DATA}/manifest.json is missing: run \`npm run build:data\` before the browser tests`,
       );
     }
     build = await buildSite();
     browser = await launchBrowser();
-    demo = await serveStatic(build.dir);
+    demo = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
     fixtureData = await mkdtemp(join(tmpdir(), 'renovation-atlas-fixture-'));
     await buildData({
       communities: join(FIXTURES, 'communities.csv'),
@@ -167,7 +167,7 @@ describe('site in a browser', () => {
 
   it('opens the panel of a clicked community', async () => {
     const geojson = JSON.parse(
-      await readFile(join(build.dir, 'data/communities.geojson'), 'utf8'),
+      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
     ) as FeatureCollection<Point>;
     const target = mostIsolated(geojson.features);
     const [lng, lat] = target.geometry.coordinates as [number, number];
@@ -191,6 +191,8 @@ describe('site in a browser', () => {
     expect(await panel.locator('.badge').allTextContents()).toEqual(['示意数据', '位置近似']);
     expect(await panel.locator('.source').textContent()).toContain('fixture: a name that is markup');
     await screenshot(page, 'fixture-hostile-name');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.panel-slot').count()).toBe(0);
   });
 
   it('switches to English with ?lang=en and back with the header link', async () => {
@@ -224,7 +226,8 @@ describe('site in a browser', () => {
 
   it('loads deck.gl and the funding aggregates only when the layer is switched on', async () => {
     const start = demo.requests.length;
-    const page = await open(demo, './');
+    // A city view, where resolution-7 hexagons are tens of pixels across.
+    const page = await open(demo, './#map=10/28.2/112.97');
     const lazy = () =>
       demo.requests.slice(start).filter((r) => /aggregates\/h3-r\d+\.json|funding-hex-overlay/.test(r));
     expect(lazy()).toEqual([]);

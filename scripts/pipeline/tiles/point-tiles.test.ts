@@ -71,7 +71,7 @@ async function readAll(result: TileSet, layer: string): Promise<DecodedFeature[]
     for (let i = 0; i < l.length; i++) {
       const f: VectorTileFeature = l.feature(i);
       expect(f.type).toBe(1);
-      const [[p]] = f.loadGeometry() as [[{ x: number; y: number }]];
+      const p = f.loadGeometry()[0]![0]!;
       features.push({ z, x, y, properties: f.properties, px: p.x, py: p.y });
     }
   }

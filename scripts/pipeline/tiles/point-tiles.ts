@@ -290,28 +290,50 @@ function groupByTile(
     );
 }
 
+/** Pair values with this bit set index `PropertyTable.unique`, otherwise `PropertyTable.shared`. */
+const UNIQUE = 0x80000000;
+
+/** Encoded MVT `values` fields one after another; value i spans offsets[i]..offsets[i + 1]. */
+class ValueStore {
+  readonly bytes = new PbfWriter(new Uint8Array(1 << 16));
+  offsets = new Uint32Array(1 << 12);
+  count = 0;
+
+  /** Appends a value and returns its index. */
+  append(value: MvtValue): number {
+    const index = this.count++;
+    const start = beginMessage(this.bytes, LAYER_VALUES);
+    writeValue(value, this.bytes);
+    endMessage(this.bytes, start);
+    if (index + 1 >= this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
+    this.offsets[index + 1] = this.bytes.pos;
+    return index;
+  }
+}
+
 /**
  * Every point's properties as (key, value) index pairs into tables of pre-encoded MVT
  * bytes, so a tile is written by copying bytes rather than re-encoding values per tile.
  *
- * Values of a property that repeats (stage, city, year, flags) are stored once. A property
- * whose values are nearly all distinct (id, name, amounts) is detected after its first few
- * thousand values and from then on each value is stored as it comes, without a lookup:
- * hashing two million distinct values cost more than the rest of the tiling. Such a value can
- * then appear twice in one tile's value table, which MVT allows and gzip absorbs.
+ * Values of a property that repeats (stage, city, year, flags) are stored once, in `shared`.
+ * A property whose values are nearly all distinct (id, name, amounts) is detected after its
+ * first few thousand values; from then on its values go to `unique` as they come, without a
+ * lookup (hashing two million distinct values cost more than the rest of the tiling), and a
+ * tile needs no de-duplication for them either.
  */
 class PropertyTable {
   readonly keys: string[] = [];
   /** Encoded layer `keys` fields (tag, length, UTF-8), one after another; key k spans keyOffsets[k]..[k+1]. */
   readonly keyBytes = new PbfWriter();
   readonly keyOffsets: number[] = [0];
-  /** Encoded layer `values` fields, likewise. Grows while tiles are written (densities). */
-  readonly valueBytes = new PbfWriter(new Uint8Array(1 << 16));
-  valueOffsets = new Uint32Array(1 << 16);
-  valueCount = 0;
+  /** Repeating values, each stored once; grows while tiles are written (densities). */
+  readonly shared = new ValueStore();
+  /** Values of mostly-distinct properties, one entry per occurrence. */
+  readonly unique = new ValueStore();
   /** Point i's pairs are pairKey/pairValue[pairStart[i]..pairStart[i + 1]). */
   readonly pairStart: Uint32Array;
   pairKey: Uint32Array;
+  /** An index into `shared`, or into `unique` with the UNIQUE bit set. */
   pairValue: Uint32Array;
   /** 1 where the key is kept below maxZoom. */
   readonly lowZoomKey: Uint8Array;
@@ -319,12 +341,12 @@ class PropertyTable {
 
   private readonly keyIndex = new Map<string, number>();
   private readonly keyTypes: number[] = [];
-  /** Per key: values seen, values added to `shared`, and whether it still looks up values. */
+  /** Per key: values seen, values added to `shared`, and whether its values are still looked up. */
   private readonly seen: number[] = [];
   private readonly added: number[] = [];
   private readonly interned: boolean[] = [];
-  /** One dictionary for all repeating properties; Map keys keep 1, "1" and true apart. */
-  private readonly shared = new Map<MvtValue, number>();
+  /** Map keys keep 1, "1" and true apart. */
+  private readonly sharedIndex = new Map<MvtValue, number>();
 
   constructor(points: readonly TilePoint[], lowZoomProperties: readonly string[] | undefined) {
     const n = points.length;
@@ -332,11 +354,16 @@ class PropertyTable {
     let capacity = Math.max(1024, Math.ceil(n * 1.1 * averagePropertyCount(points)));
     this.pairKey = new Uint32Array(capacity);
     this.pairValue = new Uint32Array(capacity);
+    // Points built by one piece of code list their keys in the same order: remembering the
+    // key seen at each position skips most Map lookups.
+    const keyAt: string[] = [];
+    const indexAt: number[] = [];
     let count = 0;
     for (let i = 0; i < n; i++) {
       this.pairStart[i] = count;
       const properties = points[i]!.properties;
       if (!properties) continue;
+      let position = 0;
       for (const key in properties) {
         const value = toMvtValue(properties[key]);
         if (value === undefined) continue;
@@ -345,7 +372,14 @@ class PropertyTable {
           this.pairKey = grow(this.pairKey, capacity);
           this.pairValue = grow(this.pairValue, capacity);
         }
-        const k = this.keyIndex.get(key) ?? this.addKey(key);
+        let k: number;
+        if (keyAt[position] === key) k = indexAt[position]!;
+        else {
+          k = this.keyIndex.get(key) ?? this.addKey(key);
+          keyAt[position] = key;
+          indexAt[position] = k;
+        }
+        position++;
         this.keyTypes[k]! |= typeBit(value);
         this.pairKey[count] = k;
         this.pairValue[count] = this.propertyValue(k, value);
@@ -365,12 +399,12 @@ class PropertyTable {
     }
   }
 
-  /** Index of a shared value (a density), adding it when new. */
-  valueIndex(value: MvtValue): number {
-    let index = this.shared.get(value);
+  /** Index in `shared` of a value (a density), adding it when new. */
+  sharedValue(value: MvtValue): number {
+    let index = this.sharedIndex.get(value);
     if (index === undefined) {
-      index = this.appendValue(value);
-      this.shared.set(value, index);
+      index = this.shared.append(value);
+      this.sharedIndex.set(value, index);
     }
     return index;
   }
@@ -382,25 +416,15 @@ class PropertyTable {
 
   private propertyValue(k: number, value: MvtValue): number {
     const seen = ++this.seen[k]!;
-    if (!this.interned[k]) return this.appendValue(value);
-    let index = this.shared.get(value);
+    if (!this.interned[k]) return (this.unique.append(value) | UNIQUE) >>> 0;
+    let index = this.sharedIndex.get(value);
     if (index === undefined) {
-      index = this.appendValue(value);
-      this.shared.set(value, index);
+      index = this.shared.append(value);
+      this.sharedIndex.set(value, index);
       const added = ++this.added[k]!;
       // Mostly distinct so far: stop looking this property's values up.
       if (added > DISTINCT_PROBE && added * 2 > seen) this.interned[k] = false;
     }
-    return index;
-  }
-
-  private appendValue(value: MvtValue): number {
-    const index = this.valueCount++;
-    const start = beginMessage(this.valueBytes, LAYER_VALUES);
-    writeValue(value, this.valueBytes);
-    endMessage(this.valueBytes, start);
-    if (index + 1 >= this.valueOffsets.length) this.valueOffsets = grow(this.valueOffsets, this.valueOffsets.length * 2);
-    this.valueOffsets[index + 1] = this.valueBytes.pos;
     return index;
   }
 
@@ -431,17 +455,18 @@ function averagePropertyCount(points: readonly TilePoint[]): number {
   return sampled ? total / sampled : 0;
 }
 
-/** Writes one point layer per tile, reusing its buffers and index maps across tiles. */
+/** Writes one point layer per tile, reusing its buffers and index arrays across tiles. */
 class PointTileEncoder {
   private readonly pbf = new PbfWriter(new Uint8Array(1 << 16));
   private tileStamp = 0;
   private readonly keyStamp: Uint32Array;
   private readonly keyLocal: Uint32Array;
-  private localKeys: Uint32Array;
-  private valueStamp: Uint32Array;
-  private valueLocal: Uint32Array;
+  private readonly localKeys: Uint32Array;
+  private sharedStamp: Uint32Array;
+  private sharedLocal: Uint32Array;
+  /** The tile's values in local order, as pair values (UNIQUE bit and index). */
   private localValues = new Uint32Array(1024);
-  /** Value index of small densities, which nearly every feature needs; -1 until first used. */
+  /** Shared index of small densities, which nearly every feature needs; -1 until first used. */
   private readonly densityValue = new Int32Array(4096).fill(-1);
 
   constructor(
@@ -454,13 +479,13 @@ class PointTileEncoder {
     this.keyStamp = new Uint32Array(keyCount);
     this.keyLocal = new Uint32Array(keyCount);
     this.localKeys = new Uint32Array(keyCount);
-    this.valueStamp = new Uint32Array(table.valueCount + 4096);
-    this.valueLocal = new Uint32Array(table.valueCount + 4096);
+    this.sharedStamp = new Uint32Array(table.shared.count + 4096);
+    this.sharedLocal = new Uint32Array(table.shared.count + 4096);
   }
 
   /** The uncompressed tile holding `members` (point indices), each with its density; valid until the next call. */
   encode(members: Uint32Array, density: Uint32Array, localShift: number, allProperties: boolean): Uint8Array {
-    const { pbf, table } = this;
+    const { pbf, table, keyStamp, keyLocal, localKeys } = this;
     const { pairStart, pairKey, pairValue, lowZoomKey, densityKey } = table;
     const stamp = ++this.tileStamp;
     let keyCount = 0;
@@ -472,9 +497,18 @@ class PointTileEncoder {
     pbf.writeStringField(LAYER_NAME, this.layer);
     for (let m = 0; m < members.length; m++) {
       const p = members[m]!;
+      const first = pairStart[p]!;
+      const end = pairStart[p + 1]!;
       const featureStart = beginMessage(pbf, LAYER_FEATURES);
       const tagsStart = beginMessage(pbf, FEATURE_TAGS);
-      for (let j = pairStart[p]!, end = pairStart[p + 1]!; j <= end; j++) {
+      // Room for every tag as two 5-byte varints, so the loop can write bytes directly.
+      pbf.realloc((end - first + 1) * 10);
+      if (valueCount + end - first + 1 > this.localValues.length)
+        this.localValues = grow(this.localValues, (valueCount + end - first + 1) * 2);
+      const buf = pbf.buf;
+      const localValues = this.localValues;
+      let pos = pbf.pos;
+      for (let j = first; j <= end; j++) {
         // j === end stands for the density pair, so one loop writes every tag.
         let k: number;
         let v: number;
@@ -486,20 +520,25 @@ class PointTileEncoder {
           k = densityKey;
           v = this.densityValueIndex(density[p]!);
         }
-        if (this.keyStamp[k] !== stamp) {
-          this.keyStamp[k] = stamp;
-          this.keyLocal[k] = keyCount;
-          this.localKeys[keyCount++] = k;
+        if (keyStamp[k] !== stamp) {
+          keyStamp[k] = stamp;
+          keyLocal[k] = keyCount;
+          localKeys[keyCount++] = k;
         }
-        if (this.valueStamp[v] !== stamp) {
-          this.valueStamp[v] = stamp;
-          this.valueLocal[v] = valueCount;
-          if (valueCount === this.localValues.length) this.localValues = grow(this.localValues, valueCount * 2);
-          this.localValues[valueCount++] = v;
-        }
-        pbf.writeVarint(this.keyLocal[k]!);
-        pbf.writeVarint(this.valueLocal[v]!);
+        let local: number;
+        if (v >= UNIQUE) {
+          // Written once per point, so never already in this tile.
+          local = valueCount;
+          localValues[valueCount++] = v;
+        } else if (this.sharedStamp[v] !== stamp) {
+          this.sharedStamp[v] = stamp;
+          this.sharedLocal[v] = local = valueCount;
+          localValues[valueCount++] = v;
+        } else local = this.sharedLocal[v]!;
+        pos = writeVarintAt(buf, pos, keyLocal[k]!);
+        pos = writeVarintAt(buf, pos, local);
       }
+      pbf.pos = pos;
       endMessage(pbf, tagsStart);
       pbf.writeVarintField(FEATURE_TYPE, MVT_POINT);
       const geometryStart = beginMessage(pbf, FEATURE_GEOMETRY);
@@ -511,12 +550,15 @@ class PointTileEncoder {
       endMessage(pbf, featureStart);
     }
     for (let i = 0; i < keyCount; i++) {
-      const k = this.localKeys[i]!;
+      const k = localKeys[i]!;
       copyBytes(pbf, table.keyBytes.buf, table.keyOffsets[k]!, table.keyOffsets[k + 1]!);
     }
+    const { shared, unique } = table;
     for (let i = 0; i < valueCount; i++) {
       const v = this.localValues[i]!;
-      copyBytes(pbf, table.valueBytes.buf, table.valueOffsets[v]!, table.valueOffsets[v + 1]!);
+      const store = v >= UNIQUE ? unique : shared;
+      const index = v & ~UNIQUE;
+      copyBytes(pbf, store.bytes.buf, store.offsets[index]!, store.offsets[index + 1]!);
     }
     pbf.writeVarintField(LAYER_EXTENT, MVT_EXTENT);
     endMessage(pbf, layerStart);
@@ -526,14 +568,24 @@ class PointTileEncoder {
   private densityValueIndex(density: number): number {
     const cached = density < this.densityValue.length ? this.densityValue[density]! : -1;
     if (cached >= 0) return cached;
-    const v = this.table.valueIndex(density);
+    const v = this.table.sharedValue(density);
     if (density < this.densityValue.length) this.densityValue[density] = v;
-    if (v >= this.valueStamp.length) {
-      this.valueStamp = grow(this.valueStamp, v * 2);
-      this.valueLocal = grow(this.valueLocal, v * 2);
+    if (v >= this.sharedStamp.length) {
+      this.sharedStamp = grow(this.sharedStamp, v * 2);
+      this.sharedLocal = grow(this.sharedLocal, v * 2);
     }
     return v;
   }
+}
+
+/** Writes an unsigned varint below 2^35 at `pos` (room already ensured); returns the new position. */
+function writeVarintAt(buf: Uint8Array, pos: number, value: number): number {
+  while (value >= 0x80) {
+    buf[pos++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  buf[pos++] = value;
+  return pos;
 }
 
 function copyBytes(pbf: PbfWriter, source: Uint8Array, start: number, end: number): void {
