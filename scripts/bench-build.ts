@@ -2,10 +2,11 @@
  * `npm run bench:build [-- --communities 220000 --amenities 100000]`: generates the national-scale
  * test ledger (unless it already exists with those sizes), runs the whole data build on it in a
  * child process and prints wall time, rows per second, peak memory and the build's own step
- * timings. A benchmark script, not a test: it prints figures and asserts nothing.
+ * timings. With --compare, also times tippecanoe and ogr2ogr (when installed) on the same points.
+ * A benchmark script, not a test: it prints figures and asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -98,4 +99,34 @@ console.log(`communities.pmtiles: ${(tiles / 1048576).toFixed(1)} MiB`);
 if (manifest.build_timings_ms) {
   console.log('build steps (ms):');
   for (const [k, v] of Object.entries(manifest.build_timings_ms)) console.log(`  ${k.padEnd(22)} ${v}`);
+}
+
+// Reference tile builders on the same points, when asked for and installed: tippecanoe (not in
+// Debian 12) and GDAL's ogr2ogr (Debian package gdal-bin). Each reads the GeoJSON our build wrote.
+if (args.includes('--compare')) {
+  const geojson = join(out, 'communities.geojson');
+  const references: [string, string[]][] = [
+    [
+      'tippecanoe',
+      ['-zg', '--drop-densest-as-needed', '--force', '-o', join(out, 'tippecanoe.pmtiles'), geojson],
+    ],
+    ['ogr2ogr', ['-f', 'MBTILES', '-dsco', 'MAXZOOM=14', join(out, 'ogr2ogr.mbtiles'), geojson]],
+  ];
+  for (const [tool, toolArgs] of references) {
+    rmSync(join(out, tool === 'ogr2ogr' ? 'ogr2ogr.mbtiles' : 'tippecanoe.pmtiles'), { force: true });
+    const t0 = performance.now();
+    const ref = spawnSync('/usr/bin/time', ['-v', tool, ...toolArgs], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (ref.status === 127 || /No such file|cannot run/i.test(ref.stderr ?? '')) {
+      console.log(`${tool.padEnd(11)} not installed: skipped`);
+      continue;
+    }
+    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(ref.stderr)?.[1] ?? NaN);
+    console.log(
+      `${tool.padEnd(11)} ${ref.status === 0 ? 'ok' : `exit ${ref.status}`}: ${seconds.toFixed(1)} s, peak ${(kb / 1024).toFixed(0)} MiB (tiles only, from communities.geojson)`,
+    );
+  }
 }

@@ -4,11 +4,13 @@
  * community features, through `tilePoints` and `writePmtiles`. Writes nothing unless given
  * `--out FILE`.
  *
- *   npx tsx scripts/bench-tiles.ts [N] [--low-zoom] [--out FILE]
+ *   npx tsx scripts/bench-tiles.ts [N] [--low-zoom] [--workers W] [--out FILE]
  *
- * `--low-zoom` keeps only a dozen properties below maxZoom, as the build does.
+ * `--low-zoom` keeps only nine properties below maxZoom, as the build does; `--workers` sets
+ * the gzip threads (default: one fewer than the CPUs; 0 gzips on the main thread only).
  */
 import { writeFileSync } from 'node:fs';
+import { tileIdToZxy } from 'pmtiles';
 import { writePmtiles } from './pipeline/tiles/pmtiles-writer';
 import { tilePoints, type TilePoint } from './pipeline/tiles/point-tiles';
 
@@ -90,7 +92,8 @@ function syntheticCommunities(n: number, seed = 42): TilePoint[] {
     const lng = city[1] + gaussian() * spread;
     const lat = city[2] + gaussian() * spread * 0.8;
     const district = `${pick(DISTRICT_WORDS)}区`;
-    const name = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick([...NAME_CHARS])).join('') + '小区';
+    const name =
+      Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick([...NAME_CHARS])).join('') + '小区';
     const households = 50 + Math.floor(random() * 1500);
     const fiscal = Math.round(households * (3000 + random() * 9000));
     const nonfiscal = Math.round(fiscal * random() * 0.4);
@@ -119,7 +122,8 @@ function syntheticCommunities(n: number, seed = 42): TilePoint[] {
         batch_year: 2019 + Math.floor(random() * 6),
         stage: pick(STAGES),
         start_date: `202${Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
-        completion_date: random() < 0.5 ? `2024-0${1 + Math.floor(random() * 9)}-2${Math.floor(random() * 9)}` : null,
+        completion_date:
+          random() < 0.5 ? `2024-0${1 + Math.floor(random() * 9)}-2${Math.floor(random() * 9)}` : null,
         approval_rate: Math.round(random() * 1000) / 1000,
         satisfaction_rate: Math.round(random() * 1000) / 1000,
         item_elevator: random() < 0.3 ? Math.floor(random() * 20) : null,
@@ -149,19 +153,33 @@ function syntheticCommunities(n: number, seed = 42): TilePoint[] {
   return points;
 }
 
-const LOW_ZOOM = ['id', 'name', 'city', 'district', 'stage', 'batch_year', 'households', 'fund_total', 'year_built'];
+const LOW_ZOOM = [
+  'id',
+  'name',
+  'city',
+  'district',
+  'stage',
+  'batch_year',
+  'households',
+  'fund_total',
+  'year_built',
+];
 
 function main(): void {
   const args = process.argv.slice(2);
-  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 220000);
+  const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--workers') ?? 220000);
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const lowZoom = args.includes('--low-zoom');
+  const workersIndex = args.indexOf('--workers');
+  const workers = workersIndex >= 0 ? Number(args[workersIndex + 1]) : undefined;
 
   let t = performance.now();
   const points = syntheticCommunities(n);
   const propertyCount = Object.keys(points[0]?.properties ?? {}).length;
-  console.log(`generated ${n} points × ~${propertyCount} properties in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `generated ${n} points × ~${propertyCount} properties in ${(performance.now() - t).toFixed(0)} ms`,
+  );
   const rssBefore = process.memoryUsage().rss;
 
   t = performance.now();
@@ -169,6 +187,7 @@ function main(): void {
     layer: 'communities',
     maxZoom: 14,
     ...(lowZoom ? { lowZoomProperties: LOW_ZOOM } : {}),
+    ...(workers === undefined ? {} : { workers }),
   });
   const tileMs = performance.now() - t;
   t = performance.now();
@@ -185,8 +204,15 @@ function main(): void {
   console.log(`tilePoints   ${tileMs.toFixed(0)} ms`);
   console.log(`writePmtiles ${writeMs.toFixed(0)} ms`);
   console.log(`total        ${(tileMs + writeMs).toFixed(0)} ms`);
-  console.log(`tiles        ${result.stats.tiles} (${mib(result.stats.bytes)} MiB gzipped), archive ${mib(archive.length)} MiB`);
+  console.log(
+    `tiles        ${result.stats.tiles} (${mib(result.stats.bytes)} MiB gzipped), archive ${mib(archive.length)} MiB`,
+  );
   console.log(`features/zoom ${JSON.stringify(result.stats.featuresPerZoom)}`);
+  let largest: [number, number] = [0, 0];
+  for (const [id, bytes] of result.tiles) if (bytes.length > largest[1]) largest = [id, bytes.length];
+  console.log(
+    `largest tile ${tileIdToZxy(largest[0]).join('/')}: ${(largest[1] / 1024).toFixed(0)} KiB gzipped`,
+  );
   console.log(`peak RSS     ${mib(peakRss)} MiB (${mib(rssBefore)} MiB after generating the input)`);
 }
 

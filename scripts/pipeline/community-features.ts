@@ -59,7 +59,7 @@ export function communityProperties(rec: CommunityRecord, lifeCircle?: Community
   put(p, 'buildings', rec.buildings);
   put(p, 'households', rec.households);
   put(p, 'residents', rec.residents);
-  put('floor_area_m2', rec.floor_area_m2);
+  put(p, 'floor_area_m2', rec.floor_area_m2);
   put(p, 'programme', rec.programme);
   put(p, 'batch_year', rec.batch_year);
   put(p, 'stage', rec.stage);

@@ -30,8 +30,9 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /**
  * Gzips many small buffers and keeps the results packed in large shared chunks. `gzipSync`
- * returns a view of its 16 KiB output buffer, so keeping tens of thousands of small tiles as
- * returned would hold 16 KiB each and make V8 run full collections for the external memory.
+ * returns a view of a larger output buffer (a 16 KiB chunk by default, a slab of Node's pool
+ * here); keeping tens of thousands of tiles as returned would hold that memory per tile and
+ * make V8 run full collections for it.
  */
 export class GzipArena {
   private chunk: Uint8Array;

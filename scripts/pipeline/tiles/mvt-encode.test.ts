@@ -25,7 +25,9 @@ describe('encodeMvt', () => {
       empty: '',
     };
     const tile = decodeTile(
-      encodeMvt([{ name: 'communities', features: [{ type: MVT_POINT, geometry: [[100, 200]], properties, id: 42 }] }]),
+      encodeMvt([
+        { name: 'communities', features: [{ type: MVT_POINT, geometry: [[100, 200]], properties, id: 42 }] },
+      ]),
     );
     const layer = tile.layers.communities!;
     expect(layer.version).toBe(2);
@@ -71,7 +73,12 @@ describe('encodeMvt', () => {
 
   it('keeps 1, "1" and true apart', () => {
     const layer = decodeTile(
-      encodeMvt([{ name: 'l', features: [{ type: MVT_POINT, geometry: [[0, 0]], properties: { a: 1, b: '1', c: true } }] }]),
+      encodeMvt([
+        {
+          name: 'l',
+          features: [{ type: MVT_POINT, geometry: [[0, 0]], properties: { a: 1, b: '1', c: true } }],
+        },
+      ]),
     ).layers.l!;
     expect(layer.feature(0).properties).toEqual({ a: 1, b: '1', c: true });
   });
@@ -88,7 +95,14 @@ describe('encodeMvt', () => {
           name: 'shapes',
           features: [
             { type: MVT_POINT, geometry: [[1, 2, 3, 4]], properties: { kind: 'multipoint' } },
-            { type: MVT_LINESTRING, geometry: [[0, 0, 10, 0, 10, 0, 10, 10], [50, 50, 60, 60]], properties: { kind: 'line' } },
+            {
+              type: MVT_LINESTRING,
+              geometry: [
+                [0, 0, 10, 0, 10, 0, 10, 10],
+                [50, 50, 60, 60],
+              ],
+              properties: { kind: 'line' },
+            },
             { type: MVT_POLYGON, geometry: [outer, hole, second], properties: { kind: 'polygon' } },
           ],
         },
@@ -96,10 +110,16 @@ describe('encodeMvt', () => {
     );
     const layer = tile.layers.shapes!;
     expect(layer.length).toBe(3);
-    expect(rings(layer.feature(0))).toEqual([[1, 2], [3, 4]]);
+    expect(rings(layer.feature(0))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(layer.feature(0).toGeoJSON(0, 0, 0).geometry.type).toBe('MultiPoint');
     // The repeated vertex is dropped.
-    expect(rings(layer.feature(1))).toEqual([[0, 0, 10, 0, 10, 10], [50, 50, 60, 60]]);
+    expect(rings(layer.feature(1))).toEqual([
+      [0, 0, 10, 0, 10, 10],
+      [50, 50, 60, 60],
+    ]);
     expect(layer.feature(1).toGeoJSON(0, 0, 0).geometry.type).toBe('MultiLineString');
     const polygon = layer.feature(2);
     expect(polygon.type).toBe(3);
@@ -156,7 +176,12 @@ describe('encodeMvt', () => {
   it('writes long features whose lengths need several bytes', () => {
     const line = Array.from({ length: 2000 }, (_, i) => (i % 2 ? i * 3 : i * 2));
     const layer = decodeTile(
-      encodeMvt([{ name: 'l', features: [{ type: MVT_LINESTRING, geometry: [line], properties: { note: '长'.repeat(300) } }] }]),
+      encodeMvt([
+        {
+          name: 'l',
+          features: [{ type: MVT_LINESTRING, geometry: [line], properties: { note: '长'.repeat(300) } }],
+        },
+      ]),
     ).layers.l!;
     expect(rings(layer.feature(0))).toEqual([line]);
     expect(layer.feature(0).properties.note).toBe('长'.repeat(300));

@@ -129,7 +129,8 @@ function writeLayer(pbf: PbfWriter, layer: MvtLayer): void {
               : valueIndex(booleans, value),
         );
       }
-      if (pbf.pos === tagsStart) pbf.pos = tagsStart - 2; // no tags: drop the empty field
+      if (pbf.pos === tagsStart)
+        pbf.pos = tagsStart - 2; // no tags: drop the empty field
       else endMessage(pbf, tagsStart);
     }
 

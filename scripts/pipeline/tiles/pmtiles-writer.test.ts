@@ -33,7 +33,10 @@ describe('writePmtiles', () => {
       [zxyToTileId(14, 13490, 6208), tile('北京')],
       [zxyToTileId(5, 26, 12), tile('z5')],
     ]);
-    const metadata = { name: 'communities', vector_layers: [{ id: 'communities', fields: { name: 'String' } }] };
+    const metadata = {
+      name: 'communities',
+      vector_layers: [{ id: 'communities', fields: { name: 'String' } }],
+    };
     const bytes = writePmtiles(tiles, HEADER, metadata);
     expect(new TextDecoder().decode(bytes.subarray(0, 7))).toBe('PMTiles');
 
@@ -129,7 +132,11 @@ describe('writePmtiles', () => {
       }
     }
     expect(await archive.getZxy(14, 13000 + side, 6000)).toBeUndefined();
-    expect(source.requests.some(([offset]) => offset >= header.leafDirectoryOffset && offset < header.tileDataOffset)).toBe(true);
+    expect(
+      source.requests.some(
+        ([offset]) => offset >= header.leafDirectoryOffset && offset < header.tileDataOffset,
+      ),
+    ).toBe(true);
   }, 60_000);
 
   it('writes an empty archive that readers accept', async () => {
@@ -143,9 +150,18 @@ describe('writePmtiles', () => {
     expect(() => writePmtiles(new Map([[zxyToTileId(2, 1, 3), raw]]), HEADER, {})).toThrow(
       /Tile 2\/1\/3 .* is not gzip-compressed/,
     );
-    expect(() => writePmtiles(new Map(), { ...HEADER, minZoom: 15 }, {})).toThrow(/minZoom 15 exceeds maxZoom 14/);
-    expect(() => writePmtiles(new Map(), { ...HEADER, maxZoom: 1.5 }, {})).toThrow(/maxZoom must be an integer/);
-    expect(() => writePmtiles(new Map(), { ...HEADER, bounds: [135, 18, 73, 54] }, {})).toThrow(/bounds must be/);
+    expect(() => writePmtiles(new Map([[zxyToTileId(15, 0, 0), tile('deep')]]), HEADER, {})).toThrow(
+      /Tile 15\/0\/0 lies outside the header's zooms 0–14/,
+    );
+    expect(() => writePmtiles(new Map(), { ...HEADER, minZoom: 15 }, {})).toThrow(
+      /minZoom 15 exceeds maxZoom 14/,
+    );
+    expect(() => writePmtiles(new Map(), { ...HEADER, maxZoom: 1.5 }, {})).toThrow(
+      /maxZoom must be an integer/,
+    );
+    expect(() => writePmtiles(new Map(), { ...HEADER, bounds: [135, 18, 73, 54] }, {})).toThrow(
+      /bounds must be/,
+    );
     expect(() => writePmtiles(new Map(), { ...HEADER, center: [NaN, 30, 3] }, {})).toThrow(/finite/);
   });
 
@@ -154,17 +170,39 @@ describe('writePmtiles', () => {
       [1, tile('a')],
       [7, tile('b')],
     ]);
-    expect(writePmtiles(tiles, HEADER, { a: 1 })).toEqual(writePmtiles(new Map([...tiles].reverse()), HEADER, { a: 1 }));
+    expect(writePmtiles(tiles, HEADER, { a: 1 })).toEqual(
+      writePmtiles(new Map([...tiles].reverse()), HEADER, { a: 1 }),
+    );
   });
 });
 
 /** The input of the committed fixture: a handful of communities. */
 const TINY_POINTS: TilePoint[] = [
-  { lng: 116.3975, lat: 39.9087, properties: { id: 'BJ-001', name: '<b>楼</b>', city: '北京', households: 820, lc5_met: true } },
-  { lng: 116.4102, lat: 39.9151, properties: { id: 'BJ-002', name: '东四三条', city: '北京', households: 310, year_built: 1985 } },
-  { lng: 121.4737, lat: 31.2304, properties: { id: 'SH-001', name: '曹杨新村', city: '上海', households: 1520, ratio: 0.875 } },
-  { lng: 113.2644, lat: 23.1291, properties: { id: 'GZ-001', name: '六榕街小区', city: '广州', households: 95, note: null } },
-  { lng: 104.0665, lat: 30.5723, properties: { id: 'CD-001', name: '玉林北路', city: '成都', households: 400, lc5_met: false } },
+  {
+    lng: 116.3975,
+    lat: 39.9087,
+    properties: { id: 'BJ-001', name: '<b>楼</b>', city: '北京', households: 820, lc5_met: true },
+  },
+  {
+    lng: 116.4102,
+    lat: 39.9151,
+    properties: { id: 'BJ-002', name: '东四三条', city: '北京', households: 310, year_built: 1985 },
+  },
+  {
+    lng: 121.4737,
+    lat: 31.2304,
+    properties: { id: 'SH-001', name: '曹杨新村', city: '上海', households: 1520, ratio: 0.875 },
+  },
+  {
+    lng: 113.2644,
+    lat: 23.1291,
+    properties: { id: 'GZ-001', name: '六榕街小区', city: '广州', households: 95, note: null },
+  },
+  {
+    lng: 104.0665,
+    lat: 30.5723,
+    properties: { id: 'CD-001', name: '玉林北路', city: '成都', households: 400, lc5_met: false },
+  },
 ];
 const FIXTURE = new URL('./fixtures/tiny.pmtiles', import.meta.url);
 
@@ -193,7 +231,10 @@ describe('golden archive', () => {
     const archive = openArchive(new Uint8Array(readFileSync(FIXTURE)));
     const header = await archive.getHeader();
     expect([header.minZoom, header.maxZoom, header.numAddressedTiles > 0]).toEqual([0, 14, true]);
-    expect(await archive.getMetadata()).toMatchObject({ name: 'tiny', vector_layers: [{ id: 'communities' }] });
+    expect(await archive.getMetadata()).toMatchObject({
+      name: 'tiny',
+      vector_layers: [{ id: 'communities' }],
+    });
     const { tiles } = tilePoints(TINY_POINTS, { layer: 'communities', workers: 0 });
     const names: unknown[] = [];
     for (const id of tiles.keys()) {

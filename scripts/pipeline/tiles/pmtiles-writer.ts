@@ -4,7 +4,7 @@
  * header, root directory, JSON metadata, leaf directories, tile data, with tile contents in
  * tile-id order (clustered) and identical contents stored once.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { tileIdToZxy } from 'pmtiles';
 import { gzip, isGzip } from './gzip';
 
@@ -49,6 +49,15 @@ export function writePmtiles(
 ): Uint8Array {
   checkHeader(header);
   const ids = [...tiles.keys()].sort((a, b) => a - b);
+  // Ids grow with zoom, so the first and last bound the zooms; readers skip tiles outside the header's.
+  for (const id of [ids[0], ids[ids.length - 1]]) {
+    if (id === undefined || !Number.isSafeInteger(id) || id < 0) continue;
+    const [z, x, y] = tileIdToZxy(id);
+    if (z < header.minZoom || z > header.maxZoom)
+      throw new Error(
+        `Tile ${z}/${x}/${y} lies outside the header's zooms ${header.minZoom}–${header.maxZoom}`,
+      );
+  }
 
   const entries: Entry[] = [];
   const contents: Uint8Array[] = [];
@@ -59,14 +68,16 @@ export function writePmtiles(
     const bytes = tiles.get(id)!;
     if (!isGzip(bytes)) {
       const [z, x, y] = tileIdToZxy(id);
-      throw new Error(`Tile ${z}/${x}/${y} (id ${id}) is not gzip-compressed; the archive declares gzip tiles`);
+      throw new Error(
+        `Tile ${z}/${x}/${y} (id ${id}) is not gzip-compressed; the archive declares gzip tiles`,
+      );
     }
     // sha256 rather than a cheap hash: a collision would silently serve one place's tile at another.
-    const hash = createHash('sha256').update(bytes).digest('base64');
-    let content = contentByHash.get(hash);
+    const digest = hash('sha256', bytes, 'base64');
+    let content = contentByHash.get(digest);
     if (!content) {
       content = { offset: tileDataLength, length: bytes.length };
-      contentByHash.set(hash, content);
+      contentByHash.set(digest, content);
       contents.push(bytes);
       tileDataLength += bytes.length;
     }
@@ -134,13 +145,18 @@ function checkHeader(header: PmtilesHeaderInput): void {
     if (!Number.isInteger(zoom) || zoom < 0 || zoom > 30)
       throw new Error(`PMTiles ${name} must be an integer from 0 to 30, got ${zoom}`);
   }
-  if (!(center[2] >= 0 && center[2] <= 30)) throw new Error(`PMTiles center zoom must be from 0 to 30, got ${center[2]}`);
+  if (!(center[2] >= 0 && center[2] <= 30))
+    throw new Error(`PMTiles center zoom must be from 0 to 30, got ${center[2]}`);
   if (minZoom > maxZoom) throw new Error(`PMTiles minZoom ${minZoom} exceeds maxZoom ${maxZoom}`);
   const [west, south, east, north] = bounds;
   if (![west, south, east, north, center[0], center[1]].every(Number.isFinite))
-    throw new Error(`PMTiles bounds and center must be finite numbers, got ${JSON.stringify({ bounds, center })}`);
+    throw new Error(
+      `PMTiles bounds and center must be finite numbers, got ${JSON.stringify({ bounds, center })}`,
+    );
   if (west < -180 || east > 180 || south < -90 || north > 90 || west > east || south > north)
-    throw new Error(`PMTiles bounds must be [west, south, east, north] in degrees, got ${JSON.stringify(bounds)}`);
+    throw new Error(
+      `PMTiles bounds must be [west, south, east, north] in degrees, got ${JSON.stringify(bounds)}`,
+    );
 }
 
 /**
@@ -160,7 +176,12 @@ function buildDirectories(entries: readonly Entry[]): { root: Uint8Array; leaves
     let leavesLength = 0;
     for (let start = 0; start < entries.length; start += size) {
       const leaf = serializeDirectory(entries.slice(start, start + size));
-      rootEntries.push({ tileId: entries[start]!.tileId, offset: leavesLength, length: leaf.length, runLength: 0 });
+      rootEntries.push({
+        tileId: entries[start]!.tileId,
+        offset: leavesLength,
+        length: leaf.length,
+        runLength: 0,
+      });
       leafParts.push(leaf);
       leavesLength += leaf.length;
     }

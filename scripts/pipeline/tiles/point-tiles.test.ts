@@ -59,7 +59,11 @@ interface DecodedFeature {
 /** Every feature of every tile, read back through the pmtiles reader. */
 async function readAll(result: TileSet, layer: string): Promise<DecodedFeature[]> {
   const archive = openArchive(
-    writePmtiles(result.tiles, { minZoom: 0, maxZoom: MAX_ZOOM, bounds: [73, 18, 135, 54], center: [121, 31, 10] }, {}),
+    writePmtiles(
+      result.tiles,
+      { minZoom: 0, maxZoom: MAX_ZOOM, bounds: [73, 18, 135, 54], center: [121, 31, 10] },
+      {},
+    ),
   );
   const features: DecodedFeature[] = [];
   for (const id of result.tiles.keys()) {
@@ -79,7 +83,9 @@ async function readAll(result: TileSet, layer: string): Promise<DecodedFeature[]
 }
 
 function expectedProperties(point: TilePoint): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(point.properties ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  return Object.fromEntries(
+    Object.entries(point.properties ?? {}).filter(([, v]) => v !== null && v !== undefined),
+  );
 }
 
 function tileOf(point: TilePoint, z: number): [number, number] {
@@ -124,7 +130,10 @@ describe('tilePoints', () => {
       expect(Math.abs((f.y + f.py / 4096) / n - wy) * n * 4096).toBeLessThanOrEqual(1);
     }
     expect(seen.get('C00000')!.properties.name).toBe('<b>楼</b>');
-    expect(seen.get('C00001')!.properties).toMatchObject({ name: '幸福里1号小区', note: '加装电梯；管网改造' });
+    expect(seen.get('C00001')!.properties).toMatchObject({
+      name: '幸福里1号小区',
+      note: '加装电梯；管网改造',
+    });
     expect(seen.get('EDGE')!.x).toBe(13654);
   });
 
@@ -193,6 +202,28 @@ describe('tilePoints', () => {
     expect(topAtZ0.properties[DENSITY_PROPERTY]).toBeGreaterThan(1000);
   });
 
+  it("takes a point's own priority over its properties, without reading them for ranking", async () => {
+    let reads = 0;
+    const twins = (withPriority: boolean) =>
+      [0, 1].map((i) => ({
+        lng: 100.5,
+        lat: 30.5,
+        ...(withPriority ? { priority: i === 1 ? 10 : 1 } : {}),
+        get properties() {
+          reads++;
+          return { id: `P${i}`, households: i === 0 ? 10 : 1 };
+        },
+      }));
+    const options = { layer: 'communities', minZoom: 13, maxZoom: 14 };
+    tilePoints(twins(false), options);
+    const readsWithout = reads;
+    reads = 0;
+    const set = tilePoints(twins(true), options);
+    expect(reads).toBe(readsWithout - 2);
+    const z13 = (await readAll(set, 'communities')).filter((f) => f.z === 13).map((f) => f.properties.id);
+    expect(z13).toEqual(['P1']);
+  });
+
   it('writes vector_layers fields', () => {
     expect(result.vectorLayer).toEqual({
       id: 'communities',
@@ -216,7 +247,9 @@ describe('tilePoints', () => {
   it('is deterministic, with or without worker threads', () => {
     const again = tilePoints(points, { ...options, workers: 0 });
     expect([...again.tiles.keys()]).toEqual([...result.tiles.keys()]);
-    const differing = [...result.tiles].filter(([id, bytes]) => !Buffer.from(bytes).equals(again.tiles.get(id)!));
+    const differing = [...result.tiles].filter(
+      ([id, bytes]) => !Buffer.from(bytes).equals(again.tiles.get(id)!),
+    );
     expect(differing.map(([id]) => tileIdToZxy(id).join('/'))).toEqual([]);
   });
 
@@ -234,6 +267,49 @@ describe('tilePoints', () => {
     expect(Object.keys(loose.stats.featuresPerZoom).map(Number)).toEqual([8, 9, 10, 11, 12, 13, 14]);
   });
 
+  it('keeps values right once a property is found to be mostly distinct', async () => {
+    // 12,000 points: names distinct for the first half, then three names repeated, so the
+    // table stops de-duplicating `name` part-way and repeated names meet in one tile.
+    const random = seededRandom(99);
+    const many: TilePoint[] = Array.from({ length: 12_000 }, (_, i) => ({
+      lng: 116.3 + random() * 0.02,
+      lat: 39.9 + random() * 0.02,
+      properties: { id: i, name: i < 6000 ? `名${i}` : `重名${i % 3}`, stage: i % 2 ? '已完工' : '施工中' },
+    }));
+    const tiled = tilePoints(many, {
+      layer: 'c',
+      minZoom: 12,
+      maxZoom: MAX_ZOOM,
+      lowZoomProperties: ['id', 'name'],
+    });
+    const archive = openArchive(
+      writePmtiles(
+        tiled.tiles,
+        { minZoom: 12, maxZoom: MAX_ZOOM, bounds: [116, 39, 117, 40], center: [116.3, 39.9, 12] },
+        {},
+      ),
+    );
+    const found = new Map<number, Record<string, unknown>>();
+    let lowZoomChecked = 0;
+    for (const id of tiled.tiles.keys()) {
+      const [z, x, y] = tileIdToZxy(id);
+      const layer = decodeTile((await archive.getZxy(z, x, y))!.data).layers.c!;
+      for (let i = 0; i < layer.length; i++) {
+        const properties = layer.feature(i).properties;
+        if (z === MAX_ZOOM) found.set(properties.id as number, properties);
+        else {
+          expect(Object.keys(properties).sort()).toEqual(['density', 'id', 'name']);
+          expect(properties.name).toBe(many[properties.id as number]!.properties!.name);
+          lowZoomChecked++;
+        }
+      }
+    }
+    expect(found.size).toBe(many.length);
+    for (const [i, point] of many.entries())
+      expect(found.get(i)).toEqual({ ...point.properties, density: 1 });
+    expect(lowZoomChecked).toBeGreaterThan(0);
+  });
+
   it('tiles a single zoom and an empty input', () => {
     const single = tilePoints(points.slice(0, 10), { layer: 'x', minZoom: 5, maxZoom: 5, workers: 0 });
     expect([...single.tiles.keys()].every((id) => tileIdToZxy(id)[0] === 5)).toBe(true);
@@ -244,20 +320,34 @@ describe('tilePoints', () => {
   });
 
   it('rejects bad input with specific errors', () => {
-    expect(() => tilePoints([{ lng: NaN, lat: 30, properties: {} }], { layer: 'x' })).toThrow(/point 0 has coordinates/);
-    expect(() => tilePoints([{ lng: 190, lat: 30, properties: {} }], { layer: 'x' })).toThrow(/outside WGS84/);
-    expect(() => tilePoints([{ lng: 1, lat: 2, properties: { density: 3 } }], { layer: 'x' })).toThrow(/"density"/);
-    expect(() => tilePoints([], { layer: 'x', maxZoom: 19 })).toThrow(/maxZoom must be an integer from 0 to 18/);
+    expect(() => tilePoints([{ lng: NaN, lat: 30, properties: {} }], { layer: 'x' })).toThrow(
+      /point 0 has coordinates/,
+    );
+    expect(() => tilePoints([{ lng: 190, lat: 30, properties: {} }], { layer: 'x' })).toThrow(
+      /outside WGS84/,
+    );
+    expect(() => tilePoints([{ lng: 1, lat: 2, properties: { density: 3 } }], { layer: 'x' })).toThrow(
+      /"density"/,
+    );
+    expect(() => tilePoints([], { layer: 'x', maxZoom: 19 })).toThrow(
+      /maxZoom must be an integer from 0 to 18/,
+    );
     expect(() => tilePoints([], { layer: 'x', minZoom: 15 })).toThrow(/minZoom must be/);
     expect(() => tilePoints([], { layer: 'x', gridSize: 48 })).toThrow(/power of two/);
     expect(() => tilePoints([], { layer: 'x', maxFeaturesPerTile: 0 })).toThrow(/positive integer/);
   });
 
   it('clamps latitudes beyond Web Mercator to its edge', () => {
-    const polar = tilePoints([{ lng: 10, lat: 89.9, properties: { id: 'N' } }], { layer: 'x', maxZoom: 3, workers: 0 });
+    const polar = tilePoints([{ lng: 10, lat: 89.9, properties: { id: 'N' } }], {
+      layer: 'x',
+      maxZoom: 3,
+      workers: 0,
+    });
     const ids = [...polar.tiles.keys()].map((id) => tileIdToZxy(id));
     expect(ids).toContainEqual([3, 4, 0]);
-    const tile = decodeTile(polar.tiles.get([...polar.tiles.keys()].find((id) => tileIdToZxy(id)[0] === 3)!)!);
+    const tile = decodeTile(
+      polar.tiles.get([...polar.tiles.keys()].find((id) => tileIdToZxy(id)[0] === 3)!)!,
+    );
     expect(tile.layers.x!.feature(0).properties.id).toBe('N');
   });
 });

@@ -2,7 +2,8 @@
  * Point layers to gzipped MVT tiles. Every point is in the tiles of the maximum zoom; below it
  * points are thinned on a grid, most important first, and each survivor carries a `density`
  * property: how many input points it stands for. Built for 10^5–10^6 points with dozens of
- * properties: properties are encoded once up front and tiles are written from typed arrays.
+ * properties: each value is encoded once, tiles are written from typed arrays by copying
+ * bytes, and gzip runs on worker threads (`TileCompressor`).
  */
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
@@ -35,6 +36,11 @@ export interface TilePoint {
   lng: number;
   lat: number;
   properties: Readonly<Record<string, unknown>> | null;
+  /**
+   * Importance for thinning, when the caller already knows it. Saves reading `properties` a
+   * second time, which matters when they are computed on access.
+   */
+  priority?: number;
 }
 
 /** Options of `tilePoints`. */
@@ -46,10 +52,10 @@ export interface PointTileOptions {
   /** Every point is kept at this zoom. Default 14; at most 18. */
   maxZoom?: number;
   /**
-   * Cap on features per tile below maxZoom, met by coarsening that tile's grid. Default 4096:
-   * a tile of 4096 features with a dozen short properties gzips to about 150 KB, with forty to
-   * about 500 KB, tippecanoe's default tile-size limit; and 4096 circles draw in well under a
-   * frame on a phone.
+   * Cap on features per tile below maxZoom, met by coarsening that tile's grid. Default 2048:
+   * on the 220,000-community benchmark the largest tile is then ~70 KB gzipped with ten
+   * low-zoom properties and ~280 KB with all forty, under tippecanoe's 500 KB limit, and a
+   * screenful of such tiles is a few tens of thousands of circles, which MapLibre draws easily.
    */
   maxFeaturesPerTile?: number;
   /**
@@ -66,9 +72,8 @@ export interface PointTileOptions {
    */
   priority?: (properties: Readonly<Record<string, unknown>>) => number;
   /**
-   * Grid cells per tile side below maxZoom, a power of two up to 1024. Default 128: on a
-   * 512 px tile a cell is 4 px, about a community dot's radius, so thinning removes only dots
-   * that would overlap.
+   * Grid cells per tile side below maxZoom, a power of two up to 1024. Default 64: on a
+   * 512 px tile a cell is 8 px, so thinning merges only dots that would overlap.
    */
   gridSize?: number;
   /** zlib level for tiles. Default 6, zlib's own default. */
@@ -80,8 +85,8 @@ export interface PointTileOptions {
 /** The property every feature gets: how many input points it stands for (1 at maxZoom). */
 export const DENSITY_PROPERTY = 'density';
 
-const DEFAULT_MAX_FEATURES_PER_TILE = 4096;
-const DEFAULT_GRID_SIZE = 32;
+const DEFAULT_MAX_FEATURES_PER_TILE = 2048;
+const DEFAULT_GRID_SIZE = 64;
 /** Highest maxZoom: world coordinates (zoom + 12 bits of tile extent) must fit 30 bits for `>>>`. */
 const MAX_SUPPORTED_ZOOM = 18;
 const EXTENT_BITS = 12; // log2(MVT_EXTENT)
@@ -126,7 +131,10 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const table = new PropertyTable(points, opts.lowZoomProperties);
   const { order, rank } = priorityOrder(points, opts.priority ?? defaultPriority);
   const encoder = new PointTileEncoder(opts.layer, table, wx, wy);
-  const compressor = new TileCompressor({ level: gzipLevel, ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
+  const compressor = new TileCompressor({
+    level: gzipLevel,
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+  });
 
   const featuresPerZoom: Record<number, number> = {};
   const dropped: Record<number, number> = {};
@@ -145,62 +153,76 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const cellWinner = new Uint32Array(1 << (2 * gridLevel));
   let stamp = 0;
 
-  for (let z = maxZoom; z >= minZoom; z--) {
-    const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
-    const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z
-    groupByTile(candidates, candidateCount, wx, wy, tileShift, z, rank, order, sortKeys, sorted);
-    let keptCount = 0;
+  try {
+    for (let z = maxZoom; z >= minZoom; z--) {
+      const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
+      const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z
+      groupByTile(candidates, candidateCount, wx, wy, tileShift, z, rank, order, sortKeys, sorted);
+      let keptCount = 0;
 
-    for (let start = 0; start < candidateCount; ) {
-      const first = sorted[start]!;
-      const tx = wx[first]! >>> tileShift;
-      const ty = wy[first]! >>> tileShift;
-      let end = start + 1;
-      while (end < candidateCount && wx[sorted[end]!]! >>> tileShift === tx && wy[sorted[end]!]! >>> tileShift === ty)
-        end++;
+      for (let start = 0; start < candidateCount;) {
+        const first = sorted[start]!;
+        const tx = wx[first]! >>> tileShift;
+        const ty = wy[first]! >>> tileShift;
+        let end = start + 1;
+        while (
+          end < candidateCount &&
+          wx[sorted[end]!]! >>> tileShift === tx &&
+          wy[sorted[end]!]! >>> tileShift === ty
+        )
+          end++;
 
-      const tileStart = keptCount;
-      if (z === maxZoom) {
-        for (let i = start; i < end; i++) {
-          const p = sorted[i]!;
-          nextDensity[p] = density[p]!;
-          kept[keptCount++] = p;
-        }
-      } else {
-        // Claim cells in priority order; coarsen the grid while the tile holds too many points.
-        for (let level = gridLevel; ; level--) {
-          const cellShift = EXTENT_BITS - level;
-          stamp++;
-          keptCount = tileStart;
+        const tileStart = keptCount;
+        if (z === maxZoom) {
           for (let i = start; i < end; i++) {
             const p = sorted[i]!;
-            const cx = ((wx[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
-            const cy = ((wy[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
-            const cell = (cy << level) | cx;
-            if (cellStamp[cell] !== stamp) {
-              cellStamp[cell] = stamp;
-              cellWinner[cell] = p;
-              nextDensity[p] = density[p]!;
-              kept[keptCount++] = p;
-            } else {
-              const winner = cellWinner[cell]!;
-              nextDensity[winner] = nextDensity[winner]! + density[p]!;
-            }
+            nextDensity[p] = density[p]!;
+            kept[keptCount++] = p;
           }
-          if (!dropDensest || keptCount - tileStart <= maxFeatures || level === 0) break;
+        } else {
+          // Claim cells in priority order; coarsen the grid while the tile holds too many points.
+          for (let level = gridLevel; ; level--) {
+            const cellShift = EXTENT_BITS - level;
+            stamp++;
+            keptCount = tileStart;
+            for (let i = start; i < end; i++) {
+              const p = sorted[i]!;
+              const cx = ((wx[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
+              const cy = ((wy[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
+              const cell = (cy << level) | cx;
+              if (cellStamp[cell] !== stamp) {
+                cellStamp[cell] = stamp;
+                cellWinner[cell] = p;
+                nextDensity[p] = density[p]!;
+                kept[keptCount++] = p;
+              } else {
+                const winner = cellWinner[cell]!;
+                nextDensity[winner] = nextDensity[winner]! + density[p]!;
+              }
+            }
+            if (!dropDensest || keptCount - tileStart <= maxFeatures || level === 0) break;
+          }
         }
+
+        const tile = encoder.encode(
+          kept.subarray(tileStart, keptCount),
+          nextDensity,
+          localShift,
+          z === maxZoom,
+        );
+        compressor.add(zxyToTileId(z, tx, ty), tile);
+        start = end;
       }
 
-      const tile = encoder.encode(kept.subarray(tileStart, keptCount), nextDensity, localShift, z === maxZoom);
-      compressor.add(zxyToTileId(z, tx, ty), tile);
-      start = end;
+      featuresPerZoom[z] = keptCount;
+      dropped[z] = n - keptCount;
+      [candidates, kept] = [kept, candidates];
+      candidateCount = keptCount;
+      [density, nextDensity] = [nextDensity, density];
     }
-
-    featuresPerZoom[z] = keptCount;
-    dropped[z] = n - keptCount;
-    [candidates, kept] = [kept, candidates];
-    candidateCount = keptCount;
-    [density, nextDensity] = [nextDensity, density];
+  } catch (error) {
+    compressor.close();
+    throw error;
   }
 
   const tiles = compressor.finish();
@@ -239,7 +261,8 @@ function priorityOrder(
   const value = new Float64Array(n);
   const empty = {};
   for (let i = 0; i < n; i++) {
-    const v = priority(points[i]!.properties ?? empty);
+    const point = points[i]!;
+    const v = point.priority ?? Number(priority(point.properties ?? empty));
     value[i] = Number.isNaN(v) ? -Infinity : v;
   }
   const order = new Uint32Array(n);
@@ -314,6 +337,8 @@ class ValueStore {
 /**
  * Every point's properties as (key, value) index pairs into tables of pre-encoded MVT
  * bytes, so a tile is written by copying bytes rather than re-encoding values per tile.
+ * A point's pairs are added when its maxZoom tile is written (`ensure`), so building the table
+ * overlaps with the workers gzipping the first tiles instead of holding them up.
  *
  * Values of a property that repeats (stage, city, year, flags) are stored once, in `shared`.
  * A property whose values are nearly all distinct (id, name, amounts) is detected after its
@@ -330,54 +355,75 @@ class PropertyTable {
   readonly shared = new ValueStore();
   /** Values of mostly-distinct properties, one entry per occurrence. */
   readonly unique = new ValueStore();
-  /** Point i's pairs are pairKey/pairValue[pairStart[i]..pairStart[i + 1]). */
+  /** Point i's pairs are pairKey/pairValue[pairStart[i]..pairEnd[i]), once `ensure(i)` ran. */
   readonly pairStart: Uint32Array;
-  pairKey: Uint32Array;
+  readonly pairEnd: Uint32Array;
+  pairKey: Uint16Array;
   /** An index into `shared`, or into `unique` with the UNIQUE bit set. */
   pairValue: Uint32Array;
   /** 1 where the key is kept below maxZoom. */
-  readonly lowZoomKey: Uint8Array;
+  lowZoomKey = new Uint8Array(64);
+  /** Key 0. */
   readonly densityKey: number;
 
+  private pairCount = 0;
+  /** 1 once a point's pairs are in. */
+  private readonly added: Uint8Array;
   private readonly keyIndex = new Map<string, number>();
   private readonly keyTypes: number[] = [];
-  /** Per key: values seen, values added to `shared`, and whether its values are still looked up. */
+  /** Per key: values seen, values it added to `shared`, and whether its values are still looked up. */
   private readonly seen: number[] = [];
-  private readonly added: number[] = [];
+  private readonly distinct: number[] = [];
   private readonly interned: boolean[] = [];
   /** Map keys keep 1, "1" and true apart. */
   private readonly sharedIndex = new Map<MvtValue, number>();
+  /** Points built by one piece of code list keys in one order: the key last seen at each position skips a Map lookup. */
+  private readonly keyAt: string[] = [];
+  private readonly indexAt: number[] = [];
+  private readonly lowZoom: ReadonlySet<string> | undefined;
 
-  constructor(points: readonly TilePoint[], lowZoomProperties: readonly string[] | undefined) {
+  constructor(
+    private readonly points: readonly TilePoint[],
+    lowZoomProperties: readonly string[] | undefined,
+  ) {
     const n = points.length;
-    this.pairStart = new Uint32Array(n + 1);
-    let capacity = Math.max(1024, Math.ceil(n * 1.1 * averagePropertyCount(points)));
-    this.pairKey = new Uint32Array(capacity);
+    this.pairStart = new Uint32Array(n);
+    this.pairEnd = new Uint32Array(n);
+    this.added = new Uint8Array(n);
+    const capacity = Math.max(1024, Math.ceil(n * 1.1 * averagePropertyCount(points)));
+    this.pairKey = new Uint16Array(capacity);
     this.pairValue = new Uint32Array(capacity);
-    // Points built by one piece of code list their keys in the same order: remembering the
-    // key seen at each position skips most Map lookups.
-    const keyAt: string[] = [];
-    const indexAt: number[] = [];
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      this.pairStart[i] = count;
-      const properties = points[i]!.properties;
-      if (!properties) continue;
-      let position = 0;
+    this.lowZoom = lowZoomProperties ? new Set(lowZoomProperties) : undefined;
+    this.densityKey = this.addKey(DENSITY_PROPERTY);
+    this.keyTypes[this.densityKey] = typeBit(0);
+  }
+
+  /** Adds point p's pairs unless already there. */
+  ensure(p: number): void {
+    if (this.added[p]) return;
+    this.added[p] = 1;
+    let count = this.pairCount;
+    this.pairStart[p] = count;
+    const properties = this.points[p]!.properties;
+    let position = 0;
+    if (properties) {
       for (const key in properties) {
         const value = toMvtValue(properties[key]);
         if (value === undefined) continue;
-        if (count === capacity) {
-          capacity *= 2;
-          this.pairKey = grow(this.pairKey, capacity);
-          this.pairValue = grow(this.pairValue, capacity);
+        if (count === this.pairValue.length) {
+          this.pairKey = grow(this.pairKey, count * 2);
+          this.pairValue = grow(this.pairValue, count * 2);
         }
         let k: number;
-        if (keyAt[position] === key) k = indexAt[position]!;
+        if (this.keyAt[position] === key) k = this.indexAt[position]!;
         else {
           k = this.keyIndex.get(key) ?? this.addKey(key);
-          keyAt[position] = key;
-          indexAt[position] = k;
+          if (k === this.densityKey)
+            throw new Error(
+              `tilePoints: point ${p} has a "${DENSITY_PROPERTY}" property; the tiler writes it`,
+            );
+          this.keyAt[position] = key;
+          this.indexAt[position] = k;
         }
         position++;
         this.keyTypes[k]! |= typeBit(value);
@@ -386,17 +432,8 @@ class PropertyTable {
         count++;
       }
     }
-    this.pairStart[n] = count;
-    if (this.keyIndex.has(DENSITY_PROPERTY))
-      throw new Error(`tilePoints: points may not carry a "${DENSITY_PROPERTY}" property; the tiler writes it`);
-    this.densityKey = this.addKey(DENSITY_PROPERTY);
-    this.keyTypes[this.densityKey] = typeBit(0);
-
-    this.lowZoomKey = new Uint8Array(this.keys.length);
-    const lowZoom = lowZoomProperties ? new Set(lowZoomProperties) : undefined;
-    for (let k = 0; k < this.keys.length; k++) {
-      this.lowZoomKey[k] = !lowZoom || lowZoom.has(this.keys[k]!) || k === this.densityKey ? 1 : 0;
-    }
+    this.pairEnd[p] = count;
+    this.pairCount = count;
   }
 
   /** Index in `shared` of a value (a density), adding it when new. */
@@ -409,7 +446,7 @@ class PropertyTable {
     return index;
   }
 
-  /** vector_layers fields, in first-seen order, `density` last. */
+  /** vector_layers fields in first-seen order (maxZoom tile order), `density` first. */
   fields(): Record<string, ReturnType<typeof fieldType>> {
     return Object.fromEntries(this.keys.map((key, k) => [key, fieldType(this.keyTypes[k]!)]));
   }
@@ -421,23 +458,26 @@ class PropertyTable {
     if (index === undefined) {
       index = this.shared.append(value);
       this.sharedIndex.set(value, index);
-      const added = ++this.added[k]!;
+      const distinct = ++this.distinct[k]!;
       // Mostly distinct so far: stop looking this property's values up.
-      if (added > DISTINCT_PROBE && added * 2 > seen) this.interned[k] = false;
+      if (distinct > DISTINCT_PROBE && distinct * 2 > seen) this.interned[k] = false;
     }
     return index;
   }
 
   private addKey(key: string): number {
     const k = this.keys.length;
+    if (k > 0xffff) throw new Error(`tilePoints: more than 65,536 distinct property names`);
     this.keys.push(key);
     this.keyIndex.set(key, k);
     this.keyTypes.push(0);
     this.seen.push(0);
-    this.added.push(0);
+    this.distinct.push(0);
     this.interned.push(true);
     this.keyBytes.writeStringField(LAYER_KEYS, key);
     this.keyOffsets.push(this.keyBytes.pos);
+    if (k >= this.lowZoomKey.length) this.lowZoomKey = grow(this.lowZoomKey, this.lowZoomKey.length * 2);
+    this.lowZoomKey[k] = !this.lowZoom || this.lowZoom.has(key) || key === DENSITY_PROPERTY ? 1 : 0;
     return k;
   }
 }
@@ -459,11 +499,11 @@ function averagePropertyCount(points: readonly TilePoint[]): number {
 class PointTileEncoder {
   private readonly pbf = new PbfWriter(new Uint8Array(1 << 16));
   private tileStamp = 0;
-  private readonly keyStamp: Uint32Array;
-  private readonly keyLocal: Uint32Array;
-  private readonly localKeys: Uint32Array;
-  private sharedStamp: Uint32Array;
-  private sharedLocal: Uint32Array;
+  private keyStamp = new Uint32Array(64);
+  private keyLocal = new Uint32Array(64);
+  private localKeys = new Uint32Array(64);
+  private sharedStamp = new Uint32Array(4096);
+  private sharedLocal = new Uint32Array(4096);
   /** The tile's values in local order, as pair values (UNIQUE bit and index). */
   private localValues = new Uint32Array(1024);
   /** Shared index of small densities, which nearly every feature needs; -1 until first used. */
@@ -474,19 +514,28 @@ class PointTileEncoder {
     private readonly table: PropertyTable,
     private readonly wx: Uint32Array,
     private readonly wy: Uint32Array,
-  ) {
-    const keyCount = table.keys.length;
-    this.keyStamp = new Uint32Array(keyCount);
-    this.keyLocal = new Uint32Array(keyCount);
-    this.localKeys = new Uint32Array(keyCount);
-    this.sharedStamp = new Uint32Array(table.shared.count + 4096);
-    this.sharedLocal = new Uint32Array(table.shared.count + 4096);
-  }
+  ) {}
 
   /** The uncompressed tile holding `members` (point indices), each with its density; valid until the next call. */
   encode(members: Uint32Array, density: Uint32Array, localShift: number, allProperties: boolean): Uint8Array {
-    const { pbf, table, keyStamp, keyLocal, localKeys } = this;
-    const { pairStart, pairKey, pairValue, lowZoomKey, densityKey } = table;
+    const { pbf, table } = this;
+    for (let m = 0; m < members.length; m++) table.ensure(members[m]!);
+    for (let m = 0; m < members.length; m++) this.densityValueIndex(density[members[m]!]!);
+    // The table may have grown: size the per-tile index arrays to it.
+    if (this.keyStamp.length < table.keys.length) {
+      const length = table.keys.length * 2;
+      [this.keyStamp, this.keyLocal, this.localKeys] = [
+        grow(this.keyStamp, length),
+        new Uint32Array(length),
+        new Uint32Array(length),
+      ];
+    }
+    if (this.sharedStamp.length < table.shared.count) {
+      this.sharedStamp = grow(this.sharedStamp, table.shared.count * 2);
+      this.sharedLocal = new Uint32Array(table.shared.count * 2);
+    }
+    const { keyStamp, keyLocal, localKeys, sharedStamp, sharedLocal } = this;
+    const { pairStart, pairEnd, pairKey, pairValue, lowZoomKey, densityKey } = table;
     const stamp = ++this.tileStamp;
     let keyCount = 0;
     let valueCount = 0;
@@ -498,7 +547,7 @@ class PointTileEncoder {
     for (let m = 0; m < members.length; m++) {
       const p = members[m]!;
       const first = pairStart[p]!;
-      const end = pairStart[p + 1]!;
+      const end = pairEnd[p]!;
       const featureStart = beginMessage(pbf, LAYER_FEATURES);
       const tagsStart = beginMessage(pbf, FEATURE_TAGS);
       // Room for every tag as two 5-byte varints, so the loop can write bytes directly.
@@ -530,11 +579,11 @@ class PointTileEncoder {
           // Written once per point, so never already in this tile.
           local = valueCount;
           localValues[valueCount++] = v;
-        } else if (this.sharedStamp[v] !== stamp) {
-          this.sharedStamp[v] = stamp;
-          this.sharedLocal[v] = local = valueCount;
+        } else if (sharedStamp[v] !== stamp) {
+          sharedStamp[v] = stamp;
+          sharedLocal[v] = local = valueCount;
           localValues[valueCount++] = v;
-        } else local = this.sharedLocal[v]!;
+        } else local = sharedLocal[v]!;
         pos = writeVarintAt(buf, pos, keyLocal[k]!);
         pos = writeVarintAt(buf, pos, local);
       }
@@ -570,10 +619,6 @@ class PointTileEncoder {
     if (cached >= 0) return cached;
     const v = this.table.sharedValue(density);
     if (density < this.densityValue.length) this.densityValue[density] = v;
-    if (v >= this.sharedStamp.length) {
-      this.sharedStamp = grow(this.sharedStamp, v * 2);
-      this.sharedLocal = grow(this.sharedLocal, v * 2);
-    }
     return v;
   }
 }
@@ -596,8 +641,8 @@ function copyBytes(pbf: PbfWriter, source: Uint8Array, start: number, end: numbe
   pbf.pos = pos;
 }
 
-function grow(array: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
-  const grown = new Uint32Array(length);
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(length);
   grown.set(array);
   return grown;
 }

@@ -23,7 +23,14 @@ function square(lng: number, lat: number, half: number): [number, number][] {
 const features: Feature<Geometry | null>[] = [
   {
     type: 'Feature',
-    properties: { name: '黄浦区', code: 310101, label: '<b>楼</b>', area_km2: 20.46, is_core: true, note: null },
+    properties: {
+      name: '黄浦区',
+      code: 310101,
+      label: '<b>楼</b>',
+      area_km2: 20.46,
+      is_core: true,
+      note: null,
+    },
     // Wound the "wrong" way (clockwise outer) on purpose: the output must follow MVT's winding anyway.
     geometry: {
       type: 'Polygon',
@@ -33,7 +40,10 @@ const features: Feature<Geometry | null>[] = [
   {
     type: 'Feature',
     properties: { name: '崇明岛', parts: 2 },
-    geometry: { type: 'MultiPolygon', coordinates: [[square(121.6, 31.6, 0.03)], [square(121.8, 31.55, 0.02)]] },
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [[square(121.6, 31.6, 0.03)], [square(121.8, 31.55, 0.02)]],
+    },
   },
   {
     type: 'Feature',
@@ -49,7 +59,11 @@ const features: Feature<Geometry | null>[] = [
   },
   { type: 'Feature', properties: { name: 'no geometry' }, geometry: null },
   // A 10 m square: simplified away at low zooms, present near the top.
-  { type: 'Feature', properties: { name: 'kiosk' }, geometry: { type: 'Polygon', coordinates: [square(121.5, 31.2, 0.00005)] } },
+  {
+    type: 'Feature',
+    properties: { name: 'kiosk' },
+    geometry: { type: 'Polygon', coordinates: [square(121.5, 31.2, 0.00005)] },
+  },
 ];
 
 interface Piece {
@@ -75,7 +89,11 @@ describe('tilePolygons', () => {
   beforeAll(async () => {
     result = tilePolygons(features, { layer: 'boundaries', minZoom: 2, maxZoom: MAX_ZOOM, workers: 0 });
     const archive = openArchive(
-      writePmtiles(result.tiles, { minZoom: 2, maxZoom: MAX_ZOOM, bounds: [121, 31, 122, 32], center: [121.5, 31.3, 10] }, {}),
+      writePmtiles(
+        result.tiles,
+        { minZoom: 2, maxZoom: MAX_ZOOM, bounds: [121, 31, 122, 32], center: [121.5, 31.3, 10] },
+        {},
+      ),
     );
     pieces = [];
     for (const id of result.tiles.keys()) {
@@ -104,7 +122,9 @@ describe('tilePolygons', () => {
     expect(pieces.length).toBeGreaterThan(0);
     for (const piece of pieces) {
       const source = features[piece.id!]!;
-      const expected = Object.fromEntries(Object.entries(source.properties ?? {}).filter(([, v]) => v !== null));
+      const expected = Object.fromEntries(
+        Object.entries(source.properties ?? {}).filter(([, v]) => v !== null),
+      );
       expect(piece.properties).toEqual(expected);
       expect(piece.type).toBe(source.geometry!.type === 'LineString' ? 2 : 3);
     }
@@ -114,7 +134,10 @@ describe('tilePolygons', () => {
 
   it('winds outer rings clockwise on screen and keeps the hole', () => {
     for (const piece of pieces.filter((p) => p.type === 3)) {
-      expect(signedArea(piece.rings[0]!.flatMap((p) => [p.x, p.y])), `${piece.z}/${piece.x}/${piece.y}`).toBeGreaterThan(0);
+      expect(
+        signedArea(piece.rings[0]!.flatMap((p) => [p.x, p.y])),
+        `${piece.z}/${piece.x}/${piece.y}`,
+      ).toBeGreaterThan(0);
     }
     const [hx, hy] = tileAt(HOLE_CENTER[0], HOLE_CENTER[1], MAX_ZOOM);
     const district = pieces.find((p) => p.id === 0 && p.z === MAX_ZOOM && p.x === hx && p.y === hy)!;
@@ -130,7 +153,10 @@ describe('tilePolygons', () => {
   it('covers the polygon at every zoom and keeps its outline at maxZoom', () => {
     for (let z = 2; z <= MAX_ZOOM; z++) {
       const [x, y] = tileAt(121.47, 31.23, z);
-      expect(pieces.some((p) => p.id === 0 && p.z === z && p.x === x && p.y === y), `z${z}`).toBe(true);
+      expect(
+        pieces.some((p) => p.id === 0 && p.z === z && p.x === x && p.y === y),
+        `z${z}`,
+      ).toBe(true);
     }
     const coords = pieces
       .filter((p) => p.id === 0 && p.z === MAX_ZOOM)
@@ -184,7 +210,9 @@ describe('tilePolygons', () => {
   });
 
   it('rejects impossible zooms', () => {
-    expect(() => tilePolygons([], { layer: 'x', maxZoom: 25 })).toThrow(/maxZoom must be an integer from 0 to 24/);
+    expect(() => tilePolygons([], { layer: 'x', maxZoom: 25 })).toThrow(
+      /maxZoom must be an integer from 0 to 24/,
+    );
     expect(() => tilePolygons([], { layer: 'x', minZoom: 3, maxZoom: 2 })).toThrow(/minZoom must be/);
     expect(tilePolygons([], { layer: 'x' }).tiles.size).toBe(0);
   });

@@ -37,7 +37,10 @@ export interface PolygonTileOptions {
  * PMTiles tile id. Properties keep their values (null dropped, objects as JSON text); each
  * feature's MVT id is its index in `features`, so pieces cut by tile edges can be matched.
  */
-export function tilePolygons(features: readonly Feature<Geometry | null>[], opts: PolygonTileOptions): TileSet {
+export function tilePolygons(
+  features: readonly Feature<Geometry | null>[],
+  opts: PolygonTileOptions,
+): TileSet {
   const minZoom = opts.minZoom ?? 0;
   const maxZoom = opts.maxZoom ?? 14;
   if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > 24)
@@ -45,7 +48,10 @@ export function tilePolygons(features: readonly Feature<Geometry | null>[], opts
   if (!Number.isInteger(minZoom) || minZoom < 0 || minZoom > maxZoom)
     throw new Error(`tilePolygons minZoom must be an integer from 0 to maxZoom (${maxZoom}), got ${minZoom}`);
 
-  const collection: FeatureCollection<Geometry | null> = { type: 'FeatureCollection', features: [...features] };
+  const collection: FeatureCollection<Geometry | null> = {
+    type: 'FeatureCollection',
+    features: [...features],
+  };
   // Index every zoom up front (indexMaxPoints 0 never stops early): the whole pyramid is
   // wanted, and drilling down tile by tile would clip the same geometry repeatedly.
   const index = new GeoJSONVT(collection as FeatureCollection, {
@@ -69,16 +75,21 @@ export function tilePolygons(features: readonly Feature<Geometry | null>[], opts
   const featuresPerZoom: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) featuresPerZoom[z] = 0;
 
-  for (const { z, x, y } of index.tileCoords) {
-    if (z < minZoom) continue;
-    const raw = index.getTileRaw(z, x, y);
-    if (!raw || raw.features.length === 0) continue;
-    const mvtFeatures = raw.features.map(toMvtFeature);
-    const bytes = encodeMvt([{ name: opts.layer, features: mvtFeatures }], writer);
-    if (bytes.length === 0) continue;
-    compressor.add(zxyToTileId(z, x, y), bytes);
-    featuresPerZoom[z] = featuresPerZoom[z]! + mvtFeatures.length;
-    for (const f of raw.features) if (typeof f.id === 'number') present[f.id * zoomCount + z] = 1;
+  try {
+    for (const { z, x, y } of index.tileCoords) {
+      if (z < minZoom) continue;
+      const raw = index.getTileRaw(z, x, y);
+      if (!raw || raw.features.length === 0) continue;
+      const mvtFeatures = raw.features.map(toMvtFeature);
+      const bytes = encodeMvt([{ name: opts.layer, features: mvtFeatures }], writer);
+      if (bytes.length === 0) continue;
+      compressor.add(zxyToTileId(z, x, y), bytes);
+      featuresPerZoom[z] = featuresPerZoom[z]! + mvtFeatures.length;
+      for (const f of raw.features) if (typeof f.id === 'number') present[f.id * zoomCount + z] = 1;
+    }
+  } catch (error) {
+    compressor.close();
+    throw error;
   }
 
   const tiles = compressor.finish();
