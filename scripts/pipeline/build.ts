@@ -174,7 +174,11 @@ async function writeFeatureCollection(
 /** GeoJSON coordinates rounded to 1e-7 degrees (about 1 cm). */
 const roundCoord = (v: number) => Math.round(v * 1e7) / 1e7;
 
-function bboxOf(points: { lng: number; lat: number }[]): [number, number, number, number] | null {
+type Bbox = [west: number, south: number, east: number, north: number];
+/** Fallback bounds for an empty layer: mainland China. */
+const CHINA_BOUNDS: Bbox = [73, 18, 135, 54];
+
+function bboxOf(points: { lng: number; lat: number }[]): Bbox | null {
   if (!points.length) return null;
   let w = Infinity,
     s = Infinity,
@@ -400,17 +404,16 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     footprintTiles = tilePolygons(footprints, { layer: 'footprints', minZoom: 12, maxZoom: MAX_ZOOM });
     mergeTileLayers(communityTiles.tiles, footprintTiles.tiles);
   }
-  await write(
-    'communities.pmtiles',
-    writePmtiles(
-      communityTiles.tiles,
-      { minZoom: 0, maxZoom: MAX_ZOOM, bounds: bbox ?? [73, 18, 135, 54], center },
-      {
-        name: 'communities',
-        vector_layers: [communityTiles.vectorLayer, ...(footprintTiles ? [footprintTiles.vectorLayer] : [])],
-      },
-    ),
-  );
+  const archive = (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) =>
+    write(
+      `${name}.pmtiles`,
+      writePmtiles(
+        sets[0]!.tiles,
+        { minZoom, maxZoom: MAX_ZOOM, bounds: bounds ?? CHINA_BOUNDS, center },
+        { name, vector_layers: sets.map((set) => set.vectorLayer) },
+      ),
+    );
+  await archive('communities', 0, bbox, footprintTiles ? [communityTiles, footprintTiles] : [communityTiles]);
   if (amenities.length) {
     const amenityTiles = tilePoints(
       amenities.map((a) => ({
@@ -426,17 +429,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       })),
       { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM },
     );
-    await write(
-      'amenities.pmtiles',
-      writePmtiles(
-        amenityTiles.tiles,
-        { minZoom: 8, maxZoom: MAX_ZOOM, bounds: bboxOf(amenities) ?? [73, 18, 135, 54], center },
-        {
-          name: 'amenities',
-          vector_layers: [amenityTiles.vectorLayer],
-        },
-      ),
-    );
+    await archive('amenities', 8, bboxOf(amenities), [amenityTiles]);
   }
   let boundaryCount = 0;
   if (opts.boundaries) {
@@ -450,17 +443,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       minZoom: 0,
       maxZoom: MAX_ZOOM,
     });
-    await write(
-      'boundaries.pmtiles',
-      writePmtiles(
-        bTiles.tiles,
-        { minZoom: 0, maxZoom: MAX_ZOOM, bounds: bbox ?? [73, 18, 135, 54], center },
-        {
-          name: 'boundaries',
-          vector_layers: [bTiles.vectorLayer],
-        },
-      ),
-    );
+    await archive('boundaries', 0, bbox, [bTiles]);
   }
   progress('tiles', 1, 1);
   lap('tiles', t);
