@@ -13,6 +13,7 @@ const DEMO: Omit<BuildOptions, 'out'> = {
   communities: 'data/communities.csv',
   amenities: 'data/amenities.csv',
   programmes: 'data/programmes.json',
+  story: 'data/story.json',
 };
 
 async function main(): Promise<number> {
@@ -39,7 +40,9 @@ async function main(): Promise<number> {
     ...(args.boundaries ? { boundaries: args.boundaries } : {}),
     ...(args.footprints ? { footprints: args.footprints } : {}),
     ...(args.programmes ? { programmes: args.programmes } : {}),
+    ...(args.story ? { story: args.story } : {}),
     ...(args.crs ? { crs: args.crs } : {}),
+    ...(args.displayCrs ? { displayCrs: args.displayCrs } : {}),
     ...(args.sheet ? { sheet: args.sheet } : {}),
     out: args.out,
     onProgress: (phase, done, total) => {

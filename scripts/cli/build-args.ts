@@ -3,6 +3,7 @@
  * without spawning processes.
  */
 import { CRS_VALUES, type Crs } from '../../src/domain/vocabulary';
+import { parseDisplayCrs, VARIANT_CRS_VALUES, type VariantCrs } from '../pipeline/display-crs';
 
 /** What the command line asks for. `demo` is true when no --communities was given. */
 export interface BuildArgs {
@@ -12,7 +13,10 @@ export interface BuildArgs {
   boundaries?: string;
   footprints?: string;
   programmes?: string;
+  story?: string;
   crs?: Crs;
+  /** CRSs to write extra tile sets in (`--display-crs GCJ-02`), for basemaps drawn in them. */
+  displayCrs?: VariantCrs[];
   sheet?: string;
   out: string;
   strict: boolean;
@@ -35,7 +39,9 @@ Options:
   --boundaries FILE    district/street/community polygons (.geojson or zipped shapefile)
   --footprints FILE    community footprint polygons (.geojson), joined by id
   --programmes FILE    programme records with published figures (.json)
+  --story FILE         presentation chapters (.json); default: one overview chapter
   --crs SYSTEM         coordinate system of rows that declare none: ${CRS_VALUES.join(' | ')} (default WGS84)
+  --display-crs LIST   also write the tiles in ${VARIANT_CRS_VALUES.join(', ')} (into gcj02/), for an AMap basemap
   --sheet NAME         workbook sheet to read (default: the first)
   --out DIR            output folder (default public/data)
   --strict             exit 3 when any row is rejected (the report is still written)
@@ -48,7 +54,9 @@ const VALUE_FLAGS = [
   'boundaries',
   'footprints',
   'programmes',
+  'story',
   'crs',
+  'display-crs',
   'sheet',
   'out',
 ] as const;
@@ -85,6 +93,15 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     crs = CRS_VALUES.find((c) => c === wanted);
     if (!crs) throw new UsageError(`--crs must be one of ${CRS_VALUES.join(', ')}; got "${values.crs}"`);
   }
+  let displayCrs: VariantCrs[] | undefined;
+  if (values['display-crs'] !== undefined) {
+    const parsed = parseDisplayCrs(values['display-crs']);
+    if (!parsed)
+      throw new UsageError(
+        `--display-crs must list ${VARIANT_CRS_VALUES.join(', ')} (or WGS84); got "${values['display-crs']}"`,
+      );
+    if (parsed.length) displayCrs = parsed;
+  }
   const demo = values.communities === undefined;
   if (demo) {
     const given = (['amenities', 'boundaries', 'footprints', 'programmes', 'sheet'] as const).filter(
@@ -99,7 +116,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     ...(values.boundaries ? { boundaries: values.boundaries } : {}),
     ...(values.footprints ? { footprints: values.footprints } : {}),
     ...(values.programmes ? { programmes: values.programmes } : {}),
+    ...(values.story ? { story: values.story } : {}),
     ...(crs ? { crs } : {}),
+    ...(displayCrs ? { displayCrs } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
     out: values.out ?? 'public/data',
     strict: flags.strict ?? false,

@@ -24,18 +24,29 @@ import {
   type FieldDefinition,
 } from '../../src/domain/schema';
 import { AMENITY_TYPES, LIFE_CIRCLES, type Crs } from '../../src/domain/vocabulary';
+import { monthSpan } from '../../src/domain/months';
 import { aggregateH3, DEFAULT_H3_RESOLUTIONS } from './aggregate-h3';
+import { boundaryLevels, boundaryStats } from './boundary-stats';
 import { communityProperties, type CommunityLifeCircle, type FlatProperties } from './community-features';
+import { buildExploreIndex } from './explore-index';
+import { EXPLORE_FILE } from '../../src/explore/explore-format';
 import { distancesOf, nearestAmenityDistances } from './life-circle-distances';
 import { normaliseAmenities } from './normalise/amenities';
 import { normaliseCommunities } from './normalise/communities';
 import { readBoundaries } from './read/boundaries';
 import { readGeoJsonTable, readTable } from './read/read-table';
 import { InputError, type RawTable, type RowIssue } from './table';
+import { createStoryBuilder, defaultStorySpec, parseStorySpec, StoryError } from './story';
 import { tilePoints } from './tiles/point-tiles';
 import { tilePolygons } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';
 import { writePmtiles } from './tiles/pmtiles-writer';
+import {
+  removeStaleVariants,
+  writeDisplayCrsTiles,
+  type DisplayCrsInputs,
+  type VariantCrs,
+} from './display-crs';
 
 /** Options of one build; the CLI maps its flags onto these. */
 export interface BuildOptions {
@@ -49,12 +60,16 @@ export interface BuildOptions {
   footprints?: string;
   /** Programme records with published figures (.json, see src/domain/programmes.ts). */
   programmes?: string;
+  /** Presentation story (.json, see scripts/pipeline/story.ts); without it an overview-only story is written. */
+  story?: string;
   /** Coordinate system of rows that declare none. Default WGS84. */
   crs?: Crs;
   /** Workbook sheet to read. Default: the first sheet. */
   sheet?: string;
   /** Output folder. Default public/data. */
   out: string;
+  /** CRSs to write a second set of tiles in, for basemaps drawn in them (scripts/pipeline/display-crs.ts). */
+  displayCrs?: VariantCrs[];
   /** Called as work advances, for a progress bar. */
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Fixed build time, so golden-file tests are reproducible. */
@@ -93,7 +108,7 @@ const MAX_ZOOM = 14;
 /** Straight-line search radius for the nearest amenity of each type. */
 const MAX_SEARCH_METRES = 3000;
 /** Properties every community keeps below the maximum zoom: what the filters and styling need. */
-const LOW_ZOOM_PROPERTIES = [
+export const LOW_ZOOM_PROPERTIES = [
   'id',
   'name',
   'city',
@@ -231,6 +246,19 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       ...(table ? { header_row: table.headerRow } : {}),
     });
 
+  // The story is checked before the heavy work: a typo in it should not cost a whole build.
+  let storySpec = defaultStorySpec();
+  if (opts.story) {
+    const bytes = await readInput(opts.story);
+    recordInput('story', opts.story, bytes);
+    try {
+      storySpec = parseStorySpec(JSON.parse(new TextDecoder().decode(bytes)));
+    } catch (e) {
+      throw new InputError(`${opts.story}: ${(e as Error).message}`, opts.story);
+    }
+  }
+  const story = createStoryBuilder(storySpec);
+
   // 1. Communities.
   let t = performance.now();
   progress('read communities', 0, 1);
@@ -320,11 +348,14 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   t = performance.now();
   await writeFeatureCollection(join(opts.out, 'communities.geojson'), records.length, (i) => {
     const r = records[i]!;
+    const properties = propertiesOf(i);
+    // The story's figures are summed here, while each community's properties exist anyway.
+    story.add(r.lng, r.lat, properties);
     return JSON.stringify({
       type: 'Feature',
       id: r.id,
       geometry: { type: 'Point', coordinates: [roundCoord(r.lng), roundCoord(r.lat)] },
-      properties: propertiesOf(i),
+      properties,
     });
   });
   outFiles.push('communities.geojson');
@@ -360,26 +391,30 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 10]
     : [105, 35, 3];
   progress('tiles', 0, 1);
-  const communityTiles = tilePoints(
-    records.map((r, i) => ({
-      lng: r.lng,
-      lat: r.lat,
-      // The tiler's default importance, known without computing the properties.
-      priority: r.households ?? 0,
-      // Computed when the tiler reads it; the tiler encodes it at once and keeps no object.
-      get properties() {
-        return propertiesOf(i);
+  // The tiles' inputs are kept for the display-CRS variants (5b), which tile them again shifted.
+  const tileInputs: DisplayCrsInputs = {
+    communities: {
+      points: records.map((r, i) => ({
+        lng: r.lng,
+        lat: r.lat,
+        // The tiler's default importance, known without computing the properties.
+        priority: r.households ?? 0,
+        // Computed when the tiler reads it; the tiler encodes it at once and keeps no object.
+        get properties() {
+          return propertiesOf(i);
+        },
+      })),
+      options: {
+        layer: 'communities',
+        minZoom: 0,
+        maxZoom: MAX_ZOOM,
+        lowZoomProperties: LOW_ZOOM_PROPERTIES,
+        // Level 4 gzips about a sixth faster than 6 for about 1% more bytes (scripts/bench-tiles.ts).
+        gzipLevel: 4,
       },
-    })),
-    {
-      layer: 'communities',
-      minZoom: 0,
-      maxZoom: MAX_ZOOM,
-      lowZoomProperties: LOW_ZOOM_PROPERTIES,
-      // Level 4 gzips about a sixth faster than 6 for about 1% more bytes (scripts/bench-tiles.ts).
-      gzipLevel: 4,
     },
-  );
+  };
+  const communityTiles = tilePoints(tileInputs.communities.points, tileInputs.communities.options);
   let footprintCount = 0;
   let footprintTiles: TileSet | undefined;
   if (opts.footprints) {
@@ -401,7 +436,11 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       return false;
     });
     footprintCount = footprints.length;
-    footprintTiles = tilePolygons(footprints, { layer: 'footprints', minZoom: 12, maxZoom: MAX_ZOOM });
+    tileInputs.footprints = {
+      features: footprints,
+      options: { layer: 'footprints', minZoom: 12, maxZoom: MAX_ZOOM },
+    };
+    footprintTiles = tilePolygons(footprints, tileInputs.footprints.options);
     mergeTileLayers(communityTiles.tiles, footprintTiles.tiles);
   }
   const archive = (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) =>
@@ -415,8 +454,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     );
   await archive('communities', 0, bbox, footprintTiles ? [communityTiles, footprintTiles] : [communityTiles]);
   if (amenities.length) {
-    const amenityTiles = tilePoints(
-      amenities.map((a) => ({
+    tileInputs.amenities = {
+      points: amenities.map((a) => ({
         lng: a.lng,
         lat: a.lat,
         properties: {
@@ -427,24 +466,33 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
           is_synthetic: a.is_synthetic,
         },
       })),
-      { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM },
-    );
+      options: { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM },
+    };
+    const amenityTiles = tilePoints(tileInputs.amenities.points, tileInputs.amenities.options);
     await archive('amenities', 8, bboxOf(amenities), [amenityTiles]);
   }
   let boundaryCount = 0;
+  let levels: string[] = [];
   if (opts.boundaries) {
     const bytes = await readInput(opts.boundaries);
     recordInput('boundaries', opts.boundaries, bytes);
-    const boundaries = readBoundaries(opts.boundaries, bytes);
+    // Each polygon carries its completion rate, which the status map shades it by.
+    const boundaries = boundaryStats(readBoundaries(opts.boundaries, bytes), records);
+    levels = boundaryLevels(boundaries);
     boundaryCount = boundaries.features.length;
     await write('boundaries.geojson', JSON.stringify(boundaries));
-    const bTiles = tilePolygons(boundaries.features as Feature<Geometry>[], {
-      layer: 'boundaries',
-      minZoom: 0,
-      maxZoom: MAX_ZOOM,
-    });
+    tileInputs.boundaries = {
+      features: boundaries.features as Feature<Geometry>[],
+      options: { layer: 'boundaries', minZoom: 0, maxZoom: MAX_ZOOM },
+    };
+    const bTiles = tilePolygons(tileInputs.boundaries.features, tileInputs.boundaries.options);
     await archive('boundaries', 0, bbox, [bTiles]);
   }
+  // 5b. The same tiles in each display CRS asked for (GCJ-02, for an AMap basemap).
+  await removeStaleVariants(opts.out, opts.displayCrs ?? []);
+  const displayLayers: Record<string, unknown> = {};
+  for (const crs of opts.displayCrs ?? [])
+    displayLayers[crs] = await writeDisplayCrsTiles(crs, tileInputs, archive, mergeTileLayers);
   progress('tiles', 1, 1);
   lap('tiles', t);
 
@@ -469,6 +517,12 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   }
   lap('aggregates', t);
 
+  // 6b. The explore index: every community in compact columns, for the site's filters and charts.
+  t = performance.now();
+  const explore = buildExploreIndex(records, opts.amenities ? lifeCircles : undefined, aggregates);
+  await write(EXPLORE_FILE, JSON.stringify(explore));
+  lap('explore_index', t);
+
   // 7. Programmes and their published figures, checked against the communities.
   let programmes: (Programme & { communities: number })[] = [];
   if (opts.programmes) {
@@ -490,6 +544,15 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
         }),
       };
     });
+  }
+
+  // 7b. The presentation story, every figure resolved against the communities and the records.
+  try {
+    const resolved = story.finish({ programmes, source: opts.story ? basename(opts.story) : null });
+    await write('story.json', JSON.stringify(resolved, null, 2));
+  } catch (e) {
+    if (!(e instanceof StoryError)) throw e;
+    throw new InputError(`${opts.story ?? 'story'}: ${e.message}`, opts.story ?? 'story');
   }
 
   // 8. Manifest and report.
@@ -525,6 +588,9 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       footprints: footprintCount,
       rows_rejected: report.rows_rejected,
     },
+    // The CRS of bbox, center, `layers` and every GeoJSON; `display_layers` are the tile sets
+    // the build wrote in other CRSs (--display-crs), each entry saying its own.
+    crs: 'WGS84',
     bbox,
     center,
     layers: {
@@ -542,10 +608,22 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
         ? { amenities: { url: 'amenities.pmtiles', layer: 'amenities', minzoom: 8, maxzoom: MAX_ZOOM } }
         : {}),
       ...(boundaryCount
-        ? { boundaries: { url: 'boundaries.pmtiles', layer: 'boundaries', minzoom: 0, maxzoom: MAX_ZOOM } }
+        ? {
+            boundaries: {
+              url: 'boundaries.pmtiles',
+              layer: 'boundaries',
+              minzoom: 0,
+              maxzoom: MAX_ZOOM,
+              levels,
+            },
+          }
         : {}),
     },
+    ...(Object.keys(displayLayers).length ? { display_layers: displayLayers } : {}),
     aggregates: { kind: 'h3', resolutions: DEFAULT_H3_RESOLUTIONS, files: aggregateFiles },
+    explore: { url: EXPLORE_FILE, count: records.length },
+    // Months the status map's time slider spans (null when no community has a date).
+    timeline: monthSpan(records.flatMap((r) => [r.start_date, r.completion_date])),
     life_circles: {
       method: 'straight-line',
       standard: 'GB 50180-2018',

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES, STAGES } from '../domain/vocabulary';
+import { evaluatePaint } from '../map/layers/style-spec.test-helpers';
 import {
   amenityIconExpression,
   classIndex,
+  COMPLETION_SCALE,
+  COVERAGE_SCALE,
+  GAP_SCALE,
+  LEVERAGE_BREAKS,
+  LEVERAGE_COLORS,
+  stepExpression,
+  stepIndex,
+  TIMELINE_SCALE,
+  TIMELINE_UNDATED_COLOR,
   HOUSEHOLD_RADIUS_STOPS,
   householdRadius,
   quantileBreaks,
@@ -79,6 +89,36 @@ describe('funding density classes', () => {
 
   it('ignores zero and missing values and never repeats a break', () => {
     expect(quantileBreaks([0, 0, Number.NaN])).toEqual([]);
-    expect(quantileBreaks([5, 5, 5, 5, 9], 6)).toEqual([5, 9]);
+    expect(quantileBreaks([5, 5, 5, 5, 9], 6)).toEqual([9]);
+    expect(quantileBreaks([7, 7, 7], 6)).toEqual([]);
+  });
+});
+
+describe('class scales of the layers', () => {
+  const paint = (value: unknown, properties: Record<string, unknown> = {}) =>
+    evaluatePaint('circle', 'circle-color', value, properties);
+
+  it('step the same way in MapLibre as stepIndex says', () => {
+    for (const scale of [COVERAGE_SCALE, COMPLETION_SCALE]) {
+      const expr = stepExpression(['get', 'v'], scale, '#000000');
+      for (const v of [-1, 0, 0.1, 0.2, 0.25, 0.5, 0.61, 0.75, 0.99, 1]) {
+        const i = stepIndex(v, scale);
+        expect(paint(expr, { v })).toBe(paint(i < 0 ? '#000000' : scale[i]!.color));
+      }
+    }
+  });
+
+  it('have ascending thresholds and distinct colours', () => {
+    for (const scale of [COVERAGE_SCALE, COMPLETION_SCALE]) {
+      const mins = scale.map((c) => c.min);
+      expect([...mins].sort((a, b) => a - b)).toEqual(mins);
+      expect(new Set(scale.map((c) => c.color)).size).toBe(scale.length);
+    }
+    expect([...LEVERAGE_BREAKS].sort((a, b) => a - b)).toEqual([...LEVERAGE_BREAKS]);
+    expect(LEVERAGE_COLORS).toHaveLength(LEVERAGE_BREAKS.length + 1);
+    const timeline = [...TIMELINE_SCALE.map((c) => c.color), TIMELINE_UNDATED_COLOR];
+    expect(new Set(timeline).size).toBe(timeline.length);
+    const gap = Object.values(GAP_SCALE).map((c) => c.color);
+    expect(new Set(gap).size).toBe(gap.length);
   });
 });

@@ -1,10 +1,18 @@
 /**
- * The visual scales of the status map, defined once. The MapLibre paint expressions and the
+ * The visual scales of the map's three layers (status, funding density, services), defined once. The MapLibre paint expressions and the
  * legend are both derived from these constants, so a colour or a size can never differ
  * between what the map draws and what the legend explains.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { AMENITY_TYPES, LIFE_CIRCLES, STAGES, type LifeCircleKey, type Stage } from '../domain/vocabulary';
+import {
+  AMENITY_TYPES,
+  LIFE_CIRCLES,
+  STAGES,
+  type FundField,
+  type ItemCategory,
+  type LifeCircleKey,
+  type Stage,
+} from '../domain/vocabulary';
 
 /**
  * Stage colours. The progression runs from cool (paperwork) to warm (works on site) to green
@@ -182,6 +190,12 @@ export function amenityIconExpression(): ExpressionSpecification {
 /** Zoom from which amenities are drawn: below it they are clutter. */
 export const AMENITY_MIN_ZOOM = 12;
 
+/** Zoom from which amenities of one chosen type are drawn: a single type is sparse enough. */
+export const AMENITY_TYPE_MIN_ZOOM = 10;
+
+/** Zoom from which rings are drawn around the chosen type's amenities on screen (cheap, and legible). */
+export const RING_MIN_ZOOM = 12;
+
 /** Colours of the funding-density hexagons, light to dark, for yuan per km². */
 export const FUNDING_DENSITY_COLORS: readonly string[] = [
   '#fff3b0',
@@ -192,13 +206,129 @@ export const FUNDING_DENSITY_COLORS: readonly string[] = [
   '#7f1d3a',
 ];
 
-/** Opacity of the hexagons: translucent, so the community circles beneath stay readable. */
+/** Opacity of the hexagons: translucent, so the basemap's borders beneath stay readable. */
 export const FUNDING_DENSITY_OPACITY = 0.55;
+
+/**
+ * Colours of the leverage view (non-fiscal ÷ fiscal money), light to dark: a hue of its own so
+ * a screenshot of it is never mistaken for the density view.
+ */
+export const LEVERAGE_COLORS: readonly string[] = [
+  '#eff3ff',
+  '#c6dbef',
+  '#9ecae1',
+  '#6baed6',
+  '#3182bd',
+  '#08519c',
+];
+
+/**
+ * Fixed leverage thresholds: a ratio means the same everywhere (0.5 = one yuan of social money
+ * for two of government money), so unlike the density view its classes are not quantiles.
+ */
+export const LEVERAGE_BREAKS: readonly number[] = [0.05, 0.1, 0.25, 0.5, 1];
+
+/** Hexagons with communities but no money of the chosen kind recorded (or no fiscal base for leverage). */
+export const FUNDING_NO_DATA_COLOR = '#cfc9bf';
+
+/** Height of an extruded hexagon per class, as a multiple of the H3 edge length at its resolution. */
+export const EXTRUSION_PER_CLASS = 0.6;
+
+/** Pitch the map tilts to when hexagons are extruded, so their heights can be seen. */
+export const EXTRUSION_PITCH = 50;
+
+/**
+ * The status layer over time: at a chosen month a community is not started, under
+ * construction or completed, in the colours of the matching stages, so the time view reads
+ * like the stage view it replays. Communities without a date that places them are `undated`.
+ */
+export const TIMELINE_SCALE = [
+  { key: 'not_started', color: STAGE_COLORS.planned },
+  { key: 'construction', color: STAGE_COLORS.construction },
+  { key: 'completed', color: STAGE_COLORS.completed },
+] as const;
+
+/** A class of the time view. */
+export type TimelineClass = (typeof TIMELINE_SCALE)[number]['key'] | 'undated';
+
+/** Colour of a community the ledger's dates cannot place at the chosen month. */
+export const TIMELINE_UNDATED_COLOR = UNKNOWN_STAGE_COLOR;
+
+/**
+ * Completion rate of a boundary polygon (communities done ÷ communities inside), in classes
+ * of a quarter, from pale sand (little done, still visible on the paper-toned land) to green;
+ * polygons without communities are not filled.
+ */
+export const COMPLETION_SCALE: readonly { min: number; color: string }[] = [
+  { min: 0, color: '#f2dfae' },
+  { min: 0.25, color: '#d4e3a1' },
+  { min: 0.5, color: '#98cc86' },
+  { min: 0.75, color: '#4f9f58' },
+];
+
+/** Fill opacity of the boundary shading: under the circles, never hiding them. */
+export const COMPLETION_FILL_OPACITY = 0.55;
+
+/**
+ * Service coverage score (share of the GB 50180-2018 amenity types found within their life
+ * circle), low to high. Low coverage is warm, so under-served places stand out.
+ */
+export const COVERAGE_SCALE: readonly { min: number; color: string }[] = [
+  { min: 0, color: '#c0392b' },
+  { min: 0.2, color: '#e67e22' },
+  { min: 0.4, color: '#e3b505' },
+  { min: 0.6, color: '#5b9bd5' },
+  { min: 0.8, color: '#1f4e79' },
+];
+
+/** Colour of a community without a coverage score (no amenities were supplied to the build). */
+export const COVERAGE_NO_DATA_COLOR = UNKNOWN_STAGE_COLOR;
+
+/**
+ * The gap view: communities lacking the chosen amenity type within the chosen circle are drawn
+ * strongly; the rest recede. `unknown` is a thinned point at a low zoom whose tile properties
+ * cannot decide it (zooming in to the tiles' maximum zoom always can).
+ */
+export const GAP_SCALE = {
+  lacking: { color: '#d7263d', opacity: 0.95 },
+  served: { color: '#8aa39b', opacity: 0.3 },
+  unknown: { color: '#c4bdb2', opacity: 0.3 },
+} as const;
+
+/** A class of the gap view. */
+export type GapClass = keyof typeof GAP_SCALE;
+
+/** Life-circle rings: each circle in the colour of its amenities' symbol. */
+export const RING_STYLE = { lineWidth: 1.6, fillOpacity: 0.07, dash: [4, 2] } as const;
+
+/** Colour of a life circle's ring (and of its amenities' symbol). */
+export const ringColor = (circle: LifeCircleKey): string => AMENITY_SHAPES[circle].color;
+
+/** `min`-based class scale as a MapLibre `step` over `input`, `below` under the first `min`. */
+export function stepExpression(
+  input: ExpressionSpecification,
+  scale: readonly { min: number; color: string }[],
+  below: string,
+): ExpressionSpecification {
+  return [
+    'step',
+    input,
+    below,
+    ...scale.flatMap((c) => [c.min, c.color]),
+  ] as unknown as ExpressionSpecification;
+}
+
+/** Index into a `min`-based scale of a value (-1 below the first class), as `stepExpression` draws it. */
+export function stepIndex(value: number, scale: readonly { min: number }[]): number {
+  let i = -1;
+  while (i + 1 < scale.length && value >= scale[i + 1]!.min) i++;
+  return i;
+}
 
 /**
  * Class breaks of a skewed positive quantity (funding per km² spans five orders of magnitude):
  * the values at equal quantiles, so each colour covers about as many cells. Returns
- * `classes - 1` ascending thresholds; fewer when values repeat.
+ * `classes - 1` ascending thresholds; fewer when values repeat, so no class is empty.
  */
 export function quantileBreaks(values: readonly number[], classes = FUNDING_DENSITY_COLORS.length): number[] {
   const sorted = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
@@ -206,7 +336,8 @@ export function quantileBreaks(values: readonly number[], classes = FUNDING_DENS
   const breaks: number[] = [];
   for (let k = 1; k < classes; k++) {
     const v = sorted[Math.min(sorted.length - 1, Math.floor((k * sorted.length) / classes))]!;
-    if (!breaks.length || v > breaks[breaks.length - 1]!) breaks.push(v);
+    // A break at the smallest value would open a class no value falls into.
+    if (v > sorted[0]! && (!breaks.length || v > breaks[breaks.length - 1]!)) breaks.push(v);
   }
   return breaks;
 }
@@ -224,3 +355,44 @@ export function hexToRgb(color: string): [number, number, number] {
   if (!m) throw new Error(`expected a #rrggbb colour, got ${color}`);
   return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
 }
+
+/**
+ * Colours of the funding channels in charts: government channels in blues, the others in warm
+ * and green tones, so "who paid" reads as fiscal versus non-fiscal at a glance.
+ */
+export const FUNDING_CHANNEL_COLORS: Readonly<Record<FundField, string>> = {
+  fund_central: '#1f4e79',
+  fund_provincial: '#2f75b5',
+  fund_local: '#5b9bd5',
+  fund_bond: '#9dc3e6',
+  fund_utility: '#7f6000',
+  fund_owner_unit: '#bf8f00',
+  fund_social: '#c55a11',
+  fund_maintenance: '#ed7d31',
+  fund_public_revenue: '#f4b183',
+  fund_residents: '#548235',
+  fund_donation: '#a9d18e',
+  fund_other: '#a6a6a6',
+};
+
+/**
+ * The area drawn for area statistics: a dark outline that reads on every basemap, dashed while
+ * it is being drawn, and a faint fill that leaves the communities inside visible.
+ */
+export const AREA_STYLE = {
+  color: '#6a1b9a',
+  fillOpacity: 0.1,
+  lineWidth: 2.2,
+  dash: [2, 1.5],
+  vertexRadius: 4.5,
+} as const;
+
+/**
+ * Colours of the renovation item categories of 国办发〔2020〕23号 in charts: basic works in
+ * slate, improvements in teal, enhancements (services) in plum, so the three tiers stay apart.
+ */
+export const ITEM_CATEGORY_COLORS: Readonly<Record<ItemCategory, string>> = {
+  basic: '#5a6b7d',
+  improvement: '#2a9d8f',
+  enhancement: '#8e4585',
+};

@@ -16,6 +16,18 @@ export interface H3Cell {
   fund_total: number;
   /** Yuan per km² of the cell. */
   fund_per_km2: number;
+  /** Communities at a done stage (completed, accepted). */
+  completed?: number;
+  residents?: number;
+  /** Yuan from government channels (`fiscal: true`) and from the others. */
+  fund_fiscal?: number;
+  fund_nonfiscal?: number;
+  /** Area of the cell in km². */
+  area_km2?: number;
+  /** Yuan per household over the communities reporting both; null when none does. */
+  fund_per_household?: number | null;
+  /** Yuan per funding channel (`fund_central` …), as the build writes them. */
+  [channel: `fund_${string}`]: number | null | undefined;
 }
 
 /** One resolution's cells. */

@@ -7,6 +7,15 @@ const minimal = {
 };
 
 describe('parseManifest', () => {
+  it('reads the explore index entry, which older manifests lack', () => {
+    expect(parseManifest(minimal).explore).toBeUndefined();
+    expect(parseManifest({ ...minimal, explore: { url: 'explore.json', count: 3 } }).explore).toEqual({
+      url: 'explore.json',
+      count: 3,
+    });
+    expect(parseManifest({ ...minimal, explore: { count: 3 } }).explore).toBeUndefined();
+  });
+
   it('reads the layers, view, aggregates and programmes the site needs', () => {
     const m = parseManifest({
       ...minimal,
@@ -50,8 +59,10 @@ describe('parseManifest', () => {
         name: { zh: '长沙行动', en: 'Changsha action' },
         communities: 2,
         sources: ['a.txt', 'b.txt'],
+        period: null,
+        figures: [],
       },
-      { id: 'xm', name: { zh: '厦门', en: '厦门' }, communities: 0, sources: [] },
+      { id: 'xm', name: { zh: '厦门', en: '厦门' }, communities: 0, sources: [], period: null, figures: [] },
     ]);
     expect(m.attribution).toEqual(['Ledgers']);
   });
@@ -70,6 +81,34 @@ describe('parseManifest', () => {
     expect(() => parseManifest({ format_version: 1, layers: { communities: { url: 'x.pmtiles' } } })).toThrow(
       /layers\.communities\.layer/,
     );
+  });
+});
+
+describe('parseManifest: map layer inputs', () => {
+  it('reads the timeline, the life-circle method and the boundary levels', () => {
+    const m = parseManifest({
+      ...minimal,
+      layers: {
+        ...minimal.layers,
+        boundaries: { url: 'b.pmtiles', layer: 'boundaries', levels: ['district', 3, 'street'] },
+      },
+      timeline: { first: '2020-01', last: '2024-12' },
+      life_circles: { method: 'straight-line', standard: 'GB 50180-2018', computed: false },
+    });
+    expect(m.timeline).toEqual({ first: '2020-01', last: '2024-12' });
+    expect(m.life_circles).toEqual({ method: 'straight-line', standard: 'GB 50180-2018', computed: false });
+    expect(m.layers.boundaries?.levels).toEqual(['district', 'street']);
+  });
+
+  it('treats a missing or malformed timeline and method as absent', () => {
+    expect(parseManifest(minimal)).toMatchObject({ timeline: null, life_circles: null });
+    expect(
+      parseManifest({ ...minimal, timeline: { first: '2020-13', last: '2021-01' } }).timeline,
+    ).toBeNull();
+    expect(parseManifest({ ...minimal, timeline: null, life_circles: { computed: true } })).toMatchObject({
+      timeline: null,
+      life_circles: null,
+    });
   });
 });
 

@@ -4,6 +4,12 @@
  * that changes shape fails loudly with the field it broke instead of drawing an empty map.
  */
 import type { OutputField } from '../domain/output-fields';
+import {
+  parsePeriod,
+  parsePublishedFigures,
+  type ProgrammePeriod,
+  type PublishedFigure,
+} from '../programmes/published-figures';
 
 /** A tiled layer: a PMTiles archive and the source-layer inside it. */
 export interface TileLayerRef {
@@ -13,6 +19,18 @@ export interface TileLayerRef {
   layer: string;
   minzoom: number;
   maxzoom: number;
+  /** Boundaries only: administrative levels present, coarse to fine (`district`, `street`, `community`). */
+  levels?: string[];
+}
+
+/** How the build judged life circles (`life_circles` in the manifest). */
+export interface LifeCircleMethod {
+  /** How distances were measured, e.g. `straight-line`. */
+  method: string;
+  /** The standard the circles follow, e.g. `GB 50180-2018`. */
+  standard: string;
+  /** False when no amenities were supplied: coverage fields are then absent, not zero. */
+  computed: boolean;
 }
 
 /** A programme as the header lists it. */
@@ -24,6 +42,10 @@ export interface ProgrammeSummary {
   communities: number;
   /** The seed article or document the programme's figures come from, when given. */
   sources: string[];
+  /** Period as published, or null. */
+  period: ProgrammePeriod | null;
+  /** Published figures with their quotes and sources (the headline cards show them). */
+  figures: PublishedFigure[];
 }
 
 /** What the site reads from the manifest. */
@@ -40,12 +62,23 @@ export interface SiteManifest {
     boundaries?: TileLayerRef;
     footprints?: TileLayerRef;
   };
+  /**
+   * The same tile sets drawn in another CRS (`display_layers`, written by `build:data
+   * --display-crs GCJ-02`), keyed by CRS: what the site draws over a GCJ-02 basemap.
+   */
+  displayLayers: Record<string, SiteManifest['layers']>;
   counts: Record<string, number>;
   /** H3 funding aggregates: resolution → file path relative to the data folder. */
   aggregates: { resolutions: number[]; files: Record<string, string> } | null;
+  /** First and last `YYYY-MM` of the communities' start and completion dates; null when none has one. */
+  timeline: { first: string; last: string } | null;
+  /** Life-circle method, or null for a build that does not state one. */
+  life_circles: LifeCircleMethod | null;
   fields: readonly OutputField[];
   programmes: ProgrammeSummary[];
   attribution: string[];
+  /** The explore index (src/explore/explore-format.ts), when the build wrote one. */
+  explore?: { url: string; count: number };
 }
 
 /** The manifest is missing something the site needs. */
@@ -64,11 +97,33 @@ function tileLayer(value: unknown, path: string): TileLayerRef {
   const { url, layer, minzoom, maxzoom } = value;
   if (typeof url !== 'string' || !url) throw new ManifestError(`manifest ${path}.url is missing`);
   if (typeof layer !== 'string' || !layer) throw new ManifestError(`manifest ${path}.layer is missing`);
-  return {
+  const ref: TileLayerRef = {
     url,
     layer,
     minzoom: typeof minzoom === 'number' ? minzoom : 0,
     maxzoom: typeof maxzoom === 'number' ? maxzoom : 14,
+  };
+  if (Array.isArray(value.levels))
+    ref.levels = value.levels.filter((l): l is string => typeof l === 'string');
+  return ref;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function timeline(value: unknown): SiteManifest['timeline'] {
+  if (!isObject(value)) return null;
+  const { first, last } = value;
+  return typeof first === 'string' && typeof last === 'string' && MONTH.test(first) && MONTH.test(last)
+    ? { first, last }
+    : null;
+}
+
+function lifeCircles(value: unknown): LifeCircleMethod | null {
+  if (!isObject(value) || typeof value.method !== 'string') return null;
+  return {
+    method: value.method,
+    standard: typeof value.standard === 'string' ? value.standard : '',
+    computed: value.computed !== false,
   };
 }
 
@@ -96,7 +151,14 @@ function programme(value: unknown, index: number): ProgrammeSummary {
       ),
     ),
   ];
-  return { id, name, communities: typeof value.communities === 'number' ? value.communities : 0, sources };
+  return {
+    id,
+    name,
+    communities: typeof value.communities === 'number' ? value.communities : 0,
+    sources,
+    period: parsePeriod(value.period),
+    figures: parsePublishedFigures(value.figures),
+  };
 }
 
 /** Checks a parsed manifest.json and returns the site's typed view of it. */
@@ -114,6 +176,18 @@ export function parseManifest(json: unknown): SiteManifest {
   for (const key of ['amenities', 'boundaries', 'footprints'] as const) {
     if (json.layers[key] !== undefined) layers[key] = tileLayer(json.layers[key], `layers.${key}`);
   }
+  const displayLayers: SiteManifest['displayLayers'] = {};
+  if (isObject(json.display_layers))
+    for (const [crs, set] of Object.entries(json.display_layers)) {
+      const path = `display_layers.${crs}`;
+      if (!isObject(set)) throw new ManifestError(`manifest ${path} is not an object`);
+      const variant: SiteManifest['layers'] = {
+        communities: tileLayer(set.communities, `${path}.communities`),
+      };
+      for (const key of ['amenities', 'boundaries', 'footprints'] as const)
+        if (set[key] !== undefined) variant[key] = tileLayer(set[key], `${path}.${key}`);
+      displayLayers[crs] = variant;
+    }
   const center: [number, number, number] = isNumberArray(json.center, 3)
     ? (json.center as [number, number, number])
     : [105, 35, 3];
@@ -135,14 +209,22 @@ export function parseManifest(json: unknown): SiteManifest {
   const fields = Array.isArray(json.fields)
     ? json.fields.filter((f): f is OutputField => isObject(f) && typeof f.name === 'string')
     : [];
+  const explore =
+    isObject(json.explore) && typeof json.explore.url === 'string' && json.explore.url
+      ? { url: json.explore.url, count: typeof json.explore.count === 'number' ? json.explore.count : 0 }
+      : undefined;
   return {
+    ...(explore ? { explore } : {}),
     format_version: 1,
     build_time: typeof json.build_time === 'string' ? json.build_time : '',
     bbox,
     center,
     layers,
+    displayLayers,
     counts,
     aggregates,
+    timeline: timeline(json.timeline),
+    life_circles: lifeCircles(json.life_circles),
     fields,
     programmes: Array.isArray(json.programmes) ? json.programmes.map(programme) : [],
     attribution: Array.isArray(json.attribution)

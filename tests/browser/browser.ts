@@ -60,6 +60,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Emulate a phone (touch, mobile viewport meta). */
   mobile?: boolean;
+  /** Other origins the page may reach (a test's own fake tile server); requests to them are not recorded. */
+  allowOrigins?: readonly string[];
 }
 
 /** Opens a recorded page (not yet navigated) whose only allowed origin is `serverUrl`'s. */
@@ -81,7 +83,12 @@ export async function openPage(
   const dialogs: string[] = [];
   const isLocal = (url: string) => {
     const u = new URL(url);
-    return u.origin === origin || u.protocol === 'data:' || u.protocol === 'blob:';
+    return (
+      u.origin === origin ||
+      u.protocol === 'data:' ||
+      u.protocol === 'blob:' ||
+      (options.allowOrigins ?? []).includes(u.origin)
+    );
   };
   await context.route('**/*', (route) => {
     const url = route.request().url();

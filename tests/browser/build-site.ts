@@ -67,7 +67,8 @@ export async function inputsFingerprint(root = ROOT): Promise<string> {
 
 function runViteBuild(outDir: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+    // ATLAS_CONFIG=none: the default build, whatever atlas.config.json a developer keeps (scripts/vite/atlas-config.ts).
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ATLAS_CONFIG: 'none' };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
     const child = spawn(
       process.execPath,

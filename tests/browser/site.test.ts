@@ -231,11 +231,11 @@ describe('site in a browser', () => {
     const lazy = () =>
       demo.requests.slice(start).filter((r) => /aggregates\/h3-r\d+\.json|funding-hex-overlay/.test(r));
     expect(lazy()).toEqual([]);
-    await page.getByRole('checkbox').check();
+    await page.getByRole('radio', { name: '资金密度' }).check();
     await page.locator('.ramp').waitFor();
     expect(lazy().some((r) => r.includes('funding-hex-overlay'))).toBe(true);
     expect(lazy().some((r) => /aggregates\/h3-r\d+\.json/.test(r))).toBe(true);
-    expect(new URL(page.url()).searchParams.get('hex')).toBe('1');
+    expect(new URL(page.url()).searchParams.get('layer')).toBe('funding');
     await waitForMapIdle(page);
     await page.waitForTimeout(500);
     const png = await screenshot(page, 'funding-density');

@@ -1,0 +1,492 @@
+/**
+ * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild]`
+ *
+ * The site on the national-scale test dataset, in real Chromium (playwright-core driving
+ * /usr/bin/chromium with SwiftShader, as the browser tests do), side by side with the naive
+ * approach: the same map loading communities.geojson as one plain GeoJSON source (a small page
+ * of its own, written here into tmp/, not part of the product). For each it measures
+ *
+ * - first render: from navigation until the map is idle with communities drawn;
+ * - filter: from setting a stage filter on the community circles until the map is idle again;
+ * - JS heap: used heap of the page and of its workers (CDP Runtime.getHeapUsage);
+ * - bytes: response bytes the local server sent (uncompressed; no gzip on the wire);
+ *
+ * and prints the built site's code size (gzip -9) by chunk. A timeout is reported as the
+ * result. A benchmark, not a test: it prints figures and asserts nothing.
+ *
+ * The data is generated and built unless tmp/ holds a build of the same size made with the
+ * current pipeline code (`--rebuild` forces it).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { FilterSpecification } from 'maplibre-gl';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/browser/browser';
+import { EMPTY_FILTERS, filterExpression } from '../src/explore/filters';
+import { basemapStyle } from '../src/map/basemap-style';
+import { COMMUNITY_LAYER_IDS, communityLayers } from '../src/map/layers/community-style';
+
+// ---------------------------------------------------------------- arguments
+
+const args = process.argv.slice(2);
+function numberArg(name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i === -1 ? fallback : Number(args[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) {
+    console.error(`bench:site: --${name} must be a positive number`);
+    process.exit(2);
+  }
+  return v;
+}
+const COMMUNITIES = numberArg('communities', 220000);
+const AMENITIES = numberArg('amenities', 100000);
+/** Seconds each measurement may take before it is reported as timed out. */
+const TIMEOUT_S = numberArg('timeout', 180);
+const REBUILD = args.includes('--rebuild');
+
+const ROOT = process.cwd();
+const INPUT = join('tmp', `national-${COMMUNITIES}-${AMENITIES}`);
+const DATA = join('tmp', `bench-out-${COMMUNITIES}`);
+const WORK = join('tmp', 'bench-site');
+const VIEWPORT = { width: 1280, height: 800 };
+/** The stage filter both pages apply: completed communities only. */
+const STAGE_FILTER = filterExpression({ ...EMPTY_FILTERS, stage: ['completed'] }) as FilterSpecification;
+
+// ---------------------------------------------------------------- data and site
+
+function run(label: string, command: string[], env: NodeJS.ProcessEnv = {}): void {
+  console.log(`${label} …`);
+  const r = spawnSync(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`bench:site: ${label} failed (exit ${r.status})`);
+    process.exit(1);
+  }
+}
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((e) => newestMtime(join(path, e))));
+}
+
+/** The national dataset built by the current pipeline, reused when it is already there. */
+function ensureData(): void {
+  if (!existsSync(join(INPUT, 'communities.csv')) || !existsSync(join(INPUT, 'amenities.csv')))
+    run(`generating ${COMMUNITIES} communities and ${AMENITIES} amenities into ${INPUT}/`, [
+      process.execPath,
+      '--import',
+      'tsx',
+      'scripts/generate-national.ts',
+      '--communities',
+      String(COMMUNITIES),
+      '--amenities',
+      String(AMENITIES),
+      '--out',
+      INPUT,
+    ]);
+  const manifest = join(DATA, 'manifest.json');
+  const code = Math.max(...['scripts/pipeline', 'scripts/build-data.ts', 'src/domain'].map(newestMtime));
+  let reuse = false;
+  if (!REBUILD && existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: { communities?: number } };
+    reuse = m.counts?.communities === COMMUNITIES && statSync(manifest).mtimeMs > code;
+  }
+  if (reuse) console.log(`reusing ${DATA}/ (built by the current pipeline)`);
+  else
+    run(`building ${DATA}/ with build:data`, [
+      process.execPath,
+      '--import',
+      'tsx',
+      'scripts/build-data.ts',
+      '--communities',
+      join(INPUT, 'communities.csv'),
+      '--amenities',
+      join(INPUT, 'amenities.csv'),
+      '--out',
+      DATA,
+      '--quiet',
+    ]);
+}
+
+function viteBuild(outDir: string, env: NodeJS.ProcessEnv): void {
+  run(
+    `vite build → ${outDir}`,
+    [
+      process.execPath,
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      NODE_ENV: 'production',
+      ...env,
+    },
+  );
+}
+
+/** The naive page: MapLibre with the offline basemap and communities.geojson as one GeoJSON source. */
+async function writeNaivePage(dir: string, bbox: number[] | null): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const circles: Record<string, unknown> = { ...communityLayers('communities', 'communities').circles };
+  delete circles['source-layer'];
+  const page = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>naive GeoJSON benchmark page</title>
+<link rel="stylesheet" href="./maplibre/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head>
+<body><div id="map"></div>
+<script type="module">
+import * as maplibregl from './maplibre/maplibre-gl.mjs';
+maplibregl.setWorkerUrl(new URL('./maplibre/maplibre-gl-worker.mjs', document.baseURI).href);
+const style = JSON.parse(${JSON.stringify(JSON.stringify(basemapStyle('http://placeholder/')))}.replaceAll('http://placeholder/', document.baseURI));
+style.sources.communities = { type: 'geojson', data: new URL('./data/communities.geojson', document.baseURI).href };
+style.layers.push(${JSON.stringify(circles)});
+const bbox = ${JSON.stringify(bbox)};
+window.__atlasMap = new maplibregl.Map({
+  container: 'map', style, attributionControl: false,
+  ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: { top: 40, bottom: 40, left: 320, right: 40 }, maxZoom: 13 } } : { center: [105, 35], zoom: 3 }),
+});
+</script></body></html>`;
+  await writeFile(join(dir, 'index.html'), page);
+}
+
+// ---------------------------------------------------------------- a server that counts bytes
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+};
+
+interface CountingServer {
+  url: string;
+  /** Body bytes sent since the last `reset`, by URL path. */
+  sent: Map<string, number>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Serves `mounts` (URL prefix → folder, longest prefix first) with Range support, counting body bytes sent. */
+async function serve(mounts: Record<string, string>): Promise<CountingServer> {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  let sent = new Map<string, number>();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const prefix = prefixes.find((p) => path.startsWith(p))!;
+    const root = normalize(mounts[prefix]!);
+    const rest = path.slice(prefix.length);
+    const file = normalize(join(root, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest));
+    const info =
+      file.startsWith(root + sep) || file === root ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!info?.isFile()) return void res.writeHead(404).end();
+    const headers = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-store',
+    };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    let start = 0;
+    let end = info.size - 1;
+    if (range) {
+      start = range[1] ? Number(range[1]) : info.size - Number(range[2]);
+      end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+      res.writeHead(206, {
+        ...headers,
+        'Content-Range': `bytes ${start}-${end}/${info.size}`,
+        'Content-Length': end - start + 1,
+      });
+    } else res.writeHead(200, { ...headers, 'Content-Length': info.size });
+    const stream = createReadStream(file, { start, end });
+    stream.on('data', (chunk) => sent.set(path, (sent.get(path) ?? 0) + chunk.length));
+    stream.pipe(res);
+  };
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    get sent() {
+      return sent;
+    },
+    reset: () => (sent = new Map()),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface Result {
+  firstRenderMs: number | null;
+  filterMs: number | null;
+  heapMiB: { page: number; workers: number } | null;
+  bytes: number;
+  /** The files that took the most bytes, largest first. */
+  largest: [path: string, bytes: number][];
+  note: string;
+}
+
+/**
+ * Used JS heap of the page and of every dedicated worker, through CDP: workers are attached
+ * with auto-attach and asked through `Target.sendMessageToTarget`.
+ */
+async function heapUsage(
+  cdp: CDPSession,
+  workerSessions: string[],
+): Promise<{ page: number; workers: number }> {
+  const page = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  let workers = 0;
+  for (const sessionId of workerSessions) {
+    const id = Math.floor(Math.random() * 1e9);
+    const reply = new Promise<number>((resolve) => {
+      const timer = setTimeout(() => resolve(0), 5000);
+      const listener = (event: { sessionId: string; message: string }) => {
+        const msg = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+        if (event.sessionId !== sessionId || msg.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget', listener);
+        clearTimeout(timer);
+        resolve(msg.result?.usedSize ?? 0);
+      };
+      cdp.on('Target.receivedMessageFromTarget', listener);
+    });
+    await cdp
+      .send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+      })
+      .catch(() => undefined);
+    workers += await reply;
+  }
+  const mib = (n: number) => Math.round((n / 1048576) * 10) / 10;
+  return { page: mib(page), workers: mib(workers) };
+}
+
+/**
+ * In the page from its first script: records when the map is first idle with communities
+ * drawn. A string, not a function: tsx would wrap named functions in a helper the page lacks.
+ */
+const FIRST_RENDER_PROBE = `(() => {
+  window.__bench = {};
+  const layer = ${JSON.stringify(COMMUNITY_LAYER_IDS.circles)};
+  const wait = () => {
+    const map = window.__atlasMap;
+    if (!map) return void setTimeout(wait, 20);
+    const check = () => {
+      if (window.__bench.firstRender !== undefined || !map.getLayer(layer) || !map.loaded()) return;
+      if (map.queryRenderedFeatures({ layers: [layer] }).length) window.__bench.firstRender = performance.now();
+    };
+    map.on('idle', check);
+    check();
+  };
+  wait();
+})();`;
+
+async function measure(browser: Browser, server: CountingServer, label: string): Promise<Result> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const workerSessions: string[] = [];
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+    if (e.targetInfo.type === 'worker') workerSessions.push(e.sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.addInitScript({ content: FIRST_RENDER_PROBE });
+  server.reset();
+  const result: Result = {
+    firstRenderMs: null,
+    filterMs: null,
+    heapMiB: null,
+    bytes: 0,
+    largest: [],
+    note: '',
+  };
+  const timeout = TIMEOUT_S * 1000;
+  try {
+    console.log(`${label}: loading …`);
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstRender?: number } }).__bench.firstRender,
+      null,
+      {
+        timeout,
+        polling: 200,
+      },
+    );
+    result.firstRenderMs = Math.round(
+      await page.evaluate(
+        () => (window as unknown as { __bench: { firstRender: number } }).__bench.firstRender,
+      ),
+    );
+    result.heapMiB = await heapUsage(cdp, workerSessions);
+    console.log(`${label}: first render ${result.firstRenderMs} ms; filtering …`);
+    result.filterMs = Math.round(
+      await page.evaluate(
+        async ({ layer, filter, timeout }) => {
+          const map = (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap;
+          const t = performance.now();
+          const idle = new Promise((resolve) => map.once('idle', resolve));
+          map.setFilter(layer, JSON.parse(filter) as import('maplibre-gl').FilterSpecification);
+          await Promise.race([
+            idle,
+            new Promise((_, reject) => setTimeout(() => reject(new Error('filter timed out')), timeout)),
+          ]);
+          return performance.now() - t;
+        },
+        // As JSON: the expression's recursive type is too deep for playwright's argument types.
+        { layer: COMMUNITY_LAYER_IDS.circles, filter: JSON.stringify(STAGE_FILTER), timeout },
+      ),
+    );
+    const after = await heapUsage(cdp, workerSessions);
+    result.heapMiB = {
+      page: Math.max(result.heapMiB.page, after.page),
+      workers: Math.max(result.heapMiB.workers, after.workers),
+    };
+    await page.screenshot({ path: join(WORK, `${label}.png`) });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    result.note = crashed
+      ? 'page crashed (out of memory?)'
+      : /timeout|timed out/i.test(message)
+        ? `timed out after ${TIMEOUT_S} s`
+        : message;
+    if (!crashed) result.heapMiB = await heapUsage(cdp, workerSessions).catch(() => null);
+    await page.screenshot({ path: join(WORK, `${label}.png`) }).catch(() => undefined);
+  }
+  result.bytes = [...server.sent.values()].reduce((a, b) => a + b, 0);
+  result.largest = [...server.sent].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  await context.close().catch(() => undefined);
+  return result;
+}
+
+// ---------------------------------------------------------------- bundle
+
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+async function bundleTable(dist: string): Promise<string> {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const rows: { name: string; raw: number; gzip: number; initial: boolean }[] = [];
+  for (const path of await files(dist)) {
+    const name = relative(dist, path);
+    // Site code only: dist/ also carries serve.mjs, a Node script for serving the folder.
+    if (!name.startsWith('assets/') || !/\.(m?js|css)$/.test(name)) continue;
+    const bytes = await readFile(path);
+    const initial = html.includes(name) || /maplibre-gl-worker.*\.mjs$/.test(name);
+    rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, initial });
+  }
+  rows.sort((a, b) => b.gzip - a.gzip);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const lines = rows.map(
+    (r) =>
+      `  ${r.name.padEnd(54)} ${kib(r.raw).padStart(11)} ${kib(r.gzip).padStart(11)}  ${r.initial ? 'initial' : 'lazy'}`,
+  );
+  const sum = (list: typeof rows) => kib(list.reduce((s, r) => s + r.gzip, 0));
+  return [
+    `  ${'chunk'.padEnd(54)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)}`,
+    ...lines,
+    `  initial load (entry JS + CSS + map worker): ${sum(rows.filter((r) => r.initial))} gzip; all code ${sum(rows)} gzip`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  ensureData();
+  await rm(WORK, { recursive: true, force: true });
+  await mkdir(WORK, { recursive: true });
+  const plain = join(WORK, 'dist');
+  const hooked = join(WORK, 'dist-bench');
+  viteBuild(plain, {});
+  // The same site with the map exposed to this script (ATLAS_BENCH_HOOKS, scripts/vite/atlas-config.ts).
+  viteBuild(hooked, { ATLAS_BENCH_HOOKS: '1' });
+  const manifest = JSON.parse(await readFile(join(DATA, 'manifest.json'), 'utf8')) as {
+    bbox: number[] | null;
+  };
+  const naive = join(WORK, 'naive');
+  await writeNaivePage(naive, manifest.bbox);
+
+  const site = await serve({ '/': hooked, '/data/': DATA });
+  const plainGeojson = await serve({
+    '/': naive,
+    '/maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist'),
+    '/basemap/': join(hooked, 'basemap'),
+    '/data/': DATA,
+  });
+  const browser = await launchBrowser();
+  const version = browser.version();
+  // Other work on the machine slows everything here: the load is printed with the figures.
+  const loadBefore = loadavg()[0]!;
+  let product: Result;
+  let naiveResult: Result;
+  try {
+    product = await measure(browser, site, 'site');
+    naiveResult = await measure(browser, plainGeojson, 'naive-geojson');
+  } finally {
+    await browser.close();
+    await site.close();
+    await plainGeojson.close();
+  }
+
+  const geojsonMiB = statSync(join(DATA, 'communities.geojson')).size / 1048576;
+  const ms = (v: number | null, note: string) => (v === null ? note || '—' : `${(v / 1000).toFixed(2)} s`);
+  const heap = (r: Result) => (r.heapMiB ? `${r.heapMiB.page} + ${r.heapMiB.workers} MiB` : '—');
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+  const table = [
+    ['', 'site (PMTiles)', 'naive (one GeoJSON source)'],
+    [
+      'first render (idle, communities drawn)',
+      ms(product.firstRenderMs, product.note),
+      ms(naiveResult.firstRenderMs, naiveResult.note),
+    ],
+    [
+      'stage filter applied (idle again)',
+      ms(product.filterMs, product.firstRenderMs === null ? 'not reached' : product.note),
+      ms(naiveResult.filterMs, naiveResult.firstRenderMs === null ? 'not reached' : naiveResult.note),
+    ],
+    ['JS heap used, page + workers', heap(product), heap(naiveResult)],
+    ['bytes transferred (uncompressed)', mb(product.bytes), mb(naiveResult.bytes)],
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...table.map((r) => r[c]!.length)));
+  console.log(
+    `\nbench:site: ${COMMUNITIES} communities (communities.geojson ${geojsonMiB.toFixed(0)} MiB), viewport ${VIEWPORT.width}×${VIEWPORT.height}, timeout ${TIMEOUT_S} s`,
+  );
+  console.log(
+    `machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 1073741824).toFixed(0)} GiB RAM, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}; Chromium ${version}, WebGL on SwiftShader (CPU)\n`,
+  );
+  for (const row of table) console.log(`  ${row.map((cell, c) => cell.padEnd(widths[c]!)).join('  │  ')}`);
+  for (const [label, r] of [
+    ['site', product],
+    ['naive', naiveResult],
+  ] as const)
+    console.log(`  largest transfers, ${label}: ${r.largest.map(([p, b]) => `${p} ${mb(b)}`).join(', ')}`);
+  console.log(`\nbundle of the built site (dist/):\n${await bundleTable(plain)}`);
+  console.log(`\nscreenshots: ${WORK}/site.png, ${WORK}/naive-geojson.png`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,182 @@
+/**
+ * Tile sets in a display CRS (`build:data --display-crs GCJ-02`). An AMap basemap is drawn in
+ * GCJ-02, some 100–700 m from WGS84; the site can only draw vector tiles where their
+ * coordinates say, so the build writes a second set of the communities, amenities and
+ * boundaries tiles with every position converted (by gcoord, as the site converts what it
+ * draws itself: src/map/basemap-crs.ts) into `gcj02/`, listed in the manifest under
+ * `display_layers`. communities.geojson, the aggregates, bbox and center stay WGS84.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Feature, Geometry } from 'geojson';
+import { geometryToDisplayCrs, toDisplayCrs } from '../../src/map/basemap-crs';
+import { tilePoints, type PointTileOptions, type TilePoint } from './tiles/point-tiles';
+import { tilePolygons, type PolygonTileOptions } from './tiles/polygon-tiles';
+import type { TileSet } from './tiles/tile-set';
+
+/** The CRSs the build can write tile sets in besides WGS84. */
+export const VARIANT_CRS_VALUES = ['GCJ-02'] as const;
+
+/** A CRS the build can write a tile-set variant in. */
+export type VariantCrs = (typeof VARIANT_CRS_VALUES)[number];
+
+/** Folder (inside the output folder) of each variant. */
+export const VARIANT_FOLDERS: Readonly<Record<VariantCrs, string>> = { 'GCJ-02': 'gcj02' };
+
+/**
+ * Reads the `--display-crs` value: CRS names separated by commas, case and hyphen free
+ * (`GCJ-02`, `gcj02`). WGS84 (and CGCS2000, drawn as WGS84) needs no variant and is dropped.
+ * Returns null for a name it does not know.
+ */
+export function parseDisplayCrs(text: string): VariantCrs[] | null {
+  const out: VariantCrs[] = [];
+  for (const part of text.split(',')) {
+    const key = part
+      .trim()
+      .toUpperCase()
+      .replace(/[-_\s]/g, '');
+    if (key === 'WGS84' || key === 'CGCS2000') continue;
+    const crs = VARIANT_CRS_VALUES.find((c) => c.replace('-', '') === key);
+    if (!crs) return null;
+    if (!out.includes(crs)) out.push(crs);
+  }
+  return out;
+}
+
+/**
+ * The points moved into `crs`. Properties stay lazy: each shifted point reads its original's
+ * `properties` only when the tiler asks, so computed-on-demand properties are not built twice
+ * over for the whole dataset.
+ */
+export function shiftPoints(points: readonly TilePoint[], crs: VariantCrs): TilePoint[] {
+  return points.map((p) => {
+    const [lng, lat] = toDisplayCrs(crs, [p.lng, p.lat]);
+    return {
+      lng,
+      lat,
+      ...(p.priority === undefined ? {} : { priority: p.priority }),
+      get properties() {
+        return p.properties;
+      },
+    };
+  });
+}
+
+/** Copies of the features with their geometry moved into `crs` (properties shared, not copied). */
+export function shiftFeatures<F extends Feature<Geometry | null>>(
+  features: readonly F[],
+  crs: VariantCrs,
+): F[] {
+  return features.map((f) => (f.geometry ? { ...f, geometry: geometryToDisplayCrs(crs, f.geometry) } : f));
+}
+
+/** What one tile set is made from: the WGS84 input and the tiler's options. */
+export interface PointLayerInput {
+  points: readonly TilePoint[];
+  options: PointTileOptions;
+}
+
+/** Polygon counterpart of `PointLayerInput`. */
+export interface PolygonLayerInput {
+  features: readonly Feature<Geometry>[];
+  options: PolygonTileOptions;
+}
+
+/** The build's tile inputs, exactly as it tiled them in WGS84. */
+export interface DisplayCrsInputs {
+  communities: PointLayerInput;
+  /** Community footprints, written as a second layer of the communities archive. */
+  footprints?: PolygonLayerInput | undefined;
+  amenities?: PointLayerInput | undefined;
+  boundaries?: PolygonLayerInput | undefined;
+}
+
+type Bbox = [number, number, number, number];
+
+/** Writes one archive; the build's own `archive` helper (name without .pmtiles). */
+export type ArchiveWriter = (
+  name: string,
+  minZoom: number,
+  bounds: Bbox | null,
+  sets: TileSet[],
+) => Promise<void>;
+
+/** A manifest entry of a tile set. */
+export interface VariantLayerRef {
+  url: string;
+  layer: string;
+  minzoom: number;
+  maxzoom: number;
+  crs: VariantCrs;
+}
+
+function bboxOf(points: readonly { lng: number; lat: number }[]): Bbox | null {
+  if (!points.length) return null;
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { lng, lat } of points) {
+    box[0] = Math.min(box[0], lng);
+    box[1] = Math.min(box[1], lat);
+    box[2] = Math.max(box[2], lng);
+    box[3] = Math.max(box[3], lat);
+  }
+  return box;
+}
+
+/** Removes variant folders this build will not write, so an old GCJ-02 set cannot outlive its data. */
+export async function removeStaleVariants(out: string, keep: readonly VariantCrs[]): Promise<void> {
+  for (const crs of VARIANT_CRS_VALUES)
+    if (!keep.includes(crs)) await rm(join(out, VARIANT_FOLDERS[crs]), { recursive: true, force: true });
+}
+
+/**
+ * Tiles every input again with positions in `crs` and writes the archives into the variant's
+ * folder. `merge` adds one tile set's layers to another's tiles (the build's footprint merge).
+ * Returns the manifest's `display_layers[crs]` entry.
+ */
+export async function writeDisplayCrsTiles(
+  crs: VariantCrs,
+  inputs: DisplayCrsInputs,
+  archive: ArchiveWriter,
+  merge: (base: Map<number, Uint8Array>, extra: Map<number, Uint8Array>) => void,
+): Promise<Record<string, VariantLayerRef>> {
+  const dir = VARIANT_FOLDERS[crs];
+  const refs: Record<string, VariantLayerRef> = {};
+  const ref = (file: string, o: { layer: string; minZoom?: number; maxZoom?: number }): VariantLayerRef => ({
+    url: `${dir}/${file}.pmtiles`,
+    layer: o.layer,
+    minzoom: o.minZoom ?? 0,
+    maxzoom: o.maxZoom ?? 14,
+    crs,
+  });
+
+  const communities = shiftPoints(inputs.communities.points, crs);
+  const communityBbox = bboxOf(communities);
+  const communityTiles = tilePoints(communities, inputs.communities.options);
+  const sets = [communityTiles];
+  if (inputs.footprints?.features.length) {
+    const footprints = tilePolygons(
+      shiftFeatures(inputs.footprints.features, crs),
+      inputs.footprints.options,
+    );
+    merge(communityTiles.tiles, footprints.tiles);
+    sets.push(footprints);
+    refs.footprints = ref('communities', inputs.footprints.options);
+  }
+  await archive(`${dir}/communities`, inputs.communities.options.minZoom ?? 0, communityBbox, sets);
+  refs.communities = ref('communities', inputs.communities.options);
+
+  if (inputs.amenities?.points.length) {
+    const amenities = shiftPoints(inputs.amenities.points, crs);
+    const tiles = tilePoints(amenities, inputs.amenities.options);
+    await archive(`${dir}/amenities`, inputs.amenities.options.minZoom ?? 0, bboxOf(amenities), [tiles]);
+    refs.amenities = ref('amenities', inputs.amenities.options);
+  }
+  if (inputs.boundaries?.features.length) {
+    const tiles = tilePolygons(shiftFeatures(inputs.boundaries.features, crs), inputs.boundaries.options);
+    await archive(`${dir}/boundaries`, inputs.boundaries.options.minZoom ?? 0, communityBbox, [tiles]);
+    refs.boundaries = ref('boundaries', inputs.boundaries.options);
+  }
+  // Manifest order as in `layers`: communities first.
+  const { communities: c, ...rest } = refs;
+  return { communities: c!, ...rest };
+}

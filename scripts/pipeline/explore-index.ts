@@ -1,0 +1,272 @@
+/**
+ * The explore index (`explore.json`, layout in src/explore/explore-format.ts): every accepted
+ * community as compact columns, with the H3 cell of each row at each aggregate resolution, so
+ * the site filters, charts and re-aggregates communities without downloading the GeoJSON or
+ * computing H3 in the browser. Pure: records in, a JSON-ready object out.
+ */
+import { cellArea, latLngToCell, UNITS } from 'h3-js';
+import type { CommunityRecord } from '../../src/domain/schema';
+import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from '../../src/domain/vocabulary';
+import {
+  EXPLORE_COORD_SCALE,
+  EXPLORE_COVERAGE_SCALE,
+  EXPLORE_FORMAT_VERSION,
+  monthCode,
+  type BitColumn,
+  type DeltaColumn,
+  type DictColumn,
+  type ExploreFile,
+  type H3Column,
+  type SparseColumn,
+} from '../../src/explore/explore-format';
+import type { H3Layer } from './aggregate-h3';
+import type { CommunityLifeCircle } from './community-features';
+
+/**
+ * Collects the values of a dictionary column row by row. Codes are handed out in order of first
+ * appearance while rows are added, then renumbered so the most frequent value gets code 1 and
+ * common codes stay short.
+ */
+class DictBuilder {
+  readonly #slots = new Map<string, number>();
+  #counts: number[] = [];
+  readonly #codes: Int32Array;
+
+  constructor(count: number) {
+    this.#codes = new Int32Array(count);
+  }
+
+  add(i: number, value: string | undefined): void {
+    if (value === undefined || value === '') return;
+    let slot = this.#slots.get(value);
+    if (slot === undefined) {
+      slot = this.#slots.size;
+      this.#slots.set(value, slot);
+      this.#counts.push(0);
+    }
+    this.#counts[slot]!++;
+    this.#codes[i] = slot + 1;
+  }
+
+  /** The values (most frequent first; ties in order of first appearance) and each row's rank + 1. */
+  finish(): { values: string[]; codes: number[] } {
+    const values = [...this.#slots.keys()];
+    const order = values.map((_, k) => k).sort((a, b) => this.#counts[b]! - this.#counts[a]! || a - b);
+    const rank = new Int32Array(values.length);
+    order.forEach((slot, r) => (rank[slot] = r + 1));
+    const codes = new Array<number>(this.#codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const c = this.#codes[i]!;
+      codes[i] = c === 0 ? 0 : rank[c - 1]!;
+    }
+    return { values: order.map((slot) => values[slot]!), codes };
+  }
+}
+
+function dictColumn(builder: DictBuilder): DictColumn {
+  const { values, codes } = builder.finish();
+  return { values: [null, ...values], codes };
+}
+
+/**
+ * The largest power of ten (up to 10⁴) that divides every value exactly, or 1. Ledgers state
+ * money in 万元 with two decimals, so yuan amounts are whole hundreds: `4362` with unit 100 is
+ * two characters shorter than `436200`, over hundreds of thousands of amounts.
+ */
+function commonUnit(values: readonly number[]): number {
+  for (const unit of [10_000, 1000, 100, 10])
+    if (values.every((v) => Number.isInteger(v / unit) && (v / unit) * unit === v)) return unit;
+  return 1;
+}
+
+function optionalNumbers(
+  count: number,
+  valueOf: (i: number) => number | undefined | null,
+): (number | null)[] {
+  const out: (number | null)[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = valueOf(i);
+    out[i] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
+
+function deltaColumn(count: number, valueOf: (i: number) => number): DeltaColumn {
+  const delta: number[] = new Array(count);
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    const fixed = Math.round(valueOf(i) * EXPLORE_COORD_SCALE);
+    delta[i] = fixed - previous;
+    previous = fixed;
+  }
+  return { scale: EXPLORE_COORD_SCALE, delta };
+}
+
+function bitColumn(keys: string[], count: number, keysOf: (i: number) => readonly string[]): BitColumn {
+  const bit = new Map(keys.map((k, b) => [k, b]));
+  const words = Array.from({ length: Math.ceil(keys.length / 32) }, () => new Array<number>(count).fill(0));
+  for (let i = 0; i < count; i++) {
+    for (const key of keysOf(i)) {
+      const b = bit.get(key);
+      if (b === undefined) continue;
+      const word = words[b >>> 5]!;
+      // `>>> 0` keeps bit 31 from turning the word negative.
+      word[i] = (word[i]! | (1 << (b & 31))) >>> 0;
+    }
+  }
+  return { keys, words };
+}
+
+/** Vocabulary keys first (stable bit positions across builds), then any other key seen. */
+function keysWithExtras(
+  vocabulary: readonly string[],
+  count: number,
+  keysOf: (i: number) => readonly string[],
+) {
+  const keys = [...vocabulary];
+  const known = new Set(keys);
+  for (let i = 0; i < count; i++)
+    for (const k of keysOf(i))
+      if (!known.has(k)) {
+        known.add(k);
+        keys.push(k);
+      }
+  return keys;
+}
+
+function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column {
+  const { resolution } = layer;
+  const cells = new DictBuilder(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    cells.add(i, latLngToCell(r.lat, r.lng, resolution));
+  }
+  const { values, codes } = cells.finish();
+  const areas = new Map(layer.cells.map((c) => [c.h3, c.area_km2]));
+  return {
+    resolution,
+    cells: values,
+    // The aggregates computed each cell's area already; computing it again costs seconds.
+    area_km2: values.map((c) => areas.get(c) ?? Math.round(cellArea(c, UNITS.km2) * 10000) / 10000),
+    // Ranks start at 1 (0 is "no value" in a dictionary); every row has a cell.
+    rows: codes.map((c) => c - 1),
+  };
+}
+
+/**
+ * Builds the explore index of the accepted communities. `lifeCircles[i]` is row i's life-circle
+ * result (omit the array when the build had no amenities); `aggregates` are the build's H3
+ * aggregates (aggregate-h3.ts) of the same records: the index assigns every row its cell at each
+ * of their resolutions, the same way (from the point), and takes the cells' areas from them.
+ */
+export function buildExploreIndex(
+  records: readonly CommunityRecord[],
+  lifeCircles: readonly (CommunityLifeCircle | undefined)[] | undefined,
+  aggregates: readonly H3Layer[],
+): ExploreFile {
+  const n = records.length;
+  const at = (i: number) => records[i]!;
+
+  // Walk the few channels each record has rather than probe all twelve on every record.
+  const channelIndex = new Map(FUNDING_CHANNELS.map((c, k) => [c.field as string, k]));
+  const sparse = FUNDING_CHANNELS.map(() => ({ rows: [] as number[], values: [] as number[], previous: 0 }));
+  for (let i = 0; i < n; i++) {
+    const recordFunds = at(i).funds;
+    for (const field in recordFunds) {
+      const k = channelIndex.get(field);
+      const v = recordFunds[field];
+      if (k === undefined || typeof v !== 'number' || !Number.isFinite(v)) continue;
+      const column = sparse[k]!;
+      column.rows.push(i - column.previous);
+      column.previous = i;
+      column.values.push(v);
+    }
+  }
+  const funds: Record<string, SparseColumn> = {};
+  FUNDING_CHANNELS.forEach((channel, k) => {
+    const { rows, values } = sparse[k]!;
+    if (!values.length) return;
+    const unit = commonUnit(values);
+    funds[channel.field] =
+      unit === 1 ? { rows, values } : { rows, values: values.map((v) => v / unit), unit };
+  });
+
+  const itemKeys = keysWithExtras(
+    ITEMS.map((i) => i.key),
+    n,
+    (i) => at(i).items,
+  );
+
+  // One pass over the records for the text fields: at national scale every extra pass over
+  // 220,000 records (and every extra hashing of their strings) costs seconds.
+  const text = {
+    city: new DictBuilder(n),
+    district: new DictBuilder(n),
+    street: new DictBuilder(n),
+    community: new DictBuilder(n),
+    programme: new DictBuilder(n),
+    stage: new DictBuilder(n),
+    location_precision: new DictBuilder(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const r = at(i);
+    text.city.add(i, r.city);
+    text.district.add(i, r.district);
+    text.street.add(i, r.street);
+    text.community.add(i, r.community);
+    text.programme.add(i, r.programme);
+    text.stage.add(i, r.stage);
+    text.location_precision.add(i, r.location_precision);
+  }
+
+  const columns: ExploreFile['columns'] = {
+    id: records.map((r) => r.id),
+    name: records.map((r) => r.name),
+    city: dictColumn(text.city),
+    district: dictColumn(text.district),
+    street: dictColumn(text.street),
+    community: dictColumn(text.community),
+    programme: dictColumn(text.programme),
+    stage: dictColumn(text.stage),
+    location_precision: dictColumn(text.location_precision),
+    batch_year: optionalNumbers(n, (i) => at(i).batch_year),
+    year_built: optionalNumbers(n, (i) => at(i).year_built),
+    start_month: optionalNumbers(n, (i) => monthCode(at(i).start_date)),
+    completion_month: optionalNumbers(n, (i) => monthCode(at(i).completion_date)),
+    households: optionalNumbers(n, (i) => at(i).households),
+    residents: optionalNumbers(n, (i) => at(i).residents),
+    buildings: optionalNumbers(n, (i) => at(i).buildings),
+    funds,
+    items: bitColumn(itemKeys, n, (i) => at(i).items),
+    is_synthetic: records.map((r) => (r.is_synthetic ? 1 : 0)),
+    lng: deltaColumn(n, (i) => at(i).lng),
+    lat: deltaColumn(n, (i) => at(i).lat),
+  };
+
+  if (lifeCircles) {
+    const lc = (i: number) => lifeCircles[i];
+    const missingKeys = keysWithExtras(
+      AMENITY_TYPES.map((a) => a.type),
+      n,
+      (i) => lc(i)?.missing_types ?? [],
+    );
+    columns.life_circles = {
+      met: optionalNumbers(n, (i) => {
+        const c = lc(i);
+        return c ? (c.lc5_met ? 1 : 0) | (c.lc10_met ? 2 : 0) | (c.lc15_met ? 4 : 0) : null;
+      }),
+      coverage: optionalNumbers(n, (i) => {
+        const c = lc(i);
+        return c ? Math.round(c.coverage_score * EXPLORE_COVERAGE_SCALE) : null;
+      }),
+      missing_types: bitColumn(missingKeys, n, (i) => lc(i)?.missing_types ?? []),
+    };
+  }
+
+  return {
+    version: EXPLORE_FORMAT_VERSION,
+    count: n,
+    columns,
+    h3: [...aggregates].sort((a, b) => a.resolution - b.resolution).map((layer) => h3Column(records, layer)),
+  };
+}

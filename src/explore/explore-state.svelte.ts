@@ -1,0 +1,100 @@
+/**
+ * The exploring state shared by the filter panel, the charts, the map and whatever else reads
+ * the filtered communities (search, table view, area statistics): the decoded index, the
+ * filters, the mask of matching rows and the summaries, each recomputed only when what it
+ * depends on changes. Typed arrays and the index are held raw: reactive proxies around
+ * 220,000-row arrays would only cost.
+ */
+import { dataUrl, type SiteManifest } from '../lib/manifest';
+import { EXPLORE_FILE } from './explore-format';
+import { loadExploreIndex, type ExploreIndex } from './explore-index';
+import {
+  countMask,
+  EMPTY_FILTERS,
+  facetCounts,
+  filterExpression,
+  isEmptyFilters,
+  matchMask,
+  toggleValue,
+  type Facets,
+  type Filters,
+  type SetDimension,
+} from './filters';
+import { summarise, type ExploreSummary } from './summaries';
+
+/** Loading progress of the index. */
+export type ExploreStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Reactive exploring state. Create one per page with `createExploreState`. */
+export class ExploreState {
+  /** The decoded index; null until loaded (or when the data has none). */
+  index = $state.raw<ExploreIndex | null>(null);
+  status = $state<ExploreStatus>('idle');
+  /** Why loading failed, for the interface. */
+  error = $state<string | null>(null);
+  /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
+  filters = $state.raw<Filters>(EMPTY_FILTERS);
+
+  /** 1 for each row matching the filters; null before the index is loaded. */
+  readonly mask = $derived.by<Uint8Array | null>(() =>
+    this.index ? matchMask(this.index, this.filters) : null,
+  );
+  /** Rows matching the filters. */
+  readonly matched = $derived(this.mask ? countMask(this.mask) : 0);
+  /** Totals, stages, funding, progress and items of the matching rows. */
+  readonly summary = $derived.by<ExploreSummary | null>(() =>
+    this.index && this.mask ? summarise(this.index, this.mask) : null,
+  );
+  /** Counts per option of each filter, under the other filters. */
+  readonly facets = $derived.by<Facets | null>(() =>
+    this.index ? facetCounts(this.index, this.filters) : null,
+  );
+  /** The filters as a MapLibre filter on the community tiles; null when nothing is filtered. */
+  readonly expression = $derived(filterExpression(this.filters));
+  /** Whether any filter is set. */
+  readonly active = $derived(!isEmptyFilters(this.filters));
+
+  constructor(initial: Filters = EMPTY_FILTERS) {
+    this.filters = initial;
+  }
+
+  /**
+   * Fetches the index the manifest names. Data built before the index existed names none: that
+   * is reported as an error rather than fetched and logged as a missing file.
+   */
+  async load(manifest: SiteManifest): Promise<void> {
+    if (!manifest.explore) {
+      this.error = `the manifest names no ${EXPLORE_FILE}: rebuild the data with \`npm run build:data\``;
+      this.status = 'error';
+      return;
+    }
+    this.status = 'loading';
+    try {
+      this.index = await loadExploreIndex(dataUrl(manifest.explore.url));
+      this.status = 'ready';
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.status = 'error';
+    }
+  }
+
+  /** Replaces the filters. */
+  set(filters: Filters): void {
+    this.filters = filters;
+  }
+
+  /** Ticks or unticks one value of a set dimension or the items. */
+  toggle(dimension: SetDimension | 'items', value: string): void {
+    this.filters = toggleValue(this.filters, dimension, value);
+  }
+
+  /** Clears every filter. */
+  clear(): void {
+    this.filters = EMPTY_FILTERS;
+  }
+}
+
+/** A new exploring state starting from `initial` filters (e.g. `parseFilters(location.search)`). */
+export function createExploreState(initial: Filters = EMPTY_FILTERS): ExploreState {
+  return new ExploreState(initial);
+}

@@ -1,0 +1,420 @@
+/**
+ * What the reader has narrowed the communities down to, in three equivalent forms:
+ * - `Filters`, the state, written to and read from the address (`?stage=construction,completed`);
+ * - `matchMask`, which rows of the explore index match (for counts, charts, tables);
+ * - `filterExpression`, a MapLibre filter on the community tiles' own properties, so the map
+ *   layers follow the filters without any list of ids.
+ * The last two must agree on every community; filters.test.ts checks that on random rows.
+ *
+ * Within a dimension values are alternatives (stage is construction OR completed); dimensions
+ * combine (AND). A row without a value fails any non-empty filter on that dimension.
+ */
+import type { FilterSpecification } from 'maplibre-gl';
+import { STAGES } from '../domain/vocabulary';
+import { IS_SYNTHETIC } from '../legend/scales';
+import type { ExploreIndex, TextField } from './explore-index';
+
+/** Text dimensions filtered by a set of values; each is a tile property of the same name. */
+export const SET_DIMENSIONS = ['programme', 'city', 'district', 'street', 'stage'] as const;
+/** A text dimension. */
+export type SetDimension = (typeof SET_DIMENSIONS)[number] & TextField;
+
+/** Inclusive year range; null ends are open. */
+export interface YearRange {
+  min: number | null;
+  max: number | null;
+}
+
+/** Which communities by provenance: all, only ledger rows, or only illustrative ones. */
+export type SyntheticFilter = 'all' | 'real' | 'synthetic';
+
+/** The filter state. Empty arrays and open ranges filter nothing. */
+export interface Filters {
+  programme: readonly string[];
+  city: readonly string[];
+  district: readonly string[];
+  street: readonly string[];
+  stage: readonly string[];
+  batchYear: YearRange;
+  yearBuilt: YearRange;
+  /** Item keys; a community matches when it has any of them. */
+  items: readonly string[];
+  synthetic: SyntheticFilter;
+}
+
+/** No filter at all. */
+export const EMPTY_FILTERS: Readonly<Filters> = Object.freeze({
+  programme: [],
+  city: [],
+  district: [],
+  street: [],
+  stage: [],
+  batchYear: { min: null, max: null },
+  yearBuilt: { min: null, max: null },
+  items: [],
+  synthetic: 'all',
+});
+
+/** Query parameter of each filter dimension. */
+export const FILTER_PARAMS = {
+  programme: 'programme',
+  city: 'city',
+  district: 'district',
+  street: 'street',
+  stage: 'stage',
+  batchYear: 'batch',
+  yearBuilt: 'built',
+  items: 'items',
+  synthetic: 'synthetic',
+} as const satisfies Record<keyof Filters, string>;
+
+const OWN_PARAMS: ReadonlySet<string> = new Set(Object.values(FILTER_PARAMS));
+const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
+
+/** Tile property of each range dimension. */
+const RANGE_PROPERTY = { batchYear: 'batch_year', yearBuilt: 'year_built' } as const;
+
+const isOpen = (r: YearRange) => r.min === null && r.max === null;
+
+/** Number of dimensions that filter something (for a badge on the panel's toggle). */
+export function activeFilterCount(f: Filters): number {
+  let n = 0;
+  for (const d of SET_DIMENSIONS) if (f[d].length) n++;
+  if (!isOpen(f.batchYear)) n++;
+  if (!isOpen(f.yearBuilt)) n++;
+  if (f.items.length) n++;
+  if (f.synthetic !== 'all') n++;
+  return n;
+}
+
+/** Whether the filters let every community through. */
+export function isEmptyFilters(f: Filters): boolean {
+  return activeFilterCount(f) === 0;
+}
+
+/** Adds `value` to a set dimension, or removes it when present. */
+export function toggleValue(f: Filters, dimension: SetDimension | 'items', value: string): Filters {
+  const current = f[dimension];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return { ...f, [dimension]: next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Address
+
+/** The `key=value` parts of a query string, undecoded, in order, each with its key. */
+function rawParts(search: string): { key: string; raw: string; part: string }[] {
+  const text = search.startsWith('?') ? search.slice(1) : search;
+  if (!text) return [];
+  return text
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0
+        ? { key: part, raw: '', part }
+        : { key: part.slice(0, eq), raw: part.slice(eq + 1), part };
+    });
+}
+
+function decode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** A list parameter's values: split on commas after decoding, so `a%2Cb` (as URLSearchParams writes it) reads the same as `a,b`. */
+function listValues(raw: string): string[] {
+  const text = decode(raw);
+  if (text === null) return [];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function parseRange(raw: string): YearRange {
+  const text = decode(raw)?.trim() ?? '';
+  const single = /^(\d{1,4})$/.exec(text);
+  if (single) return { min: Number(single[1]), max: Number(single[1]) };
+  const m = /^(\d{1,4})?-(\d{1,4})?$/.exec(text);
+  if (!m) return { min: null, max: null };
+  let min = m[1] ? Number(m[1]) : null;
+  let max = m[2] ? Number(m[2]) : null;
+  if (min !== null && max !== null && min > max) [min, max] = [max, min];
+  return { min, max };
+}
+
+function rangeText(r: YearRange): string {
+  if (r.min !== null && r.min === r.max) return String(r.min);
+  return `${r.min ?? ''}-${r.max ?? ''}`;
+}
+
+/**
+ * Reads the filters from a query string (`location.search`). Unknown stages are dropped;
+ * malformed ranges are open. Values cannot contain commas (the list separator).
+ */
+export function parseFilters(search: string): Filters {
+  const filters: Filters = { ...EMPTY_FILTERS };
+  const pairs = new Map<string, string>();
+  for (const { key, raw } of rawParts(search)) {
+    const name = decode(key);
+    if (name !== null && OWN_PARAMS.has(name) && !pairs.has(name)) pairs.set(name, raw);
+  }
+  for (const d of SET_DIMENSIONS) {
+    const raw = pairs.get(FILTER_PARAMS[d]);
+    if (raw === undefined) continue;
+    const values = listValues(raw);
+    filters[d] = d === 'stage' ? values.filter((v) => STAGE_SET.has(v)) : values;
+  }
+  const items = pairs.get(FILTER_PARAMS.items);
+  if (items !== undefined) filters.items = listValues(items);
+  for (const d of ['batchYear', 'yearBuilt'] as const) {
+    const raw = pairs.get(FILTER_PARAMS[d]);
+    if (raw !== undefined) filters[d] = parseRange(raw);
+  }
+  const synthetic = decode(pairs.get(FILTER_PARAMS.synthetic) ?? '');
+  filters.synthetic = synthetic === 'real' || synthetic === 'synthetic' ? synthetic : 'all';
+  return filters;
+}
+
+/** Encodes one list value; commas stay readable as separators, everything else is escaped. */
+const encodeValue = (v: string) => encodeURIComponent(v);
+
+/**
+ * Writes the filters into a query string, keeping every parameter it does not own exactly as
+ * it was. Empty dimensions are left out. Returns `''` or a string starting with `?`.
+ */
+export function serialiseFilters(filters: Filters, search = ''): string {
+  const parts = rawParts(search)
+    .filter(({ key }) => !OWN_PARAMS.has(decode(key) ?? key))
+    .map(({ part }) => part);
+  for (const d of SET_DIMENSIONS)
+    if (filters[d].length) parts.push(`${FILTER_PARAMS[d]}=${filters[d].map(encodeValue).join(',')}`);
+  for (const d of ['batchYear', 'yearBuilt'] as const)
+    if (!isOpen(filters[d])) parts.push(`${FILTER_PARAMS[d]}=${rangeText(filters[d])}`);
+  if (filters.items.length) parts.push(`${FILTER_PARAMS.items}=${filters.items.map(encodeValue).join(',')}`);
+  if (filters.synthetic !== 'all') parts.push(`${FILTER_PARAMS.synthetic}=${filters.synthetic}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+/** The filter dimensions, in the order of the bits `facetCounts` uses. */
+const DIMENSIONS = [...SET_DIMENSIONS, 'batchYear', 'yearBuilt', 'items', 'synthetic'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/** Per-row tests of each active dimension, prepared once per filter state. */
+interface Tests {
+  /** Active dimensions with their test. */
+  active: { bit: number; test: (i: number) => boolean }[];
+}
+
+function prepare(index: ExploreIndex, f: Filters): Tests {
+  const active: Tests['active'] = [];
+  DIMENSIONS.forEach((d: Dimension, bit) => {
+    if ((SET_DIMENSIONS as readonly string[]).includes(d)) {
+      const values = f[d as SetDimension];
+      if (!values.length) return;
+      const column = index.text[d as SetDimension];
+      const allowed = new Uint8Array(column.values.length);
+      for (const v of values) {
+        const code = column.codeOf.get(v);
+        if (code !== undefined) allowed[code] = 1;
+      }
+      const codes = column.codes;
+      active.push({ bit, test: (i) => allowed[codes[i]!] === 1 });
+    } else if (d === 'batchYear' || d === 'yearBuilt') {
+      const r = f[d];
+      if (isOpen(r)) return;
+      const years = d === 'batchYear' ? index.batchYear : index.yearBuilt;
+      const min = r.min ?? -Infinity;
+      const max = r.max ?? Infinity;
+      active.push({
+        bit,
+        test: (i) => {
+          const y = years[i]!;
+          return y !== 0 && y >= min && y <= max;
+        },
+      });
+    } else if (d === 'items') {
+      if (!f.items.length) return;
+      const words = index.items.words;
+      const masks = new Uint32Array(words.length);
+      for (const key of f.items) {
+        const b = index.items.bitOf.get(key);
+        if (b !== undefined) masks[b >>> 5]! |= 1 << (b & 31);
+      }
+      active.push({
+        bit,
+        test: (i) => {
+          for (let w = 0; w < words.length; w++) if (words[w]![i]! & masks[w]!) return true;
+          return false;
+        },
+      });
+    } else if (d === 'synthetic') {
+      if (f.synthetic === 'all') return;
+      const want = f.synthetic === 'synthetic' ? 1 : 0;
+      const flags = index.isSynthetic;
+      active.push({ bit, test: (i) => flags[i] === want });
+    }
+  });
+  return { active };
+}
+
+/** 1 for every row of the index that matches the filters, 0 otherwise. */
+export function matchMask(index: ExploreIndex, filters: Filters): Uint8Array {
+  const mask = new Uint8Array(index.count);
+  const { active } = prepare(index, filters);
+  outer: for (let i = 0; i < index.count; i++) {
+    for (const a of active) if (!a.test(i)) continue outer;
+    mask[i] = 1;
+  }
+  return mask;
+}
+
+/** How many rows a mask lets through. */
+export function countMask(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i]!;
+  return n;
+}
+
+/**
+ * Counts for the options of each dimension, each under all the *other* filters: what ticking
+ * that option would add (the usual faceted-search counts), so an option never shows 0 merely
+ * because a sibling option is selected.
+ */
+export interface Facets {
+  /** Rows matching every filter. */
+  matched: number;
+  /** Count per dictionary code of each text dimension. */
+  text: Record<SetDimension, Uint32Array>;
+  /** Rows per batch year and per year built (years without a row are absent). */
+  batchYear: Map<number, number>;
+  yearBuilt: Map<number, number>;
+  /** Count per item bit (index.items.keys order). */
+  items: Uint32Array;
+  /** Ledger and illustrative rows. */
+  synthetic: { real: number; synthetic: number };
+}
+
+/** Faceted counts of every option under the current filters. One pass over the rows. */
+export function facetCounts(index: ExploreIndex, filters: Filters): Facets {
+  const { active } = prepare(index, filters);
+  const facets: Facets = {
+    matched: 0,
+    text: Object.fromEntries(
+      SET_DIMENSIONS.map((d) => [d, new Uint32Array(index.text[d].values.length)]),
+    ) as Record<SetDimension, Uint32Array>,
+    batchYear: new Map(),
+    yearBuilt: new Map(),
+    items: new Uint32Array(index.items.keys.length),
+    synthetic: { real: 0, synthetic: 0 },
+  };
+  const bitOf = (d: Dimension) => DIMENSIONS.indexOf(d);
+  const setBits = SET_DIMENSIONS.map((d) => [d, bitOf(d)] as const);
+  const [batchBit, builtBit, itemsBit, syntheticBit] = [
+    bitOf('batchYear'),
+    bitOf('yearBuilt'),
+    bitOf('items'),
+    bitOf('synthetic'),
+  ];
+  const words = index.items.words;
+  const addYear = (map: Map<number, number>, y: number) => {
+    if (y) map.set(y, (map.get(y) ?? 0) + 1);
+  };
+  for (let i = 0; i < index.count; i++) {
+    let fails = 0;
+    let failed = -1;
+    for (const a of active)
+      if (!a.test(i)) {
+        fails++;
+        failed = a.bit;
+        if (fails > 1) break;
+      }
+    if (fails > 1) continue;
+    if (fails === 0) facets.matched++;
+    // A row failing exactly one dimension still counts for that dimension's options.
+    const counts = (bit: number) => fails === 0 || failed === bit;
+    for (const [d, bit] of setBits) if (counts(bit)) facets.text[d][index.text[d].codes[i]!]!++;
+    if (counts(batchBit)) addYear(facets.batchYear, index.batchYear[i]!);
+    if (counts(builtBit)) addYear(facets.yearBuilt, index.yearBuilt[i]!);
+    if (counts(itemsBit))
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w]![i]!;
+        if (!word) continue;
+        for (let b = 0; b < 32; b++) if (word & (1 << b)) facets.items[w * 32 + b]!++;
+      }
+    if (counts(syntheticBit)) {
+      if (index.isSynthetic[i]) facets.synthetic.synthetic++;
+      else facets.synthetic.real++;
+    }
+  }
+  return facets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map
+
+/**
+ * The filters as a MapLibre filter on the community tile properties (`programme`, `city`,
+ * `district`, `street`, `stage`, `batch_year`, `year_built`, `items` as a comma-separated
+ * list, `is_synthetic`), all of which the tiles keep at every zoom. Null when nothing is
+ * filtered. Below the tiles' maximum zoom a point stands for `density` communities and is
+ * kept or hidden by its own properties, so zoomed out the map thins with the filter rather than
+ * counting exactly; the counts and charts use the index and are exact.
+ */
+export function filterExpression(filters: Filters): FilterSpecification | null {
+  const clauses: unknown[] = [];
+  for (const d of SET_DIMENSIONS) {
+    const values = [...new Set(filters[d])];
+    if (values.length) clauses.push(['match', ['get', d], values, true, false]);
+  }
+  for (const d of ['batchYear', 'yearBuilt'] as const) {
+    const r = filters[d];
+    if (isOpen(r)) continue;
+    const property = RANGE_PROPERTY[d];
+    const value = ['to-number', ['get', property]];
+    clauses.push([
+      'all',
+      ['has', property],
+      ...(r.min !== null ? [['>=', value, r.min]] : []),
+      ...(r.max !== null ? [['<=', value, r.max]] : []),
+    ]);
+  }
+  if (filters.items.length) {
+    // `,a,b,` contains `,a,` exactly when a is one of the items: no prefix false positives.
+    const list = ['concat', ',', ['to-string', ['coalesce', ['get', 'items'], '']], ','];
+    clauses.push(['any', ...[...new Set(filters.items)].map((k) => ['in', `,${k},`, list])]);
+  }
+  if (filters.synthetic === 'synthetic') clauses.push(IS_SYNTHETIC);
+  else if (filters.synthetic === 'real') clauses.push(['!', IS_SYNTHETIC]);
+  if (!clauses.length) return null;
+  return (clauses.length === 1 ? clauses[0] : ['all', ...clauses]) as FilterSpecification;
+}
+
+/** Tile properties `filterExpression` reads: the tiles must keep them below the maximum zoom. */
+export const FILTER_PROPERTIES: readonly string[] = [
+  ...SET_DIMENSIONS,
+  ...Object.values(RANGE_PROPERTY),
+  'items',
+  'is_synthetic',
+];
+
+/** Combines a layer's own filter with the explore filter (either may be absent). */
+export function combineFilters(
+  base: FilterSpecification | null | undefined,
+  extra: FilterSpecification | null | undefined,
+): FilterSpecification | null {
+  if (!base) return extra ?? null;
+  if (!extra) return base;
+  return ['all', base, extra] as FilterSpecification;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseBasemap,
+  OFFLINE_BASEMAP,
+  usableBasemaps,
+  type BasemapDefinition,
+} from './basemap-definitions';
+
+const raster = [{ tiles: ['https://x.example/{z}/{x}/{y}.png'], tileSize: 256, minzoom: 0, maxzoom: 18 }];
+const osm: BasemapDefinition = {
+  id: 'osm',
+  kind: 'osm',
+  crs: 'WGS84',
+  label: { zh: 'OSM', en: 'OSM' },
+  raster,
+  attribution: '© OpenStreetMap contributors',
+};
+const amap: BasemapDefinition = {
+  ...osm,
+  id: 'amap',
+  kind: 'amap',
+  crs: 'GCJ-02',
+  attribution: '© 高德地图',
+};
+
+describe('usableBasemaps', () => {
+  it('drops a GCJ-02 basemap when the data has no GCJ-02 tiles, and keeps the offline one', () => {
+    expect(usableBasemaps([OFFLINE_BASEMAP, osm, amap], ['WGS84']).map((b) => b.id)).toEqual([
+      'offline',
+      'osm',
+    ]);
+    expect(usableBasemaps([OFFLINE_BASEMAP, osm, amap], ['WGS84', 'GCJ-02']).map((b) => b.id)).toEqual([
+      'offline',
+      'osm',
+      'amap',
+    ]);
+    expect(usableBasemaps([amap], ['WGS84']).map((b) => b.id)).toEqual(['offline']);
+  });
+});
+
+describe('chooseBasemap', () => {
+  const usable = [OFFLINE_BASEMAP, osm, amap];
+  it('takes the requested one, else the default, else the first', () => {
+    expect(chooseBasemap(usable, 'amap', 'offline').id).toBe('amap');
+    expect(chooseBasemap(usable, 'tianditu', 'osm').id).toBe('osm');
+    expect(chooseBasemap(usable, null, 'gone').id).toBe('offline');
+    expect(chooseBasemap([], 'osm', 'osm')).toBe(OFFLINE_BASEMAP);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { fillPlaceholders, MESSAGES, type MessageKey } from '../i18n/messages';
+import { figureSource, periodText, qualifierWords, type Translate } from './present-text';
+import type { StoryChapter, StoryFigure } from './story';
+
+const tr =
+  (lang: 'zh' | 'en'): Translate =>
+  (key: MessageKey, params) =>
+    fillPlaceholders(MESSAGES[lang][key], params);
+
+const figure = (kind: 'published' | 'computed', illustrative = 0): StoryFigure => ({
+  key: 'k',
+  kind,
+  label: { zh: 'l', en: 'l' },
+  value: 1,
+  unit: '个',
+  source: kind === 'published' ? '000_seed.txt' : 'computed …',
+  ...(kind === 'computed'
+    ? { computed_from: { communities: 522, illustrative } }
+    : { published: { value: 1, unit: '个', quote: 'q' } }),
+});
+
+describe('figure sources', () => {
+  it('names the seed file of a published figure', () => {
+    expect(figureSource(figure('published'), tr('zh'))).toBe('来源：000_seed.txt');
+    expect(figureSource(figure('published'), tr('en'))).toBe('Source: 000_seed.txt');
+  });
+
+  it('says a computed figure is computed, and how much of it is illustrative', () => {
+    expect(figureSource(figure('computed', 515), tr('zh'))).toBe('由 522 个小区计算，其中 515 个为示意数据');
+    expect(figureSource(figure('computed', 515), tr('en'))).toBe(
+      'Computed from 522 communities, 515 of them illustrative',
+    );
+    expect(figureSource(figure('computed'), tr('en'))).toBe('Computed from 522 communities');
+    for (const lang of ['zh', 'en'] as const)
+      expect(figureSource(figure('computed', 3), tr(lang))).not.toMatch(/来源|Source/);
+  });
+
+  it('writes the period, a single year once', () => {
+    const chapter = (start: string, end: string) => ({ period: { start, end } }) as StoryChapter;
+    expect(periodText(chapter('2021', '2023'), tr('zh'))).toBe('2021—2023 年');
+    expect(periodText(chapter('2020', '2020'), tr('zh'))).toBe('2020 年');
+    expect(periodText(chapter('2020', '2020'), tr('en'))).toBe('2020');
+    expect(periodText({ period: null } as StoryChapter, tr('en'))).toBeNull();
+  });
+
+  it('has a qualifier word for every qualifier in both languages', () => {
+    for (const lang of ['zh', 'en'] as const)
+      for (const word of Object.values(qualifierWords(tr(lang)))) expect(word.trim()).not.toBe('');
+  });
+});
