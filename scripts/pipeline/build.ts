@@ -37,6 +37,7 @@ import { readBoundaries } from './read/boundaries';
 import { readGeoJsonTable, readTable } from './read/read-table';
 import { InputError, type RawTable, type RowIssue } from './table';
 import { createStoryBuilder, defaultStorySpec, parseStorySpec, StoryError } from './story';
+import { archiveBounds, type Bbox } from './tiles/archive-bounds';
 import { tilePoints } from './tiles/point-tiles';
 import { tilePolygons } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';
@@ -188,10 +189,6 @@ async function writeFeatureCollection(
 
 /** GeoJSON coordinates rounded to 1e-7 degrees (about 1 cm). */
 const roundCoord = (v: number) => Math.round(v * 1e7) / 1e7;
-
-type Bbox = [west: number, south: number, east: number, north: number];
-/** Fallback bounds for an empty layer: mainland China. */
-const CHINA_BOUNDS: Bbox = [73, 18, 135, 54];
 
 function bboxOf(points: { lng: number; lat: number }[]): Bbox | null {
   if (!points.length) return null;
@@ -448,7 +445,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       `${name}.pmtiles`,
       writePmtiles(
         sets[0]!.tiles,
-        { minZoom, maxZoom: MAX_ZOOM, bounds: bounds ?? CHINA_BOUNDS, center },
+        { minZoom, maxZoom: MAX_ZOOM, bounds: archiveBounds(bounds), center },
         { name, vector_layers: sets.map((set) => set.vectorLayer) },
       ),
     );
