@@ -1,27 +1,16 @@
 /**
- * A tiny static file server for the built site, on 127.0.0.1 at a random port. It supports
- * HTTP Range requests (PMTiles reads archives by byte range) and can serve a folder under a
- * URL prefix from somewhere else (`overrides`), so a test can swap in fixture data without
- * copying the build. Every request path is recorded for assertions.
+ * Serves a built site for the browser tests with the server the site ships (dist/serve.mjs, a
+ * copy of public/serve.mjs), so that the tests exercise what a meeting room runs: its Range
+ * handling, content types, caching headers and refusals. This file only adds what tests need
+ * around it: 127.0.0.1 at a random port, a folder served under a URL prefix from elsewhere
+ * (`overrides`, e.g. fixture data without copying the build), and a record of request paths.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.pmtiles': 'application/octet-stream',
-  '.wasm': 'application/wasm',
-};
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './build-site';
 
 /** Options of `serveStatic`. */
 export interface ServeOptions {
@@ -38,72 +27,32 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Resolves a URL path inside `root`; null when it would escape it. */
-function resolveInside(root: string, urlPath: string): string | null {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep) ? path : null;
+/** What this file uses of serve.mjs (plain JavaScript, so its types are stated here). */
+interface ShippedServer {
+  createSiteHandler(options: {
+    root: string;
+    mounts?: Record<string, string>;
+  }): (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  root: string,
-  options: ServeOptions,
-): Promise<void> {
-  const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-  let base = root;
-  let rest = urlPath;
-  for (const [prefix, dir] of Object.entries(options.overrides ?? {})) {
-    if (urlPath.startsWith(prefix)) {
-      base = dir;
-      rest = urlPath.slice(prefix.length - 1);
-    }
-  }
-  const file = resolveInside(base, rest.endsWith('/') ? `${rest}index.html` : rest);
-  const info = file ? await stat(file).catch(() => null) : null;
-  if (!file || !info || !info.isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    return;
-  }
-  const headers: Record<string, string | number> = {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Accept-Ranges': 'bytes',
-    'Cache-Control': 'no-store',
-  };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  if (range) {
-    const size = info.size;
-    let start = range[1] ? Number(range[1]) : size - Number(range[2]);
-    let end = range[1] && range[2] ? Number(range[2]) : size - 1;
-    start = Math.max(0, start);
-    end = Math.min(size - 1, end);
-    if (start > end) {
-      res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-      return;
-    }
-    res.writeHead(206, {
-      ...headers,
-      'Content-Range': `bytes ${start}-${end}/${size}`,
-      'Content-Length': end - start + 1,
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file, { start, end }).pipe(res);
-    return;
-  }
-  res.writeHead(200, { ...headers, 'Content-Length': info.size });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+/**
+ * The server shipped in `root`; a folder that is not a build (a test's hand-made host page) has
+ * none, and gets the repository's own, which is the same file before the build copies it.
+ */
+async function shippedServer(root: string): Promise<ShippedServer> {
+  const inRoot = join(root, 'serve.mjs');
+  const script = existsSync(inRoot) ? inRoot : join(ROOT, 'public/serve.mjs');
+  return (await import(/* @vite-ignore */ pathToFileURL(script).href)) as ShippedServer;
 }
 
 /** Serves `root` on 127.0.0.1 at a free port. */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const { createSiteHandler } = await shippedServer(root);
+  const handle = createSiteHandler({ root, mounts: options.overrides ?? {} });
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '/');
-    handle(req, res, root, options).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-      res.end(String(e));
-    });
+    handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
