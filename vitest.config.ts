@@ -8,6 +8,9 @@ export default defineConfig({
     // Browser tests drive software-rendered WebGL on 2 cores: generous limits, so a slow machine is not a failure.
     testTimeout: 120000,
     hookTimeout: 120000,
+    // `expect.poll` waits on state; its deadline only bounds a failure. Vitest's default of 1 s
+    // failed "redraws … in 3D" on a loaded machine while the camera was still easing.
+    expect: { poll: { timeout: 60_000, interval: 100 } },
     // Browser and build tests start servers and Chromium: keep files from fighting over 2 cores.
     fileParallelism: true,
     maxWorkers: 2,

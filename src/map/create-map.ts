@@ -31,6 +31,13 @@ function setGlobals(): void {
   globalsSet = true;
 }
 
+/**
+ * How long after a camera move the `#map=` hash is sure to be written: MapLibre writes it on
+ * `moveend` throttled to 300 ms (30 × 1000 / 100 in its ui/hash.ts). A timer of this length set
+ * in a later `moveend` listener fires after MapLibre's, since timers fire in deadline order.
+ */
+export const HASH_WRITTEN_MS = 350;
+
 /** A map showing the offline basemap, with the view kept in the URL hash (`#map=z/lat/lng`). */
 export function createMap(options: CreateMapOptions): MapLibreMap {
   setGlobals();

@@ -123,8 +123,16 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-/** Waits until the map has drawn everything it loaded (MapView clears aria-busy on `idle`). */
+/**
+ * Waits until the map shows its current state: tiles drawn, camera still, deck.gl layers drawn
+ * (MapView keeps `aria-busy` true until then). Two animation frames first, so a change the test
+ * just made (a click starting a camera move or a layer load) has marked the map busy before the
+ * attribute is read. The timeout only bounds a failure; nothing here waits for a fixed time.
+ */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
   await page.locator('.map[aria-busy="false"]').waitFor({ state: 'attached', timeout });
 }
 

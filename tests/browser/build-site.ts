@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +33,25 @@ const INPUTS = [
   'package-lock.json',
 ];
 
-/** How long a waiting worker waits for another's build before giving up. */
-const BUILD_WAIT_MS = 5 * 60_000;
-/** A lock older than this belongs to a build that died. */
-const STALE_LOCK_MS = 10 * 60_000;
+/**
+ * How long a waiting worker waits for another's build before giving up. The wait is on the
+ * builder's state (its lock, and the process named in it being alive), so this only bounds a
+ * build that hangs; on a loaded machine (two `npm test` at once) a build can take minutes.
+ */
+const BUILD_WAIT_MS = 20 * 60_000;
+
+/** Whether the process that took a lock is still running (a lock of a dead one is stale). */
+async function lockHolderAlive(lock: string): Promise<boolean> {
+  const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  // Just taken, pid not written yet: the holder is alive.
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 async function* walk(path: string): AsyncGenerator<string> {
   const s = await stat(path).catch(() => null);
@@ -119,10 +134,10 @@ async function buildSiteOnce(): Promise<SiteBuild> {
     if (existsSync(done)) return { dir, log: '', workDir };
     try {
       await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      const s = await stat(lock).catch(() => null);
-      if (s && Date.now() - s.mtimeMs > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
+      if (!(await lockHolderAlive(lock))) await rm(lock, { recursive: true, force: true });
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for another worker's site build (${lock})`);
       await sleep(250);

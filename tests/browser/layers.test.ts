@@ -135,10 +135,9 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     };
   }
 
-  /** Waits for the map and the deck.gl overlay to settle, then screenshots. */
+  /** Waits for the map and the deck.gl overlay to settle (MapView's aria-busy), then screenshots. */
   async function settle(page: Page, name: string): Promise<Buffer> {
     await waitForMapIdle(page, 180_000);
-    await page.waitForTimeout(600);
     return screenshot(page, name);
   }
 
@@ -356,9 +355,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
 
       const play = page.getByRole('button', { name: '播放' });
       await play.click();
-      await page.waitForTimeout(1500);
-      const playing = params(page).get('month')!;
-      expect(playing > manifest.timeline.first).toBe(true);
+      await expect.poll(() => params(page).get('month')! > manifest.timeline.first).toBe(true);
       await page.getByRole('button', { name: '暂停' }).press('Enter');
       const paused = params(page).get('month');
       await page.waitForTimeout(700);

@@ -19,7 +19,7 @@ import { eventMonth } from '../../src/domain/months';
 import type { Programme } from '../../src/domain/programmes';
 import { DONE_STAGES } from '../../src/domain/vocabulary';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
-import { DARK_BASEMAP, FLIGHT_MS } from '../../src/present/present-map';
+import { DARK_BASEMAP } from '../../src/present/present-map';
 import type { Story } from '../../src/present/story';
 import {
   countColors,
@@ -239,7 +239,6 @@ describe('presentation mode', { timeout: 300_000 }, () => {
       expect(contrast(m.muted, m.bg)).toBeGreaterThan(7);
       // The whole card fits on the screen: nothing to scroll in front of an audience.
       expect(m.overflow, `chapter ${n} card overflow`).toBeLessThanOrEqual(1);
-      await page.waitForTimeout(FLIGHT_MS + 300);
       await waitForMapIdle(page);
       await screenshot(page, `present-1080p-${n}`);
     }
@@ -341,8 +340,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     expect(land, 'basemap pixels in the export').toBeGreaterThan(100_000);
     await page.locator('.controls .export:not([disabled])').waitFor();
 
-    // Esc: the normal view, at the same camera, with the chapter's view.
-    await page.waitForTimeout(400);
+    // Esc: the normal view, at the same camera, with the chapter's view (idle: hash written).
     await waitForMapIdle(page);
     const before = await page.evaluate(() => location.hash);
     await page.keyboard.press('Escape');
@@ -382,7 +380,6 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow).toBe(0);
-    await page.waitForTimeout(FLIGHT_MS + 300);
     await waitForMapIdle(page);
     await screenshot(page, 'present-phone-en');
   });

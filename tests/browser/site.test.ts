@@ -237,7 +237,6 @@ describe('site in a browser', () => {
     expect(lazy().some((r) => /aggregates\/h3-r\d+\.json/.test(r))).toBe(true);
     expect(new URL(page.url()).searchParams.get('layer')).toBe('funding');
     await waitForMapIdle(page);
-    await page.waitForTimeout(500);
     const png = await screenshot(page, 'funding-density');
     const map = (await page.locator('.map').boundingBox())!;
     // Hexagons are drawn translucent over the land colour.

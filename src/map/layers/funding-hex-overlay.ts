@@ -49,6 +49,8 @@ export interface FundingOverlay {
   /** Shows these cells in this style. */
   setCells(cells: readonly H3Cell[], style: HexStyle): void;
   setVisible(visible: boolean): void;
+  /** Resolves once deck.gl has drawn the layers last set (it draws on its own animation frame). */
+  drawn(): Promise<void>;
   /** Removes the overlay from the map and frees its GPU resources. */
   destroy(): void;
 }
@@ -60,9 +62,16 @@ export function createFundingOverlay(
   map: MapLibreMap,
   onpick: (pick: HexPick | null) => void,
 ): FundingOverlay {
+  // Resolvers waiting for the next frame deck.gl draws with every layer loaded.
+  let waiting: (() => void)[] = [];
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [],
+    onAfterRender: () => {
+      const done = waiting;
+      waiting = [];
+      for (const resolve of done) resolve();
+    },
     onHover: (info) => {
       const cell = info.object as H3Cell | undefined;
       onpick(cell ? { cell, x: info.x, y: info.y, clicked: false } : null);
@@ -134,7 +143,12 @@ export function createFundingOverlay(
       visible = next;
       render();
     },
+    drawn() {
+      return new Promise((resolve) => waiting.push(resolve));
+    },
     destroy() {
+      for (const resolve of waiting) resolve();
+      waiting = [];
       map.removeControl(overlay);
       overlay.finalize();
     },
