@@ -1,12 +1,37 @@
 /**
  * `npm run build:data [-- --communities FILE …]`: the thin entry of the data build.
  * Exit codes: 0 built (rows may have been rejected: see report.json), 1 an input file could not
- * be used, 2 a usage mistake, 3 --strict and rows were rejected.
+ * be used, 2 a usage mistake, 3 --strict and rows were rejected, 130/143 stopped by SIGINT
+ * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
+import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
 import { InputError } from './pipeline/table';
+
+/** Exit status after a signal: 128 + its number, as a shell reports a process it killed. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * On Ctrl+C or SIGTERM, removes the half-written staging folder and exits at once with one
+ * line. Node runs the handler between two steps of the build, not inside a long synchronous one
+ * (tiling), so a national build may take a moment to stop. SIGKILL cannot be caught: the next
+ * build removes what it left (scripts/pipeline/output/staged-output.ts).
+ */
+function exitOnSignals(out: string, midLine: boolean, swapped: () => boolean): void {
+  for (const [signal, exitCode] of Object.entries(SIGNAL_EXIT_CODES))
+    process.on(signal, () => {
+      const removed = abortOpenStagedOutputs();
+      const what = swapped()
+        ? ''
+        : removed.length
+          ? `: the unfinished build was removed, ${out} is unchanged`
+          : `: ${out} is unchanged`;
+      console.error(`${midLine ? '\n' : ''}build:data: stopped by ${signal}${what}`);
+      process.exit(exitCode);
+    });
+}
 
 /** The bundled demo: the five seed programmes. */
 const DEMO: Omit<BuildOptions, 'out'> = {
@@ -32,6 +57,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const tty = process.stderr.isTTY && !args.quiet;
+  let swapped = false;
+  exitOnSignals(args.out, tty, () => swapped);
   let lastDraw = 0;
   const options: BuildOptions = {
     ...(args.demo ? DEMO : {}),
@@ -55,6 +82,7 @@ async function main(): Promise<number> {
   };
   try {
     const result = await buildData(options);
+    swapped = true;
     if (!args.quiet)
       console.log(formatSummary(result.report, args.out, result.outFiles, result.timings.total ?? 0));
     if (args.strict && result.report.rows_rejected > 0) {

@@ -6,10 +6,11 @@
  *        → programme figures → manifest.json + report.json
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import zlib from 'node:zlib';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { MANIFEST_FILE, type DataFileEntry } from '../../src/domain/data-files';
 import { evaluateCoverage } from '../../src/domain/life-circles';
 import { normaliseHeader } from '../../src/domain/headers';
 import { matchItemHeader } from '../../src/domain/parse/items';
@@ -34,6 +35,10 @@ import { distancesOf, nearestAmenityDistances } from './life-circle-distances';
 import { normaliseAmenities } from './normalise/amenities';
 import { normaliseCommunities } from './normalise/communities';
 import { readBoundaries } from './read/boundaries';
+import { readFootprints } from './read/footprints';
+import { readInputFile } from './read/input-file';
+import { readJsonInput } from './read/json-input';
+import { readProgrammes } from './read/programmes-input';
 import { readGeoJsonTable, readTable } from './read/read-table';
 import { InputError, type RawTable, type RowIssue } from './table';
 import { createStoryBuilder, defaultStorySpec, parseStorySpec, StoryError } from './story';
@@ -42,12 +47,9 @@ import { tilePoints } from './tiles/point-tiles';
 import { tilePolygons } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';
 import { writePmtiles } from './tiles/pmtiles-writer';
-import {
-  removeStaleVariants,
-  writeDisplayCrsTiles,
-  type DisplayCrsInputs,
-  type VariantCrs,
-} from './display-crs';
+import { writeDisplayCrsTiles, type DisplayCrsInputs, type VariantCrs } from './display-crs';
+import { buildIdOf, digestOf, sortedEntries, StreamDigest, verifyOutput } from './output/output-files';
+import { openStagedOutput, type StagedOutput } from './output/staged-output';
 
 /** Options of one build; the CLI maps its flags onto these. */
 export interface BuildOptions {
@@ -67,7 +69,7 @@ export interface BuildOptions {
   crs?: Crs;
   /** Workbook sheet to read. Default: the first sheet. */
   sheet?: string;
-  /** Output folder. Default public/data. */
+  /** Output folder, replaced whole when the build succeeds (scripts/pipeline/output/staged-output.ts). */
   out: string;
   /** CRSs to write a second set of tiles in, for basemaps drawn in them (scripts/pipeline/display-crs.ts). */
   displayCrs?: VariantCrs[];
@@ -142,20 +144,6 @@ function headerMatcher(fields: readonly FieldDefinition[], items: boolean): (tex
   return (text) => known.has(normaliseHeader(text).key) || (items && matchItemHeader(text) !== null);
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT'
-        ? `cannot read ${file}: no such file`
-        : `cannot read ${file}: ${(e as Error).message}`,
-      file,
-    );
-  }
-}
-
 function omitNulls(p: FlatProperties): FlatProperties {
   const out: FlatProperties = {};
   for (const k in p) if (p[k] !== null) out[k] = p[k]!;
@@ -164,27 +152,35 @@ function omitNulls(p: FlatProperties): FlatProperties {
 
 /**
  * Writes a FeatureCollection one feature at a time, flushing in batches, so a national ledger
- * never becomes one giant string (or one giant array of feature objects) in memory.
+ * never becomes one giant string (or one giant array of feature objects) in memory. Returns
+ * the file's manifest entry, hashed batch by batch as written.
  */
 async function writeFeatureCollection(
-  path: string,
+  dir: string,
+  name: string,
   count: number,
   featureJson: (i: number) => string,
-): Promise<void> {
-  const file = await open(path, 'w');
+): Promise<DataFileEntry> {
+  const digest = new StreamDigest(name);
+  const file = await open(join(dir, name), 'w');
+  const flush = async (batch: string) => {
+    digest.add(batch);
+    await file.write(batch);
+  };
   try {
     let batch = '{"type":"FeatureCollection","features":[';
     for (let i = 0; i < count; i++) {
       batch += (i ? ',\n' : '\n') + featureJson(i);
       if (batch.length > 1 << 20) {
-        await file.write(batch);
+        await flush(batch);
         batch = '';
       }
     }
-    await file.write(batch + '\n]}\n');
+    await flush(batch + '\n]}\n');
   } finally {
     await file.close();
   }
+  return digest.finish();
 }
 
 /** GeoJSON coordinates rounded to 1e-7 degrees (about 1 cm). */
@@ -221,8 +217,35 @@ function tableReport(
 /**
  * Runs the whole build. Throws InputError when a file cannot be read or lacks required columns;
  * rejected rows never throw: they land in the report.
+ *
+ * All or nothing: the files are written into a staging folder beside `opts.out`, checked
+ * against the manifest's `files` list, and only then swapped in for the old folder. Whatever
+ * fails (or interrupts) before that leaves `opts.out` as it was and removes the staging folder.
  */
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  let staged: StagedOutput | undefined;
+  // Opened where the build first writes, so that a bad input is still reported before any output.
+  const openOutput = async () => (staged = await openStagedOutput(opts.out)).dir;
+  try {
+    const result = await writeBuild(opts, openOutput);
+    if (!staged) throw new Error('the build wrote nothing');
+    const t = performance.now();
+    // Re-read from disk, not what the build meant to write: a full disk or a bug shows here.
+    await verifyOutput(staged.dir);
+    await staged.commit();
+    const verify = Math.round(performance.now() - t);
+    // The manifest's timings end where it was written; the caller's total includes the swap.
+    return {
+      ...result,
+      timings: { ...result.timings, verify_output: verify, total: (result.timings.total ?? 0) + verify },
+    };
+  } finally {
+    staged?.abort();
+  }
+}
+
+/** The build proper: every output file written into the folder `openOutput` makes, the manifest last. */
+async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>): Promise<BuildResult> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
@@ -246,20 +269,24 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // The story is checked before the heavy work: a typo in it should not cost a whole build.
   let storySpec = defaultStorySpec();
   if (opts.story) {
-    const bytes = await readInput(opts.story);
+    const { bytes, value } = await readJsonInput(opts.story);
     recordInput('story', opts.story, bytes);
     try {
-      storySpec = parseStorySpec(JSON.parse(new TextDecoder().decode(bytes)));
+      storySpec = parseStorySpec(value);
     } catch (e) {
       throw new InputError(`${opts.story}: ${(e as Error).message}`, opts.story);
     }
   }
   const story = createStoryBuilder(storySpec);
+  // Programmes and footprints are read up front as well: a broken file fails before the tiles.
+  const footprintInput = opts.footprints ? await readJsonInput(opts.footprints) : null;
+  const programmeInput = opts.programmes ? await readJsonInput(opts.programmes) : null;
+  const programmeRecords = programmeInput ? readProgrammes(opts.programmes!, programmeInput.value) : [];
 
   // 1. Communities.
   let t = performance.now();
   progress('read communities', 0, 1);
-  const communityBytes = await readInput(opts.communities);
+  const communityBytes = await readInputFile(opts.communities);
   const communityTable = await readTable(opts.communities, communityBytes, {
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
     isKnownHeader: headerMatcher(COMMUNITY_FIELDS, true),
@@ -290,11 +317,11 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   let amenities: AmenityRecord[] = [];
   if (opts.amenities) {
     t = performance.now();
-    const bytes = await readInput(opts.amenities);
+    const bytes = await readInputFile(opts.amenities);
     const ext = extname(opts.amenities).toLowerCase();
     const table =
       ext === '.geojson' || ext === '.json'
-        ? readGeoJsonTable(opts.amenities, new TextDecoder().decode(bytes))
+        ? readGeoJsonTable(opts.amenities, bytes)
         : await readTable(opts.amenities, bytes, {
             ...(opts.sheet ? { sheet: opts.sheet } : {}),
             isKnownHeader: headerMatcher(AMENITY_FIELDS, false),
@@ -330,20 +357,22 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // 4. Features, computed on demand: 220,000 property objects held at once cost gigabytes.
   const propertiesOf = (i: number): FlatProperties => communityProperties(records[i]!, lifeCircles[i]);
 
-  await mkdir(opts.out, { recursive: true });
-  // Files of an earlier build that this one would not write must not linger.
-  for (const stale of ['boundaries.pmtiles', 'boundaries.geojson', 'amenities.pmtiles', 'amenities.geojson'])
-    await rm(join(opts.out, stale), { force: true });
+  // A fresh folder (staged-output.ts): no file of an earlier build can linger in it.
+  const dir = await openOutput();
   const outFiles: string[] = [];
+  /** Manifest entries of every file written but manifest.json. */
+  const written: DataFileEntry[] = [];
   const write = async (name: string, data: string | Uint8Array | string[]) => {
-    const path = join(opts.out, name);
+    const path = join(dir, name);
+    const bytes = Array.isArray(data) ? data.join('') : data;
     await mkdir(join(path, '..'), { recursive: true });
-    await writeFile(path, Array.isArray(data) ? data.join('') : data);
+    await writeFile(path, bytes);
+    if (name !== MANIFEST_FILE) written.push(digestOf(name, bytes));
     outFiles.push(name);
   };
 
   t = performance.now();
-  await writeFeatureCollection(join(opts.out, 'communities.geojson'), records.length, (i) => {
+  const communitiesGeojson = await writeFeatureCollection(dir, 'communities.geojson', records.length, (i) => {
     const r = records[i]!;
     const properties = propertiesOf(i);
     // The story's figures are summed here, while each community's properties exist anyway.
@@ -355,9 +384,10 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       properties,
     });
   });
+  written.push(communitiesGeojson);
   outFiles.push('communities.geojson');
   if (amenities.length) {
-    await writeFeatureCollection(join(opts.out, 'amenities.geojson'), amenities.length, (i) => {
+    const amenitiesGeojson = await writeFeatureCollection(dir, 'amenities.geojson', amenities.length, (i) => {
       const a = amenities[i]!;
       return JSON.stringify({
         type: 'Feature',
@@ -377,6 +407,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
         }),
       });
     });
+    written.push(amenitiesGeojson);
     outFiles.push('amenities.geojson');
   }
   lap('write_geojson', t);
@@ -415,23 +446,11 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   let footprintCount = 0;
   let footprintTiles: TileSet | undefined;
   if (opts.footprints) {
-    const bytes = await readInput(opts.footprints);
-    recordInput('footprints', opts.footprints, bytes);
-    const fc = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
+    recordInput('footprints', opts.footprints, footprintInput!.bytes);
     const known = new Set(records.map((r) => r.id));
-    const footprints = fc.features.filter((f, i) => {
-      const id = String(f.properties?.id ?? '');
-      if (known.has(id) && f.geometry && /Polygon$/.test(f.geometry.type)) return true;
-      warnings.push({
-        row: i + 1,
-        column: 'id',
-        value: id,
-        reason: known.has(id) ? 'footprint is not a polygon' : 'footprint id matches no accepted community',
-        table: 'footprints',
-        file: basename(opts.footprints!),
-      });
-      return false;
-    });
+    const { features: footprints, issues } = readFootprints(opts.footprints, footprintInput!.value, known);
+    const file = basename(opts.footprints);
+    for (const issue of issues) warnings.push({ ...issue, table: 'footprints', file });
     footprintCount = footprints.length;
     tileInputs.footprints = {
       features: footprints,
@@ -471,7 +490,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   let boundaryCount = 0;
   let levels: string[] = [];
   if (opts.boundaries) {
-    const bytes = await readInput(opts.boundaries);
+    const bytes = await readInputFile(opts.boundaries);
     recordInput('boundaries', opts.boundaries, bytes);
     // Each polygon carries its completion rate, which the status map shades it by.
     const boundaries = boundaryStats(readBoundaries(opts.boundaries, bytes), records);
@@ -486,7 +505,6 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     await archive('boundaries', 0, bbox, [bTiles]);
   }
   // 5b. The same tiles in each display CRS asked for (GCJ-02, for an AMap basemap).
-  await removeStaleVariants(opts.out, opts.displayCrs ?? []);
   const displayLayers: Record<string, unknown> = {};
   for (const crs of opts.displayCrs ?? [])
     displayLayers[crs] = await writeDisplayCrsTiles(crs, tileInputs, archive, mergeTileLayers);
@@ -523,11 +541,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // 7. Programmes and their published figures, checked against the communities.
   let programmes: (Programme & { communities: number })[] = [];
   if (opts.programmes) {
-    const bytes = await readInput(opts.programmes);
-    recordInput('programmes', opts.programmes, bytes);
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { programmes: Programme[] } | Programme[];
-    const list = Array.isArray(parsed) ? parsed : parsed.programmes;
-    programmes = list.map((p) => {
+    recordInput('programmes', opts.programmes, programmeInput!.bytes);
+    programmes = programmeRecords.map((p) => {
       const members: FlatProperties[] = [];
       for (let i = 0; i < records.length; i++)
         if (records[i]!.programme === p.id) members.push(propertiesOf(i));
@@ -570,9 +585,15 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     report.rows_rejected += tr.rows_rejected;
     report.rows_skipped += tr.rows_skipped;
   }
-  const manifest: Record<string, unknown> = {
+  // The report goes first: the manifest lists it (every file but itself).
+  await write('report.json', JSON.stringify(report, null, 2));
+  const buildTime = (opts.buildTime ?? new Date()).toISOString();
+  const files = sortedEntries(written);
+  const manifest: Record<string, unknown> & { files: DataFileEntry[] } = {
     format_version: 1,
-    build_time: (opts.buildTime ?? new Date()).toISOString(),
+    build_time: buildTime,
+    // Tells two builds apart at a glance (derived from the time and the files: see buildIdOf).
+    build_id: buildIdOf(buildTime, files),
     generator: 'renovation-atlas scripts/build-data.ts',
     inputs,
     counts: {
@@ -642,12 +663,14 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       'Renovation data: the ledgers listed under inputs',
       ...new Set(programmes.flatMap((p) => p.figures.map((f) => `Published figures: ${f.source}`))),
     ],
+    // Every other file of the folder with its size and SHA-256, so the site can refuse a folder
+    // that mixes two builds (src/lib/data-integrity.ts) and the build can check its own output.
+    files,
   };
   timings.total = Math.round(performance.now() - t0);
   // Step timings help whoever runs a city's build find the slow step; golden tests ignore them.
   manifest.build_timings_ms = timings;
-  await write('manifest.json', JSON.stringify(manifest, null, 2));
-  await write('report.json', JSON.stringify(report, null, 2));
+  await write(MANIFEST_FILE, JSON.stringify(manifest, null, 2));
   return { report, manifest, outFiles, timings };
 }
 

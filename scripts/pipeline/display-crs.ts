@@ -6,8 +6,6 @@
  * draws itself: src/map/basemap-crs.ts) into `gcj02/`, listed in the manifest under
  * `display_layers`. communities.geojson, the aggregates, bbox and center stay WGS84.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import { geometryToDisplayCrs, toDisplayCrs } from '../../src/map/basemap-crs';
 import { tilePoints, type PointTileOptions, type TilePoint } from './tiles/point-tiles';
@@ -120,12 +118,6 @@ function bboxOf(points: readonly { lng: number; lat: number }[]): Bbox | null {
     box[3] = Math.max(box[3], lat);
   }
   return box;
-}
-
-/** Removes variant folders this build will not write, so an old GCJ-02 set cannot outlive its data. */
-export async function removeStaleVariants(out: string, keep: readonly VariantCrs[]): Promise<void> {
-  for (const crs of VARIANT_CRS_VALUES)
-    if (!keep.includes(crs)) await rm(join(out, VARIANT_FOLDERS[crs]), { recursive: true, force: true });
 }
 
 /**

@@ -73,6 +73,16 @@ describe('selectionCsv', () => {
     expect(get(body[1]!, 'fund_residents')).toBe('5');
     expect(get(body[1]!, 'lng')).toBe('112.98');
   });
+
+  it('makes formula-like text inert however it is disguised, through the table view’s writer', () => {
+    const names = ['\n=cmd|calc', '\u3000＝1+1', ' @SUM(A1)', '｜calc', '\t-1'];
+    const rows = names.map((name, i) => row({ id: `A-${i}`, name, lng: -12.5 }));
+    const [header, ...body] = parse(selectionCsv(rows, []));
+    const column = (name: string) => body.map((r) => r[header!.indexOf(name)]);
+    expect(column('name')).toEqual(names.map((n) => `'${n}`));
+    // A number stays a number, sign and all.
+    expect(column('lng')).toEqual(names.map(() => '-12.5'));
+  });
 });
 
 describe('selectionGeoJson', () => {

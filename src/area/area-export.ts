@@ -2,9 +2,10 @@
  * The communities of a drawn area as files a person takes away: CSV for Excel and GeoJSON for a
  * GIS. Pure: rows in, text out; the component turns the text into a download.
  *
- * CSV is written by the table view's writer (src/table/csv.ts): UTF-8 with a byte-order mark
- * for Excel, CRLF, RFC 4180 quoting, and formula-like text cells (`=`, `+`, `-`, `@` …) made
- * inert with a leading apostrophe, since ledger text is untrusted.
+ * CSV is written by the table view's writer (src/table/csv.ts), the one place CSV is made:
+ * UTF-8 with a byte-order mark for Excel, CRLF, RFC 4180 quoting, and formula-like text cells
+ * (`=`, `+`, `-`, `@`, `|`, their full-width forms, after leading blanks) made inert with a
+ * leading apostrophe, since ledger text is untrusted.
  *
  * Columns are the canonical field names of communities.geojson and the field dictionary, money
  * in yuan, so a download reads the same as the data it came from.

@@ -9,6 +9,7 @@
  */
 import { FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, type FundField } from '../domain/vocabulary';
 import type { ItemCategory } from '../domain/vocabulary';
+import { fetchChecked } from '../lib/data-integrity';
 import {
   EXPLORE_COVERAGE_SCALE,
   EXPLORE_FILE,
@@ -463,9 +464,12 @@ export function decodeExploreIndex(json: unknown): ExploreIndex {
   return new ExploreIndex(json as ExploreFile);
 }
 
-/** Fetches and decodes the explore index at `url` (see `dataUrl` in src/lib/manifest.ts). */
+/**
+ * Fetches and decodes the explore index at `url` (see `dataUrl` in src/lib/manifest.ts), checked
+ * against the manifest's file list (a DataMismatchError when it is another build's).
+ */
 export async function loadExploreIndex(url: string): Promise<ExploreIndex> {
-  const response = await fetch(url);
+  const response = await fetchChecked(url);
   if (!response.ok) throw new ExploreIndexError(`${url}: HTTP ${response.status}`);
   return decodeExploreIndex(await response.json());
 }

@@ -17,6 +17,10 @@ const zh = {
   'site.subtitle': '城镇老旧小区改造进展',
   'site.loading': '正在加载数据…',
   'site.load_failed': '数据加载失败：{message}',
+  'data.mismatch':
+    '数据文件与清单不符：{files}。数据文件夹混有两次构建的文件：请重新构建数据（npm run build:data），或重新复制整个文件夹。',
+  'data.mismatch_size': '{path}（{actual} 字节，清单记为 {expected} 字节）',
+  'data.mismatch_sha256': '{path}（内容的 SHA-256 与清单不同）',
   'site.no_programmes': '尚无计划数据',
   'site.programmes': '改造计划',
   'site.communities_count': '{count} 个小区',
@@ -356,6 +360,10 @@ const en: Record<MessageKey, string> = {
   'site.subtitle': 'Old residential community renovation',
   'site.loading': 'Loading data…',
   'site.load_failed': 'Could not load the data: {message}',
+  'data.mismatch':
+    'The data files do not match their manifest: {files}. The data folder mixes files from two builds: rebuild the data (npm run build:data) or copy the whole folder again.',
+  'data.mismatch_size': '{path} ({actual} bytes, the manifest says {expected})',
+  'data.mismatch_sha256': '{path} (its SHA-256 differs from the manifest’s)',
   'site.no_programmes': 'No programme data yet',
   'site.programmes': 'Programmes',
   'site.communities_count': '{count} communities',

@@ -3,6 +3,7 @@
  * scripts/pipeline/aggregate-h3.ts). Loaded only when the funding-density layer is switched on,
  * one resolution at a time, and cached.
  */
+import { fetchChecked } from './data-integrity';
 import { dataUrl, type SiteManifest } from './manifest';
 
 /** The fields of an aggregate cell the site uses; the file carries more (per-channel yuan). */
@@ -65,7 +66,8 @@ export function loadAggregate(manifest: SiteManifest, resolution: number): Promi
   const url = dataUrl(file);
   let pending = cache.get(url);
   if (!pending) {
-    pending = fetch(url).then(async (response) => {
+    // Checked against the manifest's file list: another build's cells would be drawn as this one's.
+    pending = fetchChecked(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       const json = (await response.json()) as { resolution?: unknown; cells?: unknown };
       if (!Array.isArray(json.cells)) throw new Error(`${url}: no cells array`);

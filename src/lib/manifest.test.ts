@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { dataUrl, ManifestError, parseManifest } from './manifest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectedFile, expectFiles } from './data-integrity';
+import { dataUrl, loadManifest, ManifestError, parseManifest } from './manifest';
 
 const minimal = {
   format_version: 1,
@@ -117,5 +118,34 @@ describe('dataUrl', () => {
     expect(dataUrl('manifest.json', 'https://example.org/atlas/index.html')).toBe(
       'https://example.org/atlas/data/manifest.json',
     );
+  });
+});
+
+describe('the file list', () => {
+  const file = { path: 'explore.json', bytes: 12, sha256: 'a'.repeat(64) };
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    void expectFiles(Promise.resolve([]), (p) => p);
+  });
+
+  it('reads files and build_id, and accepts an older manifest without them', () => {
+    expect(parseManifest({ ...minimal, build_id: 'abc', files: [file] })).toMatchObject({
+      build_id: 'abc',
+      files: [file],
+    });
+    expect(parseManifest(minimal)).toMatchObject({ build_id: '', files: null });
+  });
+
+  it('refuses a list it cannot read rather than skipping the checks', () => {
+    expect(() => parseManifest({ ...minimal, files: [{ ...file, sha256: 'x' }] })).toThrow(ManifestError);
+    expect(() => parseManifest({ ...minimal, files: 'all' })).toThrow(/manifest files is not an array/);
+  });
+
+  it('hands the list to the data checks, keyed by the URLs the loaders fetch', async () => {
+    const base = 'https://example.org/atlas/';
+    vi.stubGlobal('fetch', async () => Response.json({ ...minimal, files: [file] }));
+    await loadManifest(base);
+    expect(expectedFile(dataUrl('explore.json', base))).toEqual(file);
   });
 });

@@ -3,7 +3,9 @@
  * Only what the site reads is typed here, and `parseManifest` checks exactly that, so a build
  * that changes shape fails loudly with the field it broke instead of drawing an empty map.
  */
+import { parseDataFiles, type DataFileEntry } from '../domain/data-files';
 import type { OutputField } from '../domain/output-fields';
+import { expectFiles } from './data-integrity';
 import {
   parsePeriod,
   parsePublishedFigures,
@@ -52,6 +54,13 @@ export interface ProgrammeSummary {
 export interface SiteManifest {
   format_version: number;
   build_time: string;
+  /** Tells builds apart; empty for a build older than the id. */
+  build_id: string;
+  /**
+   * Every other file of the build with its size and SHA-256, which the loaders check what they
+   * fetch against (src/lib/data-integrity.ts); null for a build older than the list.
+   */
+  files: DataFileEntry[] | null;
   /** [west, south, east, north] of the communities, or null for an empty dataset. */
   bbox: [number, number, number, number] | null;
   /** [lng, lat, zoom]. */
@@ -209,6 +218,12 @@ export function parseManifest(json: unknown): SiteManifest {
   const fields = Array.isArray(json.fields)
     ? json.fields.filter((f): f is OutputField => isObject(f) && typeof f.name === 'string')
     : [];
+  let files: DataFileEntry[] | null;
+  try {
+    files = parseDataFiles(json.files);
+  } catch (e) {
+    throw new ManifestError(`manifest ${(e as Error).message}`);
+  }
   const explore =
     isObject(json.explore) && typeof json.explore.url === 'string' && json.explore.url
       ? { url: json.explore.url, count: typeof json.explore.count === 'number' ? json.explore.count : 0 }
@@ -217,6 +232,8 @@ export function parseManifest(json: unknown): SiteManifest {
     ...(explore ? { explore } : {}),
     format_version: 1,
     build_time: typeof json.build_time === 'string' ? json.build_time : '',
+    build_id: typeof json.build_id === 'string' ? json.build_id : '',
+    files,
     bbox,
     center,
     layers,
@@ -241,8 +258,24 @@ export function dataUrl(path: string, base: string = document.baseURI): string {
   return new URL(DATA_FOLDER + path, base).href;
 }
 
-/** Fetches and checks the manifest. */
+/**
+ * Fetches and checks the manifest, and hands its `files` to the data checks (data-integrity.ts)
+ * at once, so that a loader started beside this one (the presentation's story) waits for the
+ * list rather than going unchecked. Resolves once the checks have the list: the PMTiles sources
+ * look their entry up synchronously when the map asks for them.
+ */
 export async function loadManifest(base: string = document.baseURI): Promise<SiteManifest> {
+  const manifest = fetchManifest(base);
+  const listed = expectFiles(
+    manifest.then((m) => m.files),
+    (path) => dataUrl(path, base),
+  );
+  const result = await manifest;
+  await listed;
+  return result;
+}
+
+async function fetchManifest(base: string): Promise<SiteManifest> {
   const url = dataUrl('manifest.json', base);
   const response = await fetch(url);
   if (!response.ok)

@@ -6,6 +6,7 @@
  * with its source.
  */
 import type { FigureQualifier } from '../domain/programmes';
+import { fetchChecked } from '../lib/data-integrity';
 
 /** Text in both interface languages. */
 export interface Bilingual {
@@ -234,9 +235,12 @@ export function parseStory(json: unknown): Story {
   };
 }
 
-/** Fetches and checks `story.json` from the data folder (`url` is absolute, see `dataUrl`). */
+/**
+ * Fetches and checks `story.json` from the data folder (`url` is absolute, see `dataUrl`); a
+ * story of another build than the manifest's is a DataMismatchError (src/lib/data-integrity.ts).
+ */
 export async function loadStory(url: string): Promise<Story> {
-  const response = await fetch(url);
+  const response = await fetchChecked(url);
   if (!response.ok) throw new StoryError(`${url}: HTTP ${response.status} (has \`npm run build:data\` run?)`);
   return parseStory(await response.json());
 }

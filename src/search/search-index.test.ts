@@ -120,6 +120,20 @@ describe('SearchIndex', () => {
     expect(labels('x-9', 'community')).toEqual(['X-9']);
   });
 
+  it('indexes a ledger with 150,000 distinct streets (more than a call takes as arguments)', () => {
+    const count = 150_000;
+    const big = new SearchIndex({
+      count,
+      id: (i) => `C${i}`,
+      name: (i) => `小区${i}`,
+      city: () => '长沙市',
+      district: () => '芙蓉区',
+      street: (i) => `街道${i}`,
+    });
+    expect(big.size).toBe(2 * count + 1);
+    expect(big.lookup('street', '长沙市/芙蓉区/街道149999')?.rows).toEqual([149_999]);
+  });
+
   it('looks an entry up by kind and key', () => {
     expect(index.lookup('community', 'XM-001')?.rows).toEqual([5]);
     expect(index.lookup('district', '长沙市/天心区')?.rows).toEqual([1, 2]);

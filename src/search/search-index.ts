@@ -203,7 +203,9 @@ export class SearchIndex {
         s.rows.push(row);
       }
     }
-    this.entries.push(...streets.values(), ...districts.values());
+    // One push per entry: spread into a call, a ledger of 150,000 streets overflows the stack.
+    for (const s of streets.values()) this.entries.push(s);
+    for (const d of districts.values()) this.entries.push(d);
   }
 
   /** Number of entries (communities, streets and districts together). */

@@ -31,21 +31,70 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('neutraliseFormula', () => {
-  it.each(['=1+1', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('prefixes %j', (text) => {
-    expect(neutraliseFormula(text)).toBe(`'${text}`);
-  });
-  it.each(['锦绣社区', '1+1', 'a=b', '', "'quoted"])('leaves %j alone', (text) => {
-    expect(neutraliseFormula(text)).toBe(text);
+  // [cell text, written as]: OWASP "CSV Injection", with the full-width forms a Chinese input
+  // method types and the blanks a spreadsheet skips before it looks for a formula.
+  const cases: [string, string][] = [
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['-12.5', "'-12.5"], // text, not a number: numbers are typed and never reach here
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['|calc', "'|calc"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['\tplain', "'\tplain"], // a leading tab or CR is prefixed whatever follows
+    ['\rplain', "'\rplain"],
+    ['\n=1', "'\n=1"],
+    ['\r\n=cmd', "'\r\n=cmd"],
+    ['   =1', "'   =1"],
+    [' \t \n@x', "' \t \n@x"],
+    ['\u3000=1', "'\u3000=1"], // ideographic space
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['｜calc', "'｜calc"],
+    ['\u3000 ＝HYPERLINK("http://x")', '\'\u3000 ＝HYPERLINK("http://x")'],
+    ['锦绣社区', '锦绣社区'],
+    ['1+1', '1+1'],
+    ['a=b', 'a=b'],
+    ['', ''],
+    ['   ', '   '],
+    ['\nplain', '\nplain'],
+    ['\u3000锦绣', '\u3000锦绣'],
+    ["'quoted", "'quoted"],
+    ['12.5', '12.5'],
+    ['（=1）', '（=1）'],
+  ];
+  it.each(cases)('writes %j as %j', (text, written) => {
+    expect(neutraliseFormula(text)).toBe(written);
   });
 });
 
 describe('csvField', () => {
   it('writes numbers as numbers, even negative ones, and blanks for missing values', () => {
     expect(csvField(-3.5)).toBe('-3.5');
+    expect(csvField(-12.5)).toBe('-12.5');
+    expect(csvField(-0.000001)).toBe('-0.000001');
     expect(csvField(NaN)).toBe('');
+    expect(csvField(Infinity)).toBe('');
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');
     expect(csvField(true)).toBe('true');
+  });
+
+  // [cell, field]: quoted when holding a comma, quote, CR or LF, quotes doubled, after the prefix.
+  const quoting: [string, string][] = [
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\rhere', '"cr\rhere"'],
+    ['\n=1', '"\'\n=1"'],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['plain', 'plain'],
+  ];
+  it.each(quoting)('writes %j as the field %j', (cell, field) => {
+    expect(csvField(cell)).toBe(field);
   });
 });
 
@@ -71,6 +120,11 @@ describe('toCsv', () => {
       [`'-1`, ''],
       ['plain', '0'],
     ]);
+  });
+
+  it('keeps a negative number in a numeric column a number, and prefixes the same text', () => {
+    const csv = toCsv(['amount'], [[-12.5], ['-12.5'], [0]]);
+    expect(csv.slice(UTF8_BOM.length).split('\r\n')).toEqual(['amount', '-12.5', "'-12.5", '0', '']);
   });
 
   it('encodes to UTF-8 bytes starting EF BB BF', () => {

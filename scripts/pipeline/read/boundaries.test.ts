@@ -3,6 +3,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../../fixtures/gbk-encode';
+import { rawZip } from '../../fixtures/make-bad-fixtures';
 import { writeDbf, writeShp } from '../../fixtures/make-reader-fixtures';
 import { InputError } from '../table';
 import { checkPrj, levelFromCode, readBoundaries, readDbf, readShp } from './boundaries';
@@ -107,6 +108,116 @@ describe('readBoundaries: zipped shapefile', () => {
     const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['a']], utf8);
     const zip = zipSync({ 'p.shp': shp, 'p.dbf': dbf });
     expect(() => readBoundaries('p.zip', zip)).toThrow(/not longitude\/latitude/);
+  });
+});
+
+describe('readBoundaries: hostile zips', () => {
+  const layer = () => unzipSync(zipFixture());
+  const MiB = 1024 * 1024;
+
+  it('inflates only the layer: a member declaring 4 GB beside it is never read', () => {
+    const { 'streets.shp': shp, 'streets.dbf': dbf, 'streets.cpg': cpg } = layer();
+    const zip = rawZip([
+      { name: 'streets.shp', content: shp! },
+      { name: 'streets.dbf', content: dbf! },
+      { name: 'streets.cpg', content: cpg! },
+      { name: 'backup.bin', content: new Uint8Array(MiB), declaredSize: 0xfffffff0 },
+    ]);
+    expect(readBoundaries('s.zip', zip).features.map((f) => f.properties.name)).toEqual([
+      '和平里街道',
+      '东四街道',
+    ]);
+  });
+
+  it('refuses a layer member that would inflate too far, before or while inflating', () => {
+    const { 'streets.shp': shp, 'streets.dbf': dbf } = layer();
+    const padded = new Uint8Array(2 * MiB);
+    padded.set(dbf!);
+    const honest = rawZip([
+      { name: 'streets.shp', content: shp! },
+      { name: 'streets.dbf', content: padded },
+    ]);
+    // The limits are injectable: a 2 MB member is refused by a 1 MB floor and a 50:1 ratio.
+    const zipLimits = {
+      maxMemberBytes: 64 * MiB,
+      maxTotalBytes: 64 * MiB,
+      maxRatio: 50,
+      ratioFloorBytes: MiB,
+    };
+    expect(() => readBoundaries('s.zip', honest, { zipLimits })).toThrow(
+      /^s\.zip: member "streets\.dbf" declares 2 MB from [\d.]+ KB \([\d,]+:1, more than 50:1\): refusing a possible zip bomb$/,
+    );
+    expect(() => readBoundaries('s.zip', honest)).not.toThrow(/zip bomb/); // real limits: 2 MB is fine
+    const lying = rawZip([
+      { name: 'streets.shp', content: shp! },
+      { name: 'streets.dbf', content: padded, declaredSize: dbf!.length },
+    ]);
+    expect(() => readBoundaries('s.zip', lying)).toThrow(
+      `s.zip: member "streets.dbf" inflates to more than the ${dbf!.length} bytes it declares: refusing a possible zip bomb`,
+    );
+  });
+
+  it('refuses a .shp record whose counts run past it and a .dbf claiming four billion records', () => {
+    const shp = layer()['streets.shp']!.slice();
+    new DataView(shp.buffer).setInt32(100 + 8 + 40, 0x7fffffff, true); // numPoints of shape 1
+    expect(() => readShp('s.shp', shp)).toThrow('s.shp: shape 1 in the .shp is damaged');
+    const negative = layer()['streets.shp']!.slice();
+    new DataView(negative.buffer).setInt32(100 + 4, -2, false); // content length of shape 1
+    expect(() => readShp('s.shp', negative)).toThrow('s.shp: shape 1 in the .shp is damaged');
+    const dbf = layer()['streets.dbf']!.slice();
+    new DataView(dbf.buffer).setUint32(4, 0xffffffff, true);
+    expect(() => readDbf('s.dbf', dbf)).toThrow('s.dbf: the .dbf is truncated');
+  });
+});
+
+describe('readBoundaries: a ring of 150,000 vertices', () => {
+  const n = 150_000;
+  /** A circle of n vertices around Xiangtan, closed, counter-clockwise. */
+  const ring = (): [number, number][] => {
+    const points: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const a = (2 * Math.PI * i) / n;
+      points.push([112.9 + 0.05 * Math.cos(a), 27.86 + 0.05 * Math.sin(a)]);
+    }
+    points.push(points[0]!);
+    return points;
+  };
+
+  it('reads it from GeoJSON without overflowing the stack', () => {
+    const feature = {
+      type: 'Feature',
+      properties: { name: '雨湖区' },
+      geometry: { type: 'Polygon', coordinates: [ring()] },
+    };
+    const { features } = readBoundaries(
+      'b.geojson',
+      utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature] })),
+    );
+    expect((features[0]!.geometry.coordinates as Position[][])[0]).toHaveLength(n + 1);
+  });
+
+  it('reads it from a zipped shapefile', () => {
+    const { shp } = writeShp([[ring().reverse()]]); // shapefile outer rings run clockwise
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['雨湖区']], utf8);
+    const { features } = readBoundaries('b.zip', zipSync({ 'b.shp': shp, 'b.dbf': dbf }));
+    const outer = (features[0]!.geometry.coordinates as Position[][])[0]!;
+    expect(outer).toHaveLength(n + 1);
+    expect(signedArea(outer)).toBeGreaterThan(0);
+  });
+
+  it('reports a bad position deep in it by feature', () => {
+    const points = ring();
+    points[120_000] = [500000, 3080000];
+    const feature = {
+      type: 'Feature',
+      properties: { name: '雨湖区' },
+      geometry: { type: 'Polygon', coordinates: [points] },
+    };
+    expect(() =>
+      readBoundaries('b.geojson', utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature] }))),
+    ).toThrow(
+      /^b\.geojson: feature 1 has coordinate \(500000, 3080000\), not longitude\/latitude in degrees/,
+    );
   });
 });
 
@@ -268,6 +379,33 @@ describe('readBoundaries: GeoJSON', () => {
     expect(() => readBoundaries('b.geojson', nameless)).toThrow(/no name property.*found: id/);
     expect(() => readBoundaries('b.geojson', utf8('{"type":"Polygon"}'))).toThrow(
       /FeatureCollection or Feature/,
+    );
+  });
+
+  it('rejects malformed geometries by feature number, and bad JSON by line and column', () => {
+    const textual = geojson([
+      {
+        type: 'Feature',
+        properties: { name: 'x' },
+        geometry: { type: 'Polygon', coordinates: [['116,39']] },
+      },
+    ]);
+    expect(() => readBoundaries('b.geojson', textual)).toThrow(
+      'b.geojson: feature 1 has malformed coordinates: found string where an array belongs (a Polygon is an array ' +
+        'of rings, each an array of [longitude, latitude] positions)',
+    );
+    const shallow = geojson([
+      { type: 'Feature', properties: { name: 'x' }, geometry: { type: 'MultiPolygon', coordinates: square } },
+    ]);
+    expect(() => readBoundaries('b.geojson', shallow)).toThrow(
+      /feature 1 has malformed coordinates: found number/,
+    );
+    const stringGeometry = geojson([{ type: 'Feature', properties: { name: 'x' }, geometry: 'Polygon' }]);
+    expect(() => readBoundaries('b.geojson', stringGeometry)).toThrow(
+      'b.geojson: feature 1 is not a GeoJSON geometry; boundaries must be Polygon or MultiPolygon',
+    );
+    expect(() => readBoundaries('b.geojson', utf8('{"type": "FeatureCollection",\n "features": [}'))).toThrow(
+      'b.geojson: not valid JSON at line 2 column 15: expected a value, found "}"',
     );
   });
 });

@@ -3,13 +3,20 @@
  * mapping the property names Chinese GIS exports use onto `{ name, level, code }`.
  *
  * The shapefile reader is our own (about 150 lines) because only polygons, one layer and
- * attribute text are needed; zip entries are read with fflate, already in node_modules through
- * pmtiles and loaders.gl.
+ * attribute text are needed; zip members are read through the zip guard (`zip-guard.ts`), which
+ * inflates only the layer's own members and refuses a zip bomb before inflating it.
  */
-import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { InputError } from '../table';
-import { decodeText } from './encoding';
+import { geoJsonFeatures, parseJsonInput } from './json-input';
+import { polygonCoordinateIssue } from './polygon-check';
+import {
+  checkDeclaredSizes,
+  DEFAULT_ZIP_LIMITS,
+  inflateMember,
+  listZipMembers,
+  type ZipLimits,
+} from './zip-guard';
 
 /** Administrative level of a boundary. */
 export type BoundaryLevel = 'district' | 'street' | 'community';
@@ -36,22 +43,34 @@ const LEVEL_WORDS: Record<BoundaryLevel, readonly string[]> = {
   community: ['community', 'village', '社区', '村', '居委会', '村居', '村级'],
 };
 
+/** Options of `readBoundaries`. */
+export interface ReadBoundariesOptions {
+  /** What a zipped shapefile may inflate to (default `DEFAULT_ZIP_LIMITS`); tests lower them. */
+  zipLimits?: Readonly<ZipLimits>;
+}
+
 /**
  * Reads a boundary file: `.geojson` / `.json` (FeatureCollection or Feature), or `.zip` holding
- * one shapefile layer (.shp + .dbf, optionally .prj and .cpg). Properties are mapped to `name`
+ * one shapefile layer (.shp + .dbf, optionally .prj and .cpg; other members are not inflated). Properties are mapped to `name`
  * (name/NAME/名称/XZQMC…), `code` (code/adcode/区划代码/XZQDM…) and `level` (level/级别 with
  * district/street/community or 区/街道/社区 words). Without a recognised level, a division code
  * tells it: 12 digits ending in 000 is a street, other 12-digit codes a community, and so on.
  *
- * Throws InputError for any feature that is not a Polygon or MultiPolygon (boundaries are never
- * dropped silently), for coordinates that are not degrees, and for a .prj that is projected or
- * on a datum other than WGS84 / CGCS2000.
+ * Throws InputError for any feature that is not a Polygon or MultiPolygon or whose coordinates
+ * are not arrays of number pairs (boundaries are never dropped silently), for coordinates that
+ * are not degrees, for a .prj that is projected or on a datum other than WGS84 / CGCS2000, for
+ * invalid JSON (see `parseJsonInput`) and for a zip that would inflate past the limits.
  */
-export function readBoundaries(file: string, bytes: Uint8Array): BoundaryCollection {
+export function readBoundaries(
+  file: string,
+  bytes: Uint8Array,
+  options: ReadBoundariesOptions = {},
+): BoundaryCollection {
   const lower = file.toLowerCase();
   let raw: RawFeature[];
   if (lower.endsWith('.geojson') || lower.endsWith('.json')) raw = readGeoJsonFeatures(file, bytes);
-  else if (lower.endsWith('.zip')) raw = readZippedShapefile(file, bytes);
+  else if (lower.endsWith('.zip'))
+    raw = readZippedShapefile(file, bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   else if (lower.endsWith('.shp')) {
     throw new InputError(`${file}: give a shapefile as a .zip holding its .shp, .dbf and .prj`, file);
   } else {
@@ -71,13 +90,13 @@ export function readBoundaries(file: string, bytes: Uint8Array): BoundaryCollect
 
   const features = raw.map((f, i): Feature<Polygon | MultiPolygon, BoundaryProperties> => {
     const where = `${file}: feature ${i + 1}`;
-    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) {
-      throw new InputError(
-        `${where} is ${f.geometry ? `a ${f.geometry.type}` : 'empty'}; boundaries must be Polygon or MultiPolygon`,
-        file,
-      );
+    const type: unknown = typeof f.geometry === 'object' ? f.geometry?.type : undefined;
+    if (!f.geometry || (type !== 'Polygon' && type !== 'MultiPolygon')) {
+      const what = !f.geometry ? 'empty' : typeof type === 'string' ? `a ${type}` : 'not a GeoJSON geometry';
+      throw new InputError(`${where} is ${what}; boundaries must be Polygon or MultiPolygon`, file);
     }
-    checkDegrees(file, where, f.geometry);
+    const issue = polygonCoordinateIssue(f.geometry);
+    if (issue !== null) throw new InputError(`${where} ${issue}`, file);
     const properties: BoundaryProperties = { name: propertyText(f.properties[nameKey]) };
     const code = codeKey === undefined ? '' : propertyText(f.properties[codeKey]);
     if (code !== '') properties.code = code;
@@ -95,21 +114,19 @@ interface RawFeature {
 }
 
 function readGeoJsonFeatures(file: string, bytes: Uint8Array): RawFeature[] {
-  let json: { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown };
-  try {
-    json = JSON.parse(decodeText(bytes).text) as typeof json;
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`, file);
-  }
-  const list = json?.type === 'FeatureCollection' ? json.features : json?.type === 'Feature' ? [json] : null;
-  if (!Array.isArray(list))
-    throw new InputError(`${file}: expected a GeoJSON FeatureCollection or Feature`, file);
-  return list.map(
-    (f: { geometry?: RawFeature['geometry']; properties?: Record<string, unknown> | null }) => ({
+  const list = geoJsonFeatures(file, parseJsonInput(file, bytes), true) as {
+    geometry?: RawFeature['geometry'];
+    properties?: Record<string, unknown> | null;
+  }[];
+  return list.map((f) => {
+    const properties = f?.properties;
+    return {
       geometry: f?.geometry ?? null,
-      properties: f?.properties ?? {},
-    }),
-  );
+      // An array or a string where the properties object belongs carries no usable names.
+      properties:
+        properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? properties : {},
+    };
+  });
 }
 
 function findKey(keys: string[], candidates: readonly string[]): string | undefined {
@@ -144,56 +161,46 @@ export function levelFromCode(code: string): BoundaryLevel | undefined {
   return undefined;
 }
 
-/** Rejects coordinates outside longitude/latitude ranges: a projected file without a .prj. */
-function checkDegrees(file: string, where: string, geometry: { coordinates?: unknown }): void {
-  const stack: unknown[] = [geometry.coordinates];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (!Array.isArray(item)) continue;
-    if (typeof item[0] === 'number') {
-      const [x, y] = item as number[];
-      if (!(Math.abs(x ?? NaN) <= 180 && Math.abs(y ?? NaN) <= 90)) {
-        throw new InputError(
-          `${where} has coordinate (${x}, ${y}), not longitude/latitude in degrees: reproject to WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490)`,
-          file,
-        );
-      }
-    } else stack.push(...item);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Zipped shapefile
 
-function readZippedShapefile(file: string, bytes: Uint8Array): RawFeature[] {
-  let entries: Record<string, Uint8Array>;
-  try {
-    // macOS Finder adds __MACOSX/ resource forks with the same names; they are not layers.
-    entries = unzipSync(bytes, { filter: (f) => !f.name.startsWith('__MACOSX/') });
-  } catch (error) {
-    throw new InputError(`${file}: not a readable zip (${(error as Error).message})`, file);
-  }
-  const names = Object.keys(entries);
-  const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
+/** Names listed in a message about a zip's contents; a zip may hold thousands. */
+const NAMES_SHOWN = 20;
+
+function readZippedShapefile(file: string, bytes: Uint8Array, limits: Readonly<ZipLimits>): RawFeature[] {
+  // macOS Finder adds __MACOSX/ resource forks with the same names; they are not layers.
+  const members = listZipMembers(file, bytes).filter(
+    (m) => !m.name.startsWith('__MACOSX/') && !m.name.endsWith('/'),
+  );
+  const names = members.map((m) => m.name);
+  const shps = members.filter((m) => m.name.toLowerCase().endsWith('.shp')).map((m) => m.name);
   if (shps.length !== 1) {
+    const list = (all: string[]) =>
+      all.slice(0, NAMES_SHOWN).join(', ') +
+      (all.length > NAMES_SHOWN ? ` and ${all.length - NAMES_SHOWN} more` : '');
     throw new InputError(
       shps.length === 0
-        ? `${file}: no .shp in the zip (found: ${names.join(', ') || 'nothing'})`
-        : `${file}: the zip holds ${shps.length} shapefiles (${shps.join(', ')}): zip one layer per file`,
+        ? `${file}: no .shp in the zip (found: ${list(names) || 'nothing'})`
+        : `${file}: the zip holds ${shps.length} shapefiles (${list(shps)}): zip one layer per file`,
       file,
     );
   }
   const base = shps[0]!.slice(0, -4).toLowerCase();
-  const sibling = (ext: string) => {
-    const name = names.find((n) => n.toLowerCase() === base + ext);
-    return name === undefined ? undefined : entries[name];
-  };
-  const shp = entries[shps[0]!]!;
-  const dbf = sibling('.dbf');
-  if (!dbf) throw new InputError(`${file}: ${shps[0]} has no .dbf beside it in the zip`, file);
-  const prj = sibling('.prj');
+  const sibling = (ext: string) => members.find((m) => m.name.toLowerCase() === base + ext);
+  const shpMember = members.find((m) => m.name === shps[0])!;
+  const dbfMember = sibling('.dbf');
+  if (!dbfMember) throw new InputError(`${file}: ${shps[0]} has no .dbf beside it in the zip`, file);
+  const prjMember = sibling('.prj');
+  const cpgMember = sibling('.cpg');
+  // Only the layer's own members are checked and inflated; the .shx index is not needed to read
+  // the .shp from start to end, and anything else in the zip is not ours to inflate.
+  const picked = [shpMember, dbfMember, prjMember, cpgMember].filter((m) => m !== undefined);
+  checkDeclaredSizes(file, picked, limits);
+  const prj = prjMember && inflateMember(file, bytes, prjMember);
   if (prj) checkPrj(file, new TextDecoder().decode(prj));
-  const cpg = sibling('.cpg');
+  const cpg = cpgMember && inflateMember(file, bytes, cpgMember);
+  const shp = inflateMember(file, bytes, shpMember);
+  const dbf = inflateMember(file, bytes, dbfMember);
 
   const geometries = readShp(file, shp);
   const records = readDbf(file, dbf, cpg ? new TextDecoder().decode(cpg) : undefined);
@@ -276,19 +283,28 @@ export function readShp(file: string, bytes: Uint8Array): (Polygon | MultiPolygo
   let offset = 100;
   while (offset + 12 <= end) {
     const contentStart = offset + 8;
-    const contentEnd = contentStart + view.getInt32(offset + 4, false) * 2;
+    const contentLength = view.getInt32(offset + 4, false) * 2;
+    const contentEnd = contentStart + contentLength;
     if (contentEnd > bytes.length) throw new InputError(`${file}: the .shp is truncated`, file);
+    // A record shorter than its type field would never move `offset` on.
+    if (contentLength < 4)
+      throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
     const type = view.getInt32(contentStart, true);
     if (type === 0) shapes.push(null);
     else if (POLYGON_TYPES.has(type)) {
-      const numParts = view.getInt32(contentStart + 36, true);
-      const numPoints = view.getInt32(contentStart + 40, true);
+      const numParts = contentLength >= 44 ? view.getInt32(contentStart + 36, true) : -1;
+      const numPoints = contentLength >= 44 ? view.getInt32(contentStart + 40, true) : -1;
       const partsAt = contentStart + 44;
       const pointsAt = partsAt + 4 * numParts;
+      // Counts come from the file: they must fit the record before anything is read or allocated.
+      if (numParts < 0 || numPoints < 0 || pointsAt + 16 * numPoints > contentEnd)
+        throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
       const rings: Position[][] = [];
       for (let p = 0; p < numParts; p++) {
         const from = view.getInt32(partsAt + 4 * p, true);
         const to = p + 1 < numParts ? view.getInt32(partsAt + 4 * (p + 1), true) : numPoints;
+        if (from < 0 || to > numPoints || from > to)
+          throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
         const ring: Position[] = [];
         for (let k = from; k < to; k++) {
           const at = pointsAt + 16 * k;
@@ -365,6 +381,9 @@ export function readDbf(file: string, bytes: Uint8Array, cpg?: string): Record<s
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
+  // The count comes from the file: four billion empty records would never end.
+  if (count > 0 && (recordLength === 0 || headerLength + count * recordLength > bytes.length))
+    throw new InputError(`${file}: the .dbf is truncated`, file);
   const decoder = new TextDecoder(dbfEncoding(bytes, headerLength, cpg));
 
   const fields: { name: string; type: string; offset: number; length: number }[] = [];

@@ -65,10 +65,14 @@ describe('decodeText', () => {
   });
 
   it('refuses bytes that are neither UTF-8 nor GB18030 rather than guess', () => {
-    expect(() => decodeText(new Uint8Array([0x41, 0xff, 0xff]))).toThrow(/neither UTF-8 nor GBK/);
+    expect(() => decodeText(new Uint8Array([0x41, 0x0a, 0x42, 0xff, 0xff]))).toThrow(
+      'text is neither UTF-8 nor GBK/GB18030 (UTF-8 breaks at byte 0xFF on line 2): save the file as "CSV UTF-8"',
+    );
   });
 
   it('refuses invalid UTF-8 after a UTF-8 byte-order mark', () => {
-    expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...GBK['户数']!]))).toThrow(/byte-order mark/);
+    expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...GBK['户数']!]))).toThrow(
+      'the file starts with a UTF-8 byte-order mark, but byte 0xBB on line 1 is not UTF-8: save it again as "CSV UTF-8"',
+    );
   });
 });

@@ -32,14 +32,53 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
   if (bom) {
     const text = tryDecode(bom.label, bytes.subarray(bom.bytes.length));
-    if (text === null) throw new Error(`invalid ${bom.label} text after a ${bom.label} byte-order mark`);
-    return { text, encoding: bom.encoding };
+    if (text !== null) return { text, encoding: bom.encoding };
+    // Usually GBK text that an editor saved with a UTF-8 mark in front: say where it breaks.
+    const where =
+      bom.label === 'utf-8' ? `, but ${describeInvalidByte(bytes)} is not` : ' but the text is not';
+    throw new Error(
+      `the file starts with a ${bom.label.toUpperCase()} byte-order mark${where} ${bom.label.toUpperCase()}: ` +
+        'save it again as "CSV UTF-8"',
+    );
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null) return { text: gb, encoding: 'gb18030' };
-  throw new Error('text is neither UTF-8 nor GBK/GB18030: save the file as "CSV UTF-8"');
+  throw new Error(
+    `text is neither UTF-8 nor GBK/GB18030 (UTF-8 breaks at ${describeInvalidByte(bytes)}): save the file as "CSV UTF-8"`,
+  );
+}
+
+/**
+ * Where UTF-8 first breaks, as a person can find it: `byte 0xD6 on line 3` (lines counted by
+ * LF). Describes the last byte when the bytes are valid UTF-8.
+ */
+export function describeInvalidByte(bytes: Uint8Array): string {
+  const at = firstInvalidUtf8(bytes);
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return `byte 0x${hex} on line ${line}`;
+}
+
+/** Index of the first byte that breaks UTF-8 (after a UTF-8 byte-order mark); the last byte when none does. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4: no overlong forms, no surrogates.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[i + 1] ?? 0;
+    if (length > 1 && !(second >= low && second <= high)) return i;
+    for (let k = 2; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
 }
 
 /** Decodes strictly, returning null on the first invalid sequence. */

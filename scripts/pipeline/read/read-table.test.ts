@@ -96,6 +96,31 @@ describe('readTable: CSV family', () => {
       /^g\.csv: /,
     );
   });
+
+  it('refuses a NUL character, naming the line: binary data, or UTF-16 without its mark', async () => {
+    const nul = utf8('小区名称,户数\n幸福\0里,320\n');
+    await expect(readTable('n.csv', nul, options)).rejects.toThrow(
+      'n.csv: line 2 holds a NUL character: the file is not a text table, or is UTF-16 text without a ' +
+        'byte-order mark; save it as "CSV UTF-8"',
+    );
+    const utf16 = new Uint8Array(Buffer.from('小区名称\t户数\n', 'utf16le'));
+    await expect(readTable('u.txt', utf16, options)).rejects.toThrow(/^u\.txt: line 1 holds a NUL character/);
+    // With its byte-order mark UTF-16 is read, and a real NUL in it is still found.
+    const marked = new Uint8Array([0xff, 0xfe, ...Buffer.from('小区名称\t户数\n幸福里\t3\0\n', 'utf16le')]);
+    await expect(readTable('m.txt', marked, options)).rejects.toThrow(
+      /^m\.txt: line 2 holds a NUL character/,
+    );
+  });
+
+  it('refuses a cell longer than a spreadsheet cell can be, naming the cell', async () => {
+    const swallowed = Array.from({ length: 3000 }, (_, i) => `第${i}号小区（示例）,${i}`).join('\n');
+    const text = `小区名称,户数\n幸福里,320\n"和平里,100\n${swallowed}",7\n`;
+    await expect(readTable('s.csv', utf8(text), options)).rejects.toThrow(
+      /^s\.csv: cell A3 holds [\d,]+ characters, more than the 32,767 a spreadsheet cell can hold \(in a CSV, a stray " joins the lines after it into one cell\)$/,
+    );
+    const long = `小区名称,户数\n${'长'.repeat(32_767)},1\n`;
+    await expect(readTable('l.csv', utf8(long), options)).resolves.toBeDefined();
+  });
 });
 
 describe('readTable: XLSX', () => {
@@ -168,7 +193,7 @@ describe('readGeoJsonTable', () => {
   };
 
   it('makes a table of the union of properties plus lng/lat from the geometry', () => {
-    const table = readGeoJsonTable('amenities.geojson', JSON.stringify(collection));
+    const table = readGeoJsonTable('amenities.geojson', utf8(JSON.stringify(collection)));
     expect(table.headers).toEqual(['名称', '类型', '面积', 'tags', 'lng', 'lat']);
     expect(table.headerRow).toBe(0);
     expect(table.rows).toEqual([
@@ -180,7 +205,23 @@ describe('readGeoJsonTable', () => {
   });
 
   it('throws InputError for bad JSON or a non-collection', () => {
-    expect(() => readGeoJsonTable('a.geojson', '{')).toThrow(/^a\.geojson: not valid JSON/);
-    expect(() => readGeoJsonTable('a.geojson', '{"type":"Point","coordinates":[1,2]}')).toThrow(InputError);
+    expect(() => readGeoJsonTable('a.geojson', utf8('{'))).toThrow(/^a\.geojson: not valid JSON/);
+    expect(() => readGeoJsonTable('a.geojson', utf8('{"type":"Point","coordinates":[1,2]}'))).toThrow(
+      'a.geojson: expected a GeoJSON FeatureCollection, found a "Point" object',
+    );
+  });
+
+  it('reads a feature that is not an object, or has properties that are not one, as a row of nulls', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [null, 7, { type: 'Feature', properties: 'abc', geometry: null }],
+    });
+    const table = readGeoJsonTable('a.geojson', utf8(text));
+    expect(table.headers).toEqual(['lng', 'lat']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
   });
 });

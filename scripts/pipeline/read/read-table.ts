@@ -2,10 +2,11 @@
  * Turns a ledger file (CSV family or XLSX) or a GeoJSON point layer into a `RawTable`: header
  * located, rows numbered as a person sees them, nothing interpreted yet.
  */
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import { InputError, type RawCell, type RawRow, type RawTable } from '../table';
 import { CsvSyntaxError, parseCsv, type CsvDelimiter } from './csv';
 import { decodeText } from './encoding';
+import { geoJsonFeatures, parseJsonInput } from './json-input';
 import { cellText, locateHeader } from './locate-header';
 import { readXlsx } from './xlsx';
 
@@ -74,12 +75,26 @@ function readDelimitedText(
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
     throw new InputError(`${file}: this is a workbook (zip), not text: name it .xlsx`, file);
   }
+  // No text table holds a NUL character. In UTF-8 and GBK it can only be the byte 0, which is
+  // also what UTF-16 without a byte-order mark is full of; with the mark, it is looked for after
+  // decoding.
+  const nul = (line: number) =>
+    new InputError(
+      `${file}: line ${line} holds a NUL character: the file is not a text table, or is UTF-16 text ` +
+        'without a byte-order mark; save it as "CSV UTF-8"',
+      file,
+    );
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const zeroAt = utf16 ? -1 : bytes.indexOf(0);
+  if (zeroAt >= 0) throw nul(lineAtByte(bytes, zeroAt));
   let decoded;
   try {
     decoded = decodeText(bytes);
   } catch (error) {
     throw new InputError(`${file}: ${(error as Error).message}`, file);
   }
+  const nulAt = utf16 ? decoded.text.indexOf('\0') : -1;
+  if (nulAt >= 0) throw nul(lineOf(decoded.text, nulAt));
   try {
     const grid: RawCell[][] = parseCsv(decoded.text, { delimiter });
     // In place: a copy of 220,000 records costs more than the parse.
@@ -93,8 +108,12 @@ function readDelimitedText(
   }
 }
 
+/** Excel's limit on the characters of one cell: no ledger written by a spreadsheet passes it. */
+export const MAX_CELL_CHARACTERS = 32_767;
+
 /** `where` qualifies "the first rows" in the no-header message, e.g. with the sheet name. */
 function tableFromGrid(file: string, grid: RawCell[][], options: ReadTableOptions, where = ''): RawTable {
+  checkCellLengths(file, grid);
   const located = locateHeader(grid, options.isKnownHeader, { maxScan: options.maxHeaderScan });
   if (!located) {
     const scanned = Math.min(grid.length, options.maxHeaderScan ?? 30);
@@ -137,6 +156,49 @@ function tableFromGrid(file: string, grid: RawCell[][], options: ReadTableOption
   };
 }
 
+/**
+ * Refuses a cell longer than a spreadsheet cell can be. In a CSV that is nearly always a stray
+ * quote that joined the lines after it into one field, which then reads as one enormous name.
+ */
+function checkCellLengths(file: string, grid: RawCell[][]): void {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === 'string' && cell.length > MAX_CELL_CHARACTERS) {
+        throw new InputError(
+          `${file}: cell ${columnLetters(c)}${r + 1} holds ${cell.length.toLocaleString('en-US')} characters, more ` +
+            `than the ${MAX_CELL_CHARACTERS.toLocaleString('en-US')} a spreadsheet cell can hold (in a CSV, a stray " ` +
+            'joins the lines after it into one cell)',
+          file,
+        );
+      }
+    }
+  }
+}
+
+/** 0 → `A`, 26 → `AA`. */
+function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** 1-based line of byte `at`, lines ending at LF. */
+function lineAtByte(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** 1-based line of index `at`, lines ending at LF. */
+function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function isEmptyCell(cell: RawCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -162,35 +224,31 @@ export const GEOJSON_COORDINATE_HEADERS = ['lng', 'lat'] as const;
  * geometry) is kept with null coordinates so the normaliser reports it. Objects and arrays in
  * properties become JSON text.
  *
- * Throws InputError for text that is not JSON or not a FeatureCollection.
+ * A feature that is not an object, or whose properties are not an object, reads as a row of
+ * nulls, which the normaliser rejects with its row number.
+ *
+ * Throws InputError naming the file for bytes that are not JSON text (see `parseJsonInput`) or
+ * JSON that is not a FeatureCollection.
  */
-export function readGeoJsonTable(file: string, text: string): RawTable {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`, file);
-  }
-  const collection = json as Partial<FeatureCollection>;
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw new InputError(`${file}: expected a GeoJSON FeatureCollection`, file);
-  }
-  const features = collection.features as Partial<Feature>[];
+export function readGeoJsonTable(file: string, bytes: Uint8Array): RawTable {
+  const features = geoJsonFeatures(file, parseJsonInput(file, bytes)).map((f) =>
+    isObject(f) ? (f as Partial<Feature>) : {},
+  );
   const reserved = new Set<string>(GEOJSON_COORDINATE_HEADERS);
   const columns = new Map<string, number>();
   for (const feature of features) {
-    for (const key of Object.keys(feature?.properties ?? {})) {
+    for (const key of Object.keys(propertiesOf(feature))) {
       if (!reserved.has(key) && !columns.has(key)) columns.set(key, columns.size);
     }
   }
   const headers = [...columns.keys(), ...GEOJSON_COORDINATE_HEADERS];
   const rows = features.map((feature, i): RawRow => {
     const cells: RawCell[] = headers.map(() => null);
-    for (const [key, value] of Object.entries(feature?.properties ?? {})) {
+    for (const [key, value] of Object.entries(propertiesOf(feature))) {
       const c = columns.get(key);
       if (c !== undefined) cells[c] = jsonCell(value);
     }
-    const geometry = feature?.geometry;
+    const geometry = feature.geometry;
     if (geometry?.type === 'Point' && Array.isArray(geometry.coordinates)) {
       const [lng, lat] = geometry.coordinates;
       cells[columns.size] = typeof lng === 'number' ? lng : null;
@@ -199,6 +257,15 @@ export function readGeoJsonTable(file: string, text: string): RawTable {
     return { row: i + 1, cells };
   });
   return { file, headerRow: 0, headers, rows };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A feature's properties when they are an object (a string would otherwise give columns 0, 1, 2 …). */
+function propertiesOf(feature: Partial<Feature>): Record<string, unknown> {
+  return isObject(feature.properties) ? feature.properties : {};
 }
 
 function jsonCell(value: unknown): RawCell {

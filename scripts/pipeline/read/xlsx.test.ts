@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { rawZip, worksheetXml, xlsxBytes } from '../../fixtures/make-bad-fixtures';
 import { InputError } from '../table';
-import { readXlsx, toRawCell } from './xlsx';
+import { MergeRefScanner, readXlsx, toRawCell, XLSX_LIMITS } from './xlsx';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../tests/fixtures/readers/${name}`, import.meta.url));
@@ -109,6 +110,145 @@ describe('readXlsx', () => {
   it('rejects bytes that are not a workbook', async () => {
     await expect(readXlsx(new TextEncoder().encode('a,b\n1,2\n'))).rejects.toThrow(InputError);
     await expect(readXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toThrow(/not a readable \.xlsx/);
+  });
+});
+
+describe('readXlsx on hostile workbooks', () => {
+  const header = ['编号', '小区名称', '经度', '纬度'];
+  const ledger = [header, ['C1', '好小区', 112.88, 28.21], ['C2', '和平小区', 112.89, 28.22]];
+  const read = (sheet: string, limits = XLSX_LIMITS) =>
+    readXlsx(xlsxBytes(sheet), { file: 'x.xlsx', limits });
+
+  it('applies a merge over the whole sheet (17 billion cells) within the values only, at once', async () => {
+    const started = performance.now();
+    const { grid, merges } = await read(worksheetXml(ledger, { merges: ['A1:XFD1048576'] }));
+    expect(performance.now() - started).toBeLessThan(2000);
+    // As Excel shows it: the top-left value in every cell the area covers.
+    expect(grid).toEqual(ledger.map((row) => row.map(() => '编号')));
+    expect(merges).toEqual([{ top: 0, left: 0, bottom: 2, right: 3 }]);
+  });
+
+  it('drops a merged range that lies beyond the values, and blanks what a blank merge covers', async () => {
+    const beside = await read(worksheetXml(ledger, { merges: ['E1:XFD1048576'] }));
+    expect(beside.grid).toEqual(ledger);
+    expect(beside.merges).toEqual([]);
+    const blank = await read(
+      worksheetXml(
+        [
+          [null, 'x', 'y'],
+          ['a', 'b', 'c'],
+        ],
+        { merges: ['A1:B1'] },
+      ),
+    );
+    expect(blank.grid).toEqual([
+      [null, null, 'y'],
+      ['a', 'b', 'c'],
+    ]);
+  });
+
+  it('refuses merged ranges outside Excel’s grid or not ranges at all, naming file, sheet and range', async () => {
+    await expect(read(worksheetXml(ledger, { merges: ['A2:A2000000'] }))).rejects.toThrow(
+      new InputError(
+        'x.xlsx: sheet "Sheet1": merged range "A2:A2000000" goes past Excel\'s last cell XFD1048576: the file is ' +
+          'damaged or was not written by a spreadsheet',
+        'x.xlsx',
+      ),
+    );
+    await expect(read(worksheetXml(ledger, { merges: ['A1:B'] }))).rejects.toThrow(
+      'x.xlsx: sheet "Sheet1": merged range "A1:B" is not a cell range: the file is damaged',
+    );
+  });
+
+  it('refuses a sheet whose values span more cells than the limit, pointing at the farthest value', async () => {
+    const far = worksheetXml(ledger, { extraRows: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' });
+    await expect(read(far)).rejects.toThrow(
+      /^x\.xlsx: sheet "Sheet1" spans A1:XFD1048576 \(1,048,576 rows × 16,384 columns = 17,179,869,184 cells\), more than the 50,000,000 cells .* holds a value in XFD1048576\)$/,
+    );
+    await expect(read(worksheetXml(ledger), { ...XLSX_LIMITS, maxSheetCells: 11 })).rejects.toThrow(
+      /spans A1:D3 \(3 rows × 4 columns = 12 cells\), more than the 11 cells/,
+    );
+  });
+
+  it('refuses merges that together fill more cells than the limit, naming the range that passes it', async () => {
+    const overlapping = worksheetXml(ledger, { merges: ['A1:D3', 'A1:D3'] });
+    await expect(read(overlapping, { ...XLSX_LIMITS, maxMergedCells: 20 })).rejects.toThrow(
+      'x.xlsx: sheet "Sheet1": merged range "A1:D3" brings the cells merged areas fill to more than 20: ' +
+        'the merges overlap or cover far more than a ledger',
+    );
+  });
+
+  it('refuses a row numbered past Excel’s last row', async () => {
+    const sheet = worksheetXml(ledger, { extraRows: '<row r="2000000"><c r="A2000000"><v>1</v></c></row>' });
+    await expect(read(sheet)).rejects.toThrow(
+      /^x\.xlsx: sheet "Sheet1" has a row numbered 2,000,000, past Excel's last row 1,048,576/,
+    );
+  });
+
+  it('ignores column ranges, data validations and conditional formats that exceljs would expand', async () => {
+    const tail =
+      '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1>' +
+      '</dataValidation></dataValidations>' +
+      '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" priority="1"><formula>TRUE</formula>' +
+      '</cfRule></conditionalFormatting>';
+    const sheet = worksheetXml(ledger, { tail }).replace(
+      '<sheetData>',
+      '<cols><col min="1" max="1000000000" width="9"/></cols><sheetData>',
+    );
+    const started = performance.now();
+    expect((await read(sheet)).grid).toEqual(ledger);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a workbook whose zip would inflate past the limits, before exceljs reads it', async () => {
+    const bomb = xlsxBytes(worksheetXml(ledger, { tail: ' '.repeat(12 * 1024 * 1024) }));
+    await expect(readXlsx(bomb, { file: 'b.xlsx' })).rejects.toThrow(
+      /^b\.xlsx: member "xl\/worksheets\/sheet1\.xml" declares 12 MB from \d+ KB \([\d,]+:1, more than 200:1\): refusing a possible zip bomb$/,
+    );
+    const small = { ...XLSX_LIMITS, zip: { ...XLSX_LIMITS.zip, maxTotalBytes: 1024 } };
+    await expect(
+      readXlsx(xlsxBytes(worksheetXml(ledger)), { file: 'b.xlsx', limits: small }),
+    ).rejects.toThrow(
+      /^b\.xlsx: the members to read declare [\d.]+ KB in all, more than the 1 KB limit: refusing a possible zip bomb$/,
+    );
+    const lying = rawZip([
+      { name: 'xl/workbook.xml', content: new Uint8Array(2 * 1024 * 1024).fill(0x20), declaredSize: 100 },
+    ]);
+    await expect(readXlsx(lying, { file: 'b.xlsx' })).rejects.toThrow(
+      'b.xlsx: member "xl/workbook.xml" inflates to more than the 100 bytes it declares: refusing a possible zip bomb',
+    );
+  });
+
+  it('applies the merges of the sheet read, found through the workbook’s relationships', async () => {
+    const bytes = await workbookBytes((wb) => {
+      wb.addWorksheet('说明').addRow(['a', 'b', 'c']);
+      const ws = wb.addWorksheet('台账');
+      ws.addRow(['资金来源', null, '户数']);
+      ws.addRow(['中央', '省级', 10]);
+      ws.mergeCells('A1:B1');
+    });
+    expect((await readXlsx(bytes, { sheet: '台账' })).grid[0]).toEqual(['资金来源', '资金来源', '户数']);
+    expect((await readXlsx(bytes, { sheet: '说明' })).merges).toEqual([]);
+  });
+});
+
+describe('MergeRefScanner', () => {
+  it('finds every merged range however the XML is cut into chunks', () => {
+    const xml = new TextEncoder().encode(
+      worksheetXml([['a', 'b', 'c']], { merges: ['A1:B1', 'B2:C3', 'AA10:AB1000'] }).replace(
+        '<mergeCell ref="B2:C3"/>',
+        "<mergeCell  ref = 'B2:C3' />",
+      ),
+    );
+    for (let cut = 1; cut < xml.length; cut++) {
+      const scanner = new MergeRefScanner();
+      scanner.push(xml.subarray(0, cut));
+      scanner.push(xml.subarray(cut));
+      expect(scanner.refs).toEqual(['A1:B1', 'B2:C3', 'AA10:AB1000']);
+    }
+    const byByte = new MergeRefScanner();
+    for (let i = 0; i < xml.length; i++) byByte.push(xml.subarray(i, i + 1));
+    expect(byByte.refs).toEqual(['A1:B1', 'B2:C3', 'AA10:AB1000']);
   });
 });
 

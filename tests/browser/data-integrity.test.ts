@@ -1,0 +1,142 @@
+/**
+ * The site refuses a data folder that mixes two builds (src/lib/data-integrity.ts): with
+ * explore.json or communities.pmtiles copied in from another build, the page shows the mismatch
+ * message where the map (or the table) would be and none of the other build's rows, and the
+ * presentation refuses another build's story.json, fetched beside the manifest; the intact
+ * folder, and a folder of a build older than the manifest's file list, load as before.
+ *
+ * Screenshots: tmp/screenshots/data-mismatch-*.png.
+ *
+ * Both data builds run through the real pipeline into a temp folder: the three-community browser
+ * fixture and, as "another build", the two-community good-ledger fixture.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildData } from '../../scripts/pipeline/build';
+import { MESSAGES } from '../../src/i18n/messages';
+import { launchBrowser, openPage, screenshot, waitForMapIdle, type RecordedPage } from './browser';
+import { buildSite, ROOT, type SiteBuild } from './build-site';
+import { serveStatic, type StaticServer } from './static-server';
+
+const FIXTURES = join(ROOT, 'tests/browser/fixtures');
+/** A community name only the other build has: it must never reach the page. */
+const OTHER_NAME = '和平小区';
+/** A community name of the served build, shown by the table when the data is intact. */
+const OWN_NAME = '晨光小区';
+/** The start of the mismatch message, before the file list. */
+const MISMATCH = MESSAGES.zh['data.mismatch'].split('{files}')[0]!;
+
+describe('a data folder that mixes two builds', () => {
+  let build: SiteBuild;
+  let browser: Browser;
+  let work: string;
+  const servers: Record<string, StaticServer> = {};
+  const pages: RecordedPage[] = [];
+
+  beforeAll(async () => {
+    build = await buildSite();
+    browser = await launchBrowser();
+    work = await mkdtemp(join(tmpdir(), 'renovation-atlas-integrity-'));
+    const good = join(work, 'good');
+    const other = join(work, 'other');
+    await buildData({
+      communities: join(FIXTURES, 'communities.csv'),
+      amenities: join(FIXTURES, 'amenities.csv'),
+      out: good,
+      buildTime: new Date(0),
+    });
+    await buildData({ communities: join(ROOT, 'tests/fixtures/good/communities.csv'), out: other });
+    const folders: Record<string, string> = { good };
+    for (const file of ['explore.json', 'communities.pmtiles', 'story.json']) {
+      const mixed = join(work, `mixed-${file}`);
+      await cp(good, mixed, { recursive: true });
+      await cp(join(other, file), join(mixed, file));
+      folders[file] = mixed;
+    }
+    // A build from before the file list: the same folder with `files` taken out of the manifest.
+    const older = join(work, 'older');
+    await cp(good, older, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(older, 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    delete manifest.files;
+    delete manifest.build_id;
+    await writeFile(join(older, 'manifest.json'), JSON.stringify(manifest));
+    folders.older = older;
+    for (const [name, dir] of Object.entries(folders))
+      servers[name] = await serveStatic(build.dir, { overrides: { '/data/': dir } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of Object.values(servers)) await server.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+
+  async function open(server: string, path: string): Promise<RecordedPage> {
+    const recorded = await openPage(browser, servers[server]!.url);
+    pages.push(recorded);
+    await recorded.page.goto(new URL(path, servers[server]!.url).href);
+    return recorded;
+  }
+
+  const alertText = (page: Page) => page.locator('[role="alert"]').allInnerTexts();
+
+  it('loads an intact folder with no mismatch message and no console error', async () => {
+    const { page, errors } = await open('good', './');
+    await waitForMapIdle(page);
+    expect((await alertText(page)).join('\n')).not.toContain(MISMATCH);
+    // The table shows the build's own rows: the check below, that the other build's are absent, means something.
+    const table = await open('good', './?view=table');
+    await table.page.getByText(OWN_NAME).first().waitFor();
+    expect(errors).toEqual([]);
+    expect(table.errors).toEqual([]);
+  });
+
+  it('loads a folder built before the file list, unchecked', async () => {
+    const { page, errors } = await open('older', './');
+    await waitForMapIdle(page);
+    expect((await alertText(page)).join('\n')).not.toContain(MISMATCH);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses explore.json of another build, in the table view too, showing none of its rows', async () => {
+    const { page } = await open('explore.json', './?view=table');
+    const alert = page.locator('.message.error[role="alert"]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain(MISMATCH);
+    expect(text).toMatch(/explore\.json（[\d,]+ 字节，清单记为 [\d,]+ 字节）/);
+    expect(text).toContain('两次构建');
+    await screenshot(page, 'data-mismatch-explore');
+    expect(await page.locator('.map').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(OTHER_NAME);
+  });
+
+  it('refuses communities.pmtiles of another build before drawing it', async () => {
+    const { page } = await open('communities.pmtiles', './?lang=en');
+    const alert = page.locator('.message.error[role="alert"]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('The data files do not match their manifest: communities.pmtiles (');
+    expect(text).toContain('mixes files from two builds');
+    await screenshot(page, 'data-mismatch-pmtiles-en');
+    expect(await page.locator('.map').count()).toBe(0);
+  });
+
+  it('refuses story.json of another build in the presentation, though fetched beside the manifest', async () => {
+    const { page } = await open('story.json', './?present=1');
+    const alert = page.locator('.message.error[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^数据文件与清单不符：story\.json（/);
+    expect(await page.locator('.map').count()).toBe(0);
+  });
+});
