@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { ROOT } from './build-site';
 
 /** Chromium binary; override with CHROMIUM_PATH. */
@@ -129,7 +129,7 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
  * just made (a click starting a camera move or a layer load) has marked the map busy before the
  * attribute is read. The timeout only bounds a failure; nothing here waits for a fixed time.
  */
-export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForMapIdle(page: Page | Frame, timeout = 60_000): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );

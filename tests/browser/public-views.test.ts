@@ -294,6 +294,9 @@ describe('public views: embed, share, table, print, accessibility', { timeout: 1
         await f.locator('canvas.maplibregl-canvas').focus();
         for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
         await expect.poll(() => link.getAttribute('href'), { timeout: 20_000 }).not.toContain(before);
+        // Three key presses are several camera moves: compare once the map has stopped and the
+        // link has followed the last one (MapView stays aria-busy until then).
+        await waitForMapIdle(f);
         expect(await check()).not.toBe(before);
       });
     }
