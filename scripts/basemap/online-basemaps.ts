@@ -12,14 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import {
   BASEMAP_ID_PATTERN,
-  DISPLAY_CRS_VALUES,
   OFFLINE_BASEMAP,
   OFFLINE_BASEMAP_ID,
   type BasemapDefinition,
   type BasemapKind,
-  type DisplayCrs,
   type RasterTiles,
-} from '../../src/map/basemap-definitions';
+} from '../../src/contracts/basemaps';
+import { DISPLAY_CRS_VALUES, type DisplayCrs } from '../../src/domain/display-crs';
 
 /** The configuration file looked for at the repository root. */
 export const CONFIG_FILE = 'atlas.config.json';

@@ -6,14 +6,14 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import KDBush from 'kdbush';
-import { DONE_STAGES } from '../../src/domain/vocabulary';
+import { isDoneStage } from '../../src/domain/metrics';
 import type { BoundaryCollection, BoundaryLevel, BoundaryProperties } from './read/boundaries';
 
 /** What a boundary gains: community counts and the completed share. */
 export interface BoundaryStats {
   /** Communities whose point lies inside (or on the edge of) the polygon. */
   communities: number;
-  /** Of those, communities at a stage in `DONE_STAGES`. */
+  /** Of those, communities at a done stage (`isDoneStage`). */
   completed: number;
   /** completed ÷ communities, 4 decimals; absent when the polygon holds no community. */
   completion_rate?: number;
@@ -25,8 +25,6 @@ export interface StatsCommunity {
   lat: number;
   stage?: string;
 }
-
-const DONE: ReadonlySet<string> = new Set(DONE_STAGES);
 
 function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -69,7 +67,7 @@ export function boundaryStats(
         const c = communities[i]!;
         if (!booleanPointInPolygon([c.lng, c.lat], f.geometry)) continue;
         inside++;
-        if (c.stage && DONE.has(c.stage)) completed++;
+        if (isDoneStage(c.stage)) completed++;
       }
     }
     const stats: BoundaryStats = { communities: inside, completed };

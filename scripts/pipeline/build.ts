@@ -10,13 +10,22 @@ import { mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import zlib from 'node:zlib';
 import type { Feature, Geometry } from 'geojson';
-import { MANIFEST_FILE, type DataFileEntry } from '../../src/domain/data-files';
+import { MANIFEST_FILE, type DataFileEntry } from '../../src/contracts/data-files';
+import { h3AggregateFile } from '../../src/contracts/h3-cells';
+import {
+  MANIFEST_FORMAT_VERSION,
+  type DisplayLayerRef,
+  type ManifestFile,
+  type ManifestInput,
+  type ManifestProgramme,
+} from '../../src/contracts/manifest';
+import type { BuildReport, TableReport } from '../../src/contracts/report';
 import { evaluateCoverage } from '../../src/domain/life-circles';
 import { normaliseHeader } from '../../src/domain/headers';
 import { matchItemHeader } from '../../src/domain/parse/items';
-import { COMMUNITY_OUTPUT_FIELDS } from '../../src/domain/output-fields';
+import { PUBLISHED_OUTPUT_FIELDS } from '../../src/domain/output-fields';
+import { LOW_ZOOM_PROPERTIES, type FlatProperties } from '../../src/contracts/tile-properties';
 import { evaluateMetric, figureMatches } from '../../src/domain/programme-figures';
-import type { Programme } from '../../src/domain/programmes';
 import {
   AMENITY_FIELDS,
   COMMUNITY_FIELDS,
@@ -26,11 +35,11 @@ import {
 } from '../../src/domain/schema';
 import { AMENITY_TYPES, LIFE_CIRCLES, type Crs } from '../../src/domain/vocabulary';
 import { monthSpan } from '../../src/domain/months';
-import { aggregateH3, DEFAULT_H3_RESOLUTIONS } from './aggregate-h3';
+import { aggregateH3, DEFAULT_H3_RESOLUTIONS } from '../../src/domain/h3-aggregates';
 import { boundaryLevels, boundaryStats } from './boundary-stats';
-import { communityProperties, type CommunityLifeCircle, type FlatProperties } from './community-features';
-import { buildExploreIndex } from './explore-index';
-import { EXPLORE_FILE } from '../../src/explore/explore-format';
+import { communityProperties, type CommunityLifeCircle } from '../../src/domain/community-properties';
+import { buildExploreIndex } from '../../src/contracts/explore-encode';
+import { EXPLORE_FILE } from '../../src/contracts/explore-format';
 import { distancesOf, nearestAmenityDistances } from './life-circle-distances';
 import { normaliseAmenities } from './normalise/amenities';
 import { normaliseCommunities } from './normalise/communities';
@@ -40,7 +49,7 @@ import { readInputFile } from './read/input-file';
 import { readJsonInput } from './read/json-input';
 import { readProgrammes } from './read/programmes-input';
 import { readGeoJsonTable, readTable } from './read/read-table';
-import { InputError, type RawTable, type RowIssue } from './table';
+import { InputError, type RawTable } from './table';
 import { createStoryBuilder, defaultStorySpec, parseStorySpec, StoryError } from './story';
 import { archiveBounds, type Bbox } from './tiles/archive-bounds';
 import { tilePoints } from './tiles/point-tiles';
@@ -79,29 +88,13 @@ export interface BuildOptions {
   buildTime?: Date;
 }
 
-/** Counts and issues of one input table. rows_read = rows_accepted + rows_rejected. */
-export interface TableReport {
-  file: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rows_skipped: number;
-}
+/** The report.json contract, typed in src/contracts/report.ts. */
+export type { BuildReport, TableReport } from '../../src/contracts/report';
 
-/** The report.json contract. Top-level counts add up over all tables. */
-export interface BuildReport {
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rows_skipped: number;
-  errors: (RowIssue & { file: string })[];
-  warnings: (RowIssue & { file: string })[];
-  tables: Record<string, TableReport>;
-}
-
+/** What a build wrote, for the CLI and the tests. */
 export interface BuildResult {
   report: BuildReport;
-  manifest: Record<string, unknown>;
+  manifest: ManifestFile;
   outFiles: string[];
   timings: Record<string, number>;
 }
@@ -110,32 +103,6 @@ export interface BuildResult {
 const MAX_ZOOM = 14;
 /** Straight-line search radius for the nearest amenity of each type. */
 const MAX_SEARCH_METRES = 3000;
-/** Properties every community keeps below the maximum zoom: what the filters and styling need. */
-export const LOW_ZOOM_PROPERTIES = [
-  'id',
-  'name',
-  'city',
-  'district',
-  'street',
-  'programme',
-  'stage',
-  'batch_year',
-  'year_built',
-  'households',
-  'items',
-  'fund_total',
-  'fund_per_household',
-  'leverage',
-  'coverage_score',
-  'lc5_met',
-  'missing_types',
-  'start_date',
-  'completion_date',
-  'is_synthetic',
-  'location_precision',
-  'source',
-];
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function headerMatcher(fields: readonly FieldDefinition[], items: boolean): (text: string) => boolean {
@@ -250,7 +217,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
   const progress = opts.onProgress ?? (() => {});
-  const inputs: Record<string, unknown>[] = [];
+  const inputs: ManifestInput[] = [];
   const errors: BuildReport['errors'] = [];
   const warnings: BuildReport['warnings'] = [];
   const tables: Record<string, TableReport> = {};
@@ -505,7 +472,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     await archive('boundaries', 0, bbox, [bTiles]);
   }
   // 5b. The same tiles in each display CRS asked for (GCJ-02, for an AMap basemap).
-  const displayLayers: Record<string, unknown> = {};
+  const displayLayers: Record<string, Record<string, DisplayLayerRef>> = {};
   for (const crs of opts.displayCrs ?? [])
     displayLayers[crs] = await writeDisplayCrsTiles(crs, tileInputs, archive, mergeTileLayers);
   progress('tiles', 1, 1);
@@ -526,7 +493,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   );
   const aggregateFiles: Record<string, string> = {};
   for (const layer of aggregates) {
-    const name = `aggregates/h3-r${layer.resolution}.json`;
+    const name = h3AggregateFile(layer.resolution);
     await write(name, JSON.stringify(layer));
     aggregateFiles[layer.resolution] = name;
   }
@@ -539,7 +506,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   lap('explore_index', t);
 
   // 7. Programmes and their published figures, checked against the communities.
-  let programmes: (Programme & { communities: number })[] = [];
+  let programmes: ManifestProgramme[] = [];
   if (opts.programmes) {
     recordInput('programmes', opts.programmes, programmeInput!.bytes);
     programmes = programmeRecords.map((p) => {
@@ -589,8 +556,8 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   await write('report.json', JSON.stringify(report, null, 2));
   const buildTime = (opts.buildTime ?? new Date()).toISOString();
   const files = sortedEntries(written);
-  const manifest: Record<string, unknown> & { files: DataFileEntry[] } = {
-    format_version: 1,
+  const manifest: ManifestFile = {
+    format_version: MANIFEST_FORMAT_VERSION,
     build_time: buildTime,
     // Tells two builds apart at a glance (derived from the time and the files: see buildIdOf).
     build_id: buildIdOf(buildTime, files),
@@ -652,7 +619,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
         types: AMENITY_TYPES.filter((a) => a.circle === c.key).map((a) => a.type),
       })),
     },
-    fields: COMMUNITY_OUTPUT_FIELDS,
+    fields: PUBLISHED_OUTPUT_FIELDS,
     synthetic: {
       flag_field: 'is_synthetic',
       precision_field: 'location_precision',

@@ -7,7 +7,7 @@
  * `display_layers`. communities.geojson, the aggregates, bbox and center stay WGS84.
  */
 import type { Feature, Geometry } from 'geojson';
-import { geometryToDisplayCrs, toDisplayCrs } from '../../src/map/basemap-crs';
+import { geometryToDisplayCrs, toDisplayCrs } from '../../src/domain/display-crs';
 import { tilePoints, type PointTileOptions, type TilePoint } from './tiles/point-tiles';
 import { tilePolygons, type PolygonTileOptions } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseProgrammes, type Programme } from '../../src/domain/programmes';
-import { parseStory } from '../../src/present/story';
+import { parseStory } from '../../src/contracts/story';
 import { parseBuildArgs } from '../cli/build-args';
 import { buildData } from './build';
 import {

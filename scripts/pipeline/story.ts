@@ -10,9 +10,10 @@
  */
 import type { Figure, Metric, Programme } from '../../src/domain/programmes';
 import { isSummableField } from '../../src/domain/programmes';
+import { isDoneStage } from '../../src/domain/metrics';
 import { evaluateMetric, type FeatureProperties } from '../../src/domain/programme-figures';
 import { DONE_STAGES, FUNDING_CHANNELS, ITEM_BY_KEY, ITEMS } from '../../src/domain/vocabulary';
-import { completionMonth, cumulativeByMonth } from '../../src/present/playback';
+import { completionMonth, cumulativeByMonth } from '../../src/domain/completions';
 import type {
   Bilingual,
   Story,
@@ -20,7 +21,7 @@ import type {
   StoryChapter,
   StoryFigure,
   StoryPlayback,
-} from '../../src/present/story';
+} from '../../src/contracts/story';
 
 /** A headline figure as a story file asks for it. */
 export interface StorySpecFigure {
@@ -410,7 +411,6 @@ export function createStoryBuilder(spec: StorySpec): StoryBuilder {
     months: ch.playback ? [] : null,
     undatedDone: 0,
   }));
-  const done = new Set<string>(DONE_STAGES);
   const programmesInData = new Set<string>();
 
   return {
@@ -436,7 +436,7 @@ export function createStoryBuilder(spec: StorySpec): StoryBuilder {
         if (acc.months) {
           const month = completionMonth(p.completion_date);
           acc.months.push(month);
-          if (month === null && typeof p.stage === 'string' && done.has(p.stage)) acc.undatedDone++;
+          if (month === null && typeof p.stage === 'string' && isDoneStage(p.stage)) acc.undatedDone++;
         }
       }
     },

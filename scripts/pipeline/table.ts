@@ -31,16 +31,8 @@ export interface RawTable {
   rows: RawRow[];
 }
 
-/** A problem with one cell or row. `row` and `column` point at the place in the file. */
-export interface RowIssue {
-  row: number;
-  /** The header as written in the file, or '' for whole-row problems. */
-  column: string;
-  value: string;
-  reason: string;
-  /** Which table the row belongs to; set by the build when several tables are read. */
-  table?: 'communities' | 'amenities' | 'boundaries' | 'footprints';
-}
+/** A problem with one cell or row (the report's contract: src/contracts/report.ts). */
+export type { RowIssue } from '../../src/contracts/report';
 
 /** Raised when a whole file cannot be used (unreadable, required columns missing). */
 export class InputError extends Error {

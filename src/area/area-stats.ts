@@ -3,10 +3,9 @@
  * explore index's columns (or anything shaped like them) and a shape, returns numbers, so the
  * sums are tested in node against the same turf predicates the tests use on the GeoJSON.
  *
- * Rules, shared with the build's H3 aggregates (scripts/pipeline/aggregate-h3.ts) so an area
+ * Rules, shared with the build's H3 aggregates (src/domain/h3-aggregates.ts) so an area
  * and a hexagon of the same communities agree: a missing household or resident count adds
- * nothing; a community's stage counts as done when it is in DONE_STAGES, and a community without
- * a stage counts as not done; funding sums only the vocabulary's channels. Life-circle shares
+ * nothing; a community's stage counts as done by src/domain/metrics.ts `isDoneStage`; funding sums only the vocabulary's channels. Life-circle shares
  * are over the communities that have a result (none when the build had no amenities).
  *
  * A point on a polygon's edge is inside (turf's default); a point exactly `radius` metres from a
@@ -17,13 +16,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfCircle from '@turf/circle';
 import turfDistance from '@turf/distance';
 import type { Feature, Polygon } from 'geojson';
-import {
-  DONE_STAGES,
-  FUNDING_CHANNELS,
-  LIFE_CIRCLES,
-  type FundField,
-  type LifeCircleKey,
-} from '../domain/vocabulary';
+import { isDoneStage } from '../domain/metrics';
+import { FUNDING_CHANNELS, LIFE_CIRCLES, type FundField, type LifeCircleKey } from '../domain/vocabulary';
 
 /** A [lng, lat] pair, WGS84. */
 export type LngLat = [number, number];
@@ -148,7 +142,7 @@ export interface AreaStats {
   householdsReported: number;
   residents: number;
   residentsReported: number;
-  /** Communities at a done stage (DONE_STAGES). */
+  /** Communities at a done stage (`isDoneStage`). */
   done: number;
   /** done / communities; null for an empty area. */
   completionRate: number | null;
@@ -161,8 +155,6 @@ export interface AreaStats {
   /** Per life circle; empty when the build had no amenities. */
   lifeCircles: LifeCircleShare[];
 }
-
-const DONE: ReadonlySet<string> = new Set(DONE_STAGES);
 
 /** Sums the rows of an area. */
 export function areaStats(columns: AreaColumns, rows: readonly number[]): AreaStats {
@@ -180,7 +172,7 @@ export function areaStats(columns: AreaColumns, rows: readonly number[]): AreaSt
     if (Number.isFinite(r) && r > 0) residents += r;
     if (Number.isFinite(r)) residentsReported++;
     const stage = columns.textOf('stage', i);
-    if (stage !== null && DONE.has(stage)) done++;
+    if (isDoneStage(stage)) done++;
     if (columns.isSynthetic[i]) synthetic++;
   }
 

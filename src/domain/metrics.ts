@@ -1,8 +1,23 @@
 /**
- * Figures derived from one community's record: funding totals and leverage, and how many items
- * of each 国办发〔2020〕23号 category its renovation covers. Pure, shared by the build and the site.
+ * The metrics of the atlas, each rule written once and used by the build and the site alike:
+ * - the fiscal / non-fiscal split of funding (`isFiscalChannel`, `deriveFunding`);
+ * - which stages count as done (`isDoneStage`);
+ * - the summary of the communities in an area (an H3 cell, a filtered cell): `addToAreaSums`,
+ *   `summariseArea`;
+ * - how many items of each 国办发〔2020〕23号 category a renovation covers.
+ * Pure.
  */
-import { FUNDING_CHANNELS, ITEM_BY_KEY } from './vocabulary';
+import { DONE_STAGES, FUNDING_CHANNELS, ITEM_BY_KEY, type FundField } from './vocabulary';
+
+const DONE: ReadonlySet<string> = new Set(DONE_STAGES);
+
+/**
+ * Whether a stage counts as done (the physical works finished: `DONE_STAGES`). A community
+ * without a stage counts as not done.
+ */
+export function isDoneStage(stage: string | null | undefined): boolean {
+  return stage !== null && stage !== undefined && DONE.has(stage);
+}
 
 /** Derived funding figures, all in yuan except the ratios. */
 export interface FundingSummary {
@@ -20,6 +35,25 @@ export interface FundingSummary {
 const FISCAL: ReadonlyMap<string, boolean> = new Map(FUNDING_CHANNELS.map((c) => [c.field, c.fiscal]));
 
 /**
+ * Whether a funding field is government money (central, provincial, local, special bonds) and
+ * so counts in `fund_fiscal`; false for the other channels, which count in `fund_nonfiscal`;
+ * undefined for a key that is no funding channel, which counts in neither.
+ */
+export function isFiscalChannel(field: string): boolean | undefined {
+  return FISCAL.get(field);
+}
+
+/** The channels `fund_fiscal` sums, in channel order. */
+export const FISCAL_FUND_FIELDS: readonly FundField[] = FUNDING_CHANNELS.filter((c) =>
+  isFiscalChannel(c.field),
+).map((c) => c.field);
+
+/** The channels `fund_nonfiscal` sums, in channel order. */
+export const NONFISCAL_FUND_FIELDS: readonly FundField[] = FUNDING_CHANNELS.filter(
+  (c) => isFiscalChannel(c.field) === false,
+).map((c) => c.field);
+
+/**
  * Sums a record's `funds` by the fiscal flag of FUNDING_CHANNELS. Keys that are not funding
  * channels are ignored rather than guessed into either side.
  */
@@ -28,7 +62,7 @@ export function deriveFunding(funds: Partial<Record<string, number>>, households
   let nonfiscal = 0;
   for (const field in funds) {
     const amount = funds[field];
-    const isFiscal = FISCAL.get(field);
+    const isFiscal = isFiscalChannel(field);
     if (amount === undefined || !Number.isFinite(amount) || isFiscal === undefined) continue;
     if (isFiscal) fiscal += amount;
     else nonfiscal += amount;
@@ -69,4 +103,139 @@ export function itemCategoryCounts(items: readonly string[]): ItemCategoryCounts
     counts.items_count += 1;
   }
   return counts;
+}
+
+/** Positive finite yuan or count, else 0: ledgers leave gaps, and a gap adds nothing to a sum. */
+export function countable(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+// Layout of one area's running sums in a flat Float64Array (`AREA_SUMS_STRIDE` numbers from a
+// base offset). Flat rather than an object per area: at national scale (about 160,000 H3 cells)
+// small objects kept the garbage collector busier than the sums.
+const COUNT = 0;
+const HOUSEHOLDS = 1;
+const RESIDENTS = 2;
+const COMPLETED = 3;
+/** Fund total of communities that report both households and funds. */
+const FUNDS_WITH_HOUSEHOLDS = 4;
+/** Households of those same communities. */
+const HOUSEHOLDS_WITH_FUNDS = 5;
+/** Yuan per channel, in `FUNDING_CHANNELS` order, from here on. */
+const FUNDS = 6;
+const CHANNEL_COUNT = FUNDING_CHANNELS.length;
+const CHANNEL_FIELDS: readonly FundField[] = FUNDING_CHANNELS.map((c) => c.field);
+const CHANNEL_FISCAL: readonly boolean[] = CHANNEL_FIELDS.map((f) => isFiscalChannel(f) === true);
+
+/** How many numbers one area's running sums take (see `addToAreaSums`). */
+export const AREA_SUMS_STRIDE = FUNDS + CHANNEL_COUNT;
+
+/** What an area summary reads from one community. */
+export interface AreaCommunity {
+  households: number | null | undefined;
+  residents: number | null | undefined;
+  stage: string | null | undefined;
+  /**
+   * Yuan per channel in `FUNDING_CHANNELS` order; undefined or NaN where the community does not
+   * report the channel (unknown, not zero).
+   */
+  channelYuan: ArrayLike<number | undefined>;
+}
+
+/**
+ * Adds one community to the running sums at `sums[base …]`: a missing or negative household,
+ * resident or yuan figure adds nothing; a community reports funds when any channel holds a
+ * finite number, and only those that report both funds and households count towards the
+ * per-household figure (others would bias it downwards).
+ */
+export function addToAreaSums(sums: Float64Array, base: number, community: AreaCommunity): void {
+  const households = countable(community.households);
+  sums[base + COUNT]! += 1;
+  sums[base + HOUSEHOLDS]! += households;
+  sums[base + RESIDENTS]! += countable(community.residents);
+  if (isDoneStage(community.stage)) sums[base + COMPLETED]! += 1;
+  let fundTotal = 0;
+  let reportsFunds = false;
+  const yuanOf = community.channelYuan;
+  for (let k = 0; k < CHANNEL_COUNT; k++) {
+    const value = yuanOf[k];
+    if (value === undefined || !Number.isFinite(value)) continue;
+    reportsFunds = true;
+    const yuan = countable(value);
+    sums[base + FUNDS + k]! += yuan;
+    fundTotal += yuan;
+  }
+  if (reportsFunds && households > 0) {
+    sums[base + FUNDS_WITH_HOUSEHOLDS]! += fundTotal;
+    sums[base + HOUSEHOLDS_WITH_FUNDS]! += households;
+  }
+}
+
+/** Adds the running sums at `from[fromBase …]` to those at `to[toBase …]`. */
+export function mergeAreaSums(to: Float64Array, toBase: number, from: Float64Array, fromBase: number): void {
+  for (let k = 0; k < AREA_SUMS_STRIDE; k++) to[toBase + k]! += from[fromBase + k]!;
+}
+
+/** The communities of one area (an H3 cell), summed: what the aggregates and re-aggregation write. */
+export interface AreaSummaryBase {
+  count: number;
+  households: number;
+  residents: number;
+  /** Communities at a done stage (`isDoneStage`). */
+  completed: number;
+  /** completed ÷ count, 0..1 to 4 decimals; communities without a stage count as not done. */
+  completion_rate: number;
+  /** Yuan, all channels. */
+  fund_total: number;
+  /** Yuan, government channels (`isFiscalChannel`). */
+  fund_fiscal: number;
+  fund_nonfiscal: number;
+  /** Area in km², 4 decimals. */
+  area_km2: number;
+  /** Yuan per km² of area. */
+  fund_per_km2: number;
+  /**
+   * Yuan per household, over the communities that report both households and at least one
+   * funding channel; null when there are none.
+   */
+  fund_per_household: number | null;
+}
+
+/** An area summary with one `fund_<channel>` column (yuan) for every funding channel. */
+export type AreaSummary = AreaSummaryBase & Readonly<Record<FundField, number>>;
+
+const round4 = (v: number) => Math.round(v * 10000) / 10000;
+
+/**
+ * The summary of the running sums at `sums[base …]` over an area of `areaKm2`. Money is rounded
+ * to whole yuan only after summing, so rounding errors cannot pile up over an area's
+ * communities; `fund_total` is rounded from the exact sum, so it may differ by a few yuan from
+ * the sum of the rounded channels. Keys come in the order the aggregate files are written in.
+ */
+export function summariseArea(sums: Float64Array, base: number, areaKm2: number): AreaSummary {
+  const at = (k: number): number => sums[base + k]!;
+  let fiscal = 0;
+  let total = 0;
+  for (let k = 0; k < CHANNEL_COUNT; k++) {
+    const value = at(FUNDS + k);
+    total += value;
+    if (CHANNEL_FISCAL[k]) fiscal += value;
+  }
+  const count = at(COUNT);
+  const summary: Record<string, number | null> = {
+    count,
+    households: Math.round(at(HOUSEHOLDS)),
+    residents: Math.round(at(RESIDENTS)),
+    completed: at(COMPLETED),
+    completion_rate: round4(at(COMPLETED) / count),
+    fund_total: Math.round(total),
+    fund_fiscal: Math.round(fiscal),
+    fund_nonfiscal: Math.round(total - fiscal),
+  };
+  for (let k = 0; k < CHANNEL_COUNT; k++) summary[CHANNEL_FIELDS[k]!] = Math.round(at(FUNDS + k));
+  summary.area_km2 = round4(areaKm2);
+  summary.fund_per_km2 = Math.round(total / areaKm2);
+  const households = at(HOUSEHOLDS_WITH_FUNDS);
+  summary.fund_per_household = households > 0 ? Math.round(at(FUNDS_WITH_HOUSEHOLDS) / households) : null;
+  return summary as unknown as AreaSummary;
 }

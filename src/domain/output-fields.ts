@@ -17,6 +17,12 @@ export interface OutputField {
   derived?: boolean;
   /** True when the value may be illustrative (see `is_synthetic` on the feature). */
   synthetic_possible?: boolean;
+  /**
+   * Kept by every community in the tiles below the maximum zoom: what the filters and the
+   * styling need there (src/contracts/tile-properties.ts `LOW_ZOOM_PROPERTIES`). The build's
+   * own business: the manifest publishes the fields without it (`PUBLISHED_OUTPUT_FIELDS`).
+   */
+  lowZoom?: true;
 }
 
 const ledgerFields: OutputField[] = COMMUNITY_FIELDS.filter(
@@ -33,7 +39,15 @@ const ledgerFields: OutputField[] = COMMUNITY_FIELDS.filter(
             ? 'date'
             : 'string';
   const unit = f.kind === 'money' ? 'yuan' : f.kind === 'area' ? 'm²' : f.kind === 'rate' ? '0-1' : undefined;
-  return { name: f.field, type, zh: f.zh, en: f.en, ...(unit ? { unit } : {}), synthetic_possible: true };
+  return {
+    name: f.field,
+    type,
+    zh: f.zh,
+    en: f.en,
+    ...(unit ? { unit } : {}),
+    synthetic_possible: true,
+    ...(f.lowZoom ? { lowZoom: true } : {}),
+  };
 });
 
 /** Every property a community feature may carry, in a stable order. */
@@ -53,7 +67,15 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
   { name: 'items_improvement', type: 'integer', zh: '完善类项数', en: 'Improvement items', derived: true },
   { name: 'items_enhancement', type: 'integer', zh: '提升类项数', en: 'Enhancement items', derived: true },
   { name: 'items_count', type: 'integer', zh: '改造项数', en: 'Items', derived: true },
-  { name: 'fund_total', type: 'number', zh: '总投资', en: 'Total funding', unit: 'yuan', derived: true },
+  {
+    name: 'fund_total',
+    type: 'number',
+    zh: '总投资',
+    en: 'Total funding',
+    unit: 'yuan',
+    derived: true,
+    lowZoom: true,
+  },
   { name: 'fund_fiscal', type: 'number', zh: '财政资金', en: 'Fiscal funding', unit: 'yuan', derived: true },
   {
     name: 'fund_nonfiscal',
@@ -63,7 +85,14 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
     unit: 'yuan',
     derived: true,
   },
-  { name: 'leverage', type: 'number', zh: '撬动比', en: 'Leverage (non-fiscal ÷ fiscal)', derived: true },
+  {
+    name: 'leverage',
+    type: 'number',
+    zh: '撬动比',
+    en: 'Leverage (non-fiscal ÷ fiscal)',
+    derived: true,
+    lowZoom: true,
+  },
   {
     name: 'fund_per_household',
     type: 'number',
@@ -71,8 +100,16 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
     en: 'Funding per household',
     unit: 'yuan',
     derived: true,
+    lowZoom: true,
   },
-  { name: 'lc5_met', type: 'boolean', zh: '五分钟生活圈达标', en: '5-minute circle met', derived: true },
+  {
+    name: 'lc5_met',
+    type: 'boolean',
+    zh: '五分钟生活圈达标',
+    en: '5-minute circle met',
+    derived: true,
+    lowZoom: true,
+  },
   { name: 'lc10_met', type: 'boolean', zh: '十分钟生活圈达标', en: '10-minute circle met', derived: true },
   { name: 'lc15_met', type: 'boolean', zh: '十五分钟生活圈达标', en: '15-minute circle met', derived: true },
   {
@@ -82,8 +119,16 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
     en: 'Service coverage score',
     unit: '0-1',
     derived: true,
+    lowZoom: true,
   },
-  { name: 'missing_types', type: 'string', zh: '缺少的设施', en: 'Missing facility types', derived: true },
+  {
+    name: 'missing_types',
+    type: 'string',
+    zh: '缺少的设施',
+    en: 'Missing facility types',
+    derived: true,
+    lowZoom: true,
+  },
   ...AMENITY_TYPES.map((a): OutputField => ({
     name: `dist_${a.type}`,
     type: 'number',
@@ -95,6 +140,11 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
   { name: 'qualifiers', type: 'string', zh: '约数标记', en: 'Approximate-number qualifiers' },
   { name: 'source_row', type: 'string', zh: '来源行', en: 'Source row' },
 ];
+
+/** The field dictionary as the manifest publishes it: the build's own flags left out. */
+export const PUBLISHED_OUTPUT_FIELDS: readonly OutputField[] = COMMUNITY_OUTPUT_FIELDS.map(
+  ({ lowZoom: _lowZoom, ...field }) => field,
+);
 
 /** Funding fields in channel order, for charts and aggregates. */
 export const FUND_FIELDS: readonly string[] = FUNDING_CHANNELS.map((c) => c.field);

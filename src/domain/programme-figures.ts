@@ -4,17 +4,15 @@
  * Pure: features are plain property records (GeoJSON `properties`).
  */
 import type { Figure, Metric, MetricWhere } from './programmes';
-import { FUNDING_CHANNELS } from './vocabulary';
+import { FISCAL_FUND_FIELDS, NONFISCAL_FUND_FIELDS } from './metrics';
 
 /** A community feature's properties. */
 export type FeatureProperties = Record<string, unknown>;
 
-const FISCAL_FIELDS = FUNDING_CHANNELS.filter((c) => c.fiscal).map((c) => c.field);
-const NONFISCAL_FIELDS = FUNDING_CHANNELS.filter((c) => !c.fiscal).map((c) => c.field);
 const DERIVED_FUNDS: Record<string, readonly string[]> = {
-  fund_fiscal: FISCAL_FIELDS,
-  fund_nonfiscal: NONFISCAL_FIELDS,
-  fund_total: [...FISCAL_FIELDS, ...NONFISCAL_FIELDS],
+  fund_fiscal: FISCAL_FUND_FIELDS,
+  fund_nonfiscal: NONFISCAL_FUND_FIELDS,
+  fund_total: [...FISCAL_FUND_FIELDS, ...NONFISCAL_FUND_FIELDS],
 };
 
 /** Absolute tolerance: sums of yuan parsed from 万元 text pick up float noise far below a fen. */

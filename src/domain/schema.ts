@@ -29,6 +29,11 @@ export interface FieldDefinition {
   en: string;
   aliases: readonly string[];
   required?: boolean;
+  /**
+   * Communities only: kept by every community in the tiles below the maximum zoom, because the
+   * filters and the styling read it there (see `lowZoom` in src/domain/output-fields.ts).
+   */
+  lowZoom?: true;
 }
 
 const FUND_FIELDS: FieldDefinition[] = FUNDING_CHANNELS.map((c) => ({
@@ -41,18 +46,27 @@ const FUND_FIELDS: FieldDefinition[] = FUNDING_CHANNELS.map((c) => ({
 
 /** Columns of the communities ledger (小区台账). `item_*` columns are resolved separately. */
 export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
-  { field: 'id', kind: 'string', zh: '编号', en: 'ID', aliases: ['编号', '小区编号', '项目编号', 'ID'] },
+  {
+    field: 'id',
+    lowZoom: true,
+    kind: 'string',
+    zh: '编号',
+    en: 'ID',
+    aliases: ['编号', '小区编号', '项目编号', 'ID'],
+  },
   {
     field: 'name',
+    lowZoom: true,
     kind: 'string',
     zh: '小区名称',
     en: 'Name',
     aliases: ['小区名称', '小区', '名称', '项目名称'],
     required: true,
   },
-  { field: 'city', kind: 'string', zh: '市', en: 'City', aliases: ['市', '城市', '所属城市'] },
+  { field: 'city', lowZoom: true, kind: 'string', zh: '市', en: 'City', aliases: ['市', '城市', '所属城市'] },
   {
     field: 'district',
+    lowZoom: true,
     kind: 'string',
     zh: '区县',
     en: 'District',
@@ -60,6 +74,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'street',
+    lowZoom: true,
     kind: 'string',
     zh: '街道',
     en: 'Street',
@@ -91,6 +106,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   { field: 'crs', kind: 'crs', zh: '坐标系', en: 'Coordinate system', aliases: ['坐标系', '坐标系统'] },
   {
     field: 'location_precision',
+    lowZoom: true,
     kind: 'precision',
     zh: '定位精度',
     en: 'Location precision',
@@ -98,6 +114,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'year_built',
+    lowZoom: true,
     kind: 'year',
     zh: '建成年份',
     en: 'Year built',
@@ -106,6 +123,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   { field: 'buildings', kind: 'integer', zh: '楼栋数', en: 'Buildings', aliases: ['楼栋数', '栋数', '楼栋'] },
   {
     field: 'households',
+    lowZoom: true,
     kind: 'integer',
     zh: '户数',
     en: 'Households',
@@ -127,6 +145,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'programme',
+    lowZoom: true,
     kind: 'string',
     zh: '所属计划',
     en: 'Programme',
@@ -134,6 +153,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'batch_year',
+    lowZoom: true,
     kind: 'year',
     zh: '改造年度',
     en: 'Batch year',
@@ -141,14 +161,23 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'stage',
+    lowZoom: true,
     kind: 'stage',
     zh: '改造状态',
     en: 'Stage',
     aliases: ['改造状态', '状态', '进度', '项目进度', '实施阶段'],
   },
-  { field: 'start_date', kind: 'date', zh: '开工日期', en: 'Start date', aliases: ['开工日期', '开工时间'] },
+  {
+    field: 'start_date',
+    lowZoom: true,
+    kind: 'date',
+    zh: '开工日期',
+    en: 'Start date',
+    aliases: ['开工日期', '开工时间'],
+  },
   {
     field: 'completion_date',
+    lowZoom: true,
     kind: 'date',
     zh: '完工日期',
     en: 'Completion date',
@@ -177,6 +206,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   },
   {
     field: 'items',
+    lowZoom: true,
     kind: 'items',
     zh: '改造内容',
     en: 'Renovation items',
@@ -189,12 +219,20 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = [
   // Provenance columns of our own demo ledger (not in the bureau standard, accepted from any ledger).
   {
     field: 'is_synthetic',
+    lowZoom: true,
     kind: 'boolean',
     zh: '示意数据',
     en: 'Synthetic',
     aliases: ['示意数据', 'is_synthetic'],
   },
-  { field: 'source', kind: 'string', zh: '来源', en: 'Source', aliases: ['来源', '数据来源', 'source'] },
+  {
+    field: 'source',
+    lowZoom: true,
+    kind: 'string',
+    zh: '来源',
+    en: 'Source',
+    aliases: ['来源', '数据来源', 'source'],
+  },
 ];
 
 /** Columns of the amenities table (配套设施). */

@@ -7,6 +7,7 @@
  * Missing values: 0 in year and month arrays (no year 0 exists), NaN in measures, code 0 in
  * dictionary columns, -1 in life-circle flags.
  */
+import { isFiscalChannel } from '../domain/metrics';
 import { FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, type FundField } from '../domain/vocabulary';
 import type { ItemCategory } from '../domain/vocabulary';
 import { fetchChecked } from '../lib/data-integrity';
@@ -20,7 +21,7 @@ import {
   type DictColumn,
   type ExploreFile,
   type SparseColumn,
-} from './explore-format';
+} from '../contracts/explore-format';
 
 /** The dictionary-encoded text fields. */
 export const TEXT_FIELDS = [
@@ -116,8 +117,6 @@ export interface ExploreRow {
 export class ExploreIndexError extends Error {
   override name = 'ExploreIndexError';
 }
-
-const FISCAL: ReadonlyMap<string, boolean> = new Map(FUNDING_CHANNELS.map((c) => [c.field, c.fiscal]));
 
 function fail(what: string): never {
   throw new ExploreIndexError(`explore index: ${what}`);
@@ -304,7 +303,7 @@ export class ExploreIndex {
       if (!column) continue;
       const values = decodeSparse(channel.field, column, n);
       funds.set(channel.field, values);
-      const sums = FISCAL.get(channel.field) ? this.fundFiscal : nonfiscal;
+      const sums = isFiscalChannel(channel.field) ? this.fundFiscal : nonfiscal;
       for (let i = 0; i < n; i++) {
         const v = values[i]!;
         if (Number.isNaN(v)) continue;

@@ -6,7 +6,7 @@
  * 220,000-row arrays would only cost.
  */
 import { dataUrl, type SiteManifest } from '../lib/manifest';
-import { EXPLORE_FILE } from './explore-format';
+import { EXPLORE_FILE } from '../contracts/explore-format';
 import { loadExploreIndex, type ExploreIndex } from './explore-index';
 import {
   countMask,

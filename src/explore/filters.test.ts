@@ -1,8 +1,8 @@
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOW_ZOOM_PROPERTIES } from '../../scripts/pipeline/build';
-import { communityProperties } from '../../scripts/pipeline/community-features';
+import { LOW_ZOOM_PROPERTIES } from '../contracts/tile-properties';
+import { communityProperties } from '../domain/community-properties';
 import type { CommunityRecord } from '../domain/schema';
 import type { ExploreIndex } from './explore-index';
 import {

@@ -11,7 +11,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { STAGES } from '../domain/vocabulary';
-import { IS_SYNTHETIC } from '../legend/scales';
+import { IS_SYNTHETIC } from '../style/scales';
 import type { ExploreIndex, TextField } from './explore-index';
 
 /** Text dimensions filtered by a set of values; each is a tile property of the same name. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateH3 } from '../../scripts/pipeline/aggregate-h3';
+import { aggregateH3 } from '../domain/h3-aggregates';
 import { reaggregate } from './reaggregate';
 import { exploreIndexOf, recordsArb } from './test-records';
 

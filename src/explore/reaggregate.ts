@@ -1,27 +1,16 @@
 /**
- * H3 cell summaries of the filtered communities, in the browser: the same cells, fields and
- * rounding as the build's aggregates (scripts/pipeline/aggregate-h3.ts), so the funding-density
+ * H3 cell summaries of the filtered communities, in the browser: the same cells, and the same
+ * summary (src/domain/metrics.ts `summariseArea`) as the build's aggregates, so the funding-density
  * layer can draw filtered cells with the code that draws the prebuilt ones. The index carries
  * each row's cell and each cell's area, so no H3 is computed here. Pure.
  */
-import { DONE_STAGES, FUNDING_CHANNELS, type FundField } from '../domain/vocabulary';
-import type { H3Cell } from '../lib/aggregates';
+import type { H3CellSummary } from '../contracts/h3-cells';
+import { addToAreaSums, AREA_SUMS_STRIDE, summariseArea, type AreaCommunity } from '../domain/metrics';
+import { FUNDING_CHANNELS } from '../domain/vocabulary';
 import type { ExploreIndex } from './explore-index';
 
 /** A cell summary: every field of the build's aggregate cells. */
-export type ReaggregatedCell = H3Cell & {
-  residents: number;
-  completed: number;
-  fund_fiscal: number;
-  fund_nonfiscal: number;
-  area_km2: number;
-  fund_per_household: number | null;
-} & Record<FundField, number>;
-
-const CHANNELS = FUNDING_CHANNELS.length;
-
-/** Positive finite or 0, as the build counts a ledger's gaps and oddities. */
-const amount = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+export type ReaggregatedCell = H3CellSummary;
 
 /**
  * Sums the rows a mask lets through into the index's H3 cells at `resolution`; cells without a
@@ -31,77 +20,32 @@ const amount = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
 export function reaggregate(index: ExploreIndex, mask: Uint8Array, resolution: number): ReaggregatedCell[] {
   const h3 = index.h3At(resolution);
   if (!h3) throw new Error(`the explore index has no H3 cells at resolution ${resolution}`);
-  const cellCount = h3.cells.length;
-  const count = new Float64Array(cellCount);
-  const households = new Float64Array(cellCount);
-  const residents = new Float64Array(cellCount);
-  const completed = new Float64Array(cellCount);
-  const fundsWithHouseholds = new Float64Array(cellCount);
-  const householdsWithFunds = new Float64Array(cellCount);
-  const channels = new Float64Array(cellCount * CHANNELS);
+  const sums = new Float64Array(h3.cells.length * AREA_SUMS_STRIDE);
   const stage = index.text.stage;
-  const done = Uint8Array.from(stage.values, (v) =>
-    v !== null && (DONE_STAGES as string[]).includes(v) ? 1 : 0,
-  );
   const channelValues = FUNDING_CHANNELS.map((c) => index.funds.get(c.field));
+  // One community at a time, reused: no object per row.
+  const channelYuan = new Array<number | undefined>(channelValues.length);
+  const row: AreaCommunity = { households: 0, residents: 0, stage: null, channelYuan };
 
   for (let i = 0; i < index.count; i++) {
     if (!mask[i]) continue;
-    const c = h3.cellOf[i]!;
-    const hh = amount(index.households[i]!);
-    count[c]!++;
-    households[c]! += hh;
-    residents[c]! += amount(index.residents[i]!);
-    completed[c]! += done[stage.codes[i]!]!;
-    let rowTotal = 0;
-    for (let k = 0; k < CHANNELS; k++) {
-      const values = channelValues[k];
-      if (!values) continue;
-      const yuan = amount(values[i]!);
-      channels[c * CHANNELS + k]! += yuan;
-      rowTotal += yuan;
-    }
-    if (index.reportsFunds[i] && hh > 0) {
-      fundsWithHouseholds[c]! += rowTotal;
-      householdsWithFunds[c]! += hh;
-    }
+    row.households = index.households[i];
+    row.residents = index.residents[i];
+    row.stage = stage.values[stage.codes[i]!];
+    for (let k = 0; k < channelValues.length; k++) channelYuan[k] = channelValues[k]?.[i];
+    addToAreaSums(sums, h3.cellOf[i]! * AREA_SUMS_STRIDE, row);
   }
 
   const out: ReaggregatedCell[] = [];
   for (const c of sortedCells(h3.cells)) {
-    const n = count[c]!;
-    if (!n) continue;
-    const area = h3.areaKm2[c]!;
-    const cell: Record<string, string | number | null> = {
-      h3: h3.cells[c]!,
-      count: n,
-      households: Math.round(households[c]!),
-      residents: Math.round(residents[c]!),
-      completed: completed[c]!,
-      completion_rate: Math.round((completed[c]! / n) * 10000) / 10000,
-    };
-    let total = 0;
-    let fiscal = 0;
-    for (let k = 0; k < CHANNELS; k++) {
-      const yuan = channels[c * CHANNELS + k]!;
-      total += yuan;
-      if (FISCAL[k]) fiscal += yuan;
-      cell[FIELDS[k]!] = Math.round(yuan);
-    }
-    cell.fund_total = Math.round(total);
-    cell.fund_fiscal = Math.round(fiscal);
-    cell.fund_nonfiscal = Math.round(total - fiscal);
-    cell.area_km2 = area;
-    cell.fund_per_km2 = Math.round(total / area);
-    cell.fund_per_household =
-      householdsWithFunds[c]! > 0 ? Math.round(fundsWithHouseholds[c]! / householdsWithFunds[c]!) : null;
-    out.push(cell as unknown as ReaggregatedCell);
+    const base = c * AREA_SUMS_STRIDE;
+    // The count comes first in the sums: an empty cell has none.
+    if (!sums[base]) continue;
+    out.push(Object.assign({ h3: h3.cells[c]! }, summariseArea(sums, base, h3.areaKm2[c]!)));
   }
   return out;
 }
 
-const FIELDS: readonly string[] = FUNDING_CHANNELS.map((c) => c.field);
-const FISCAL: readonly boolean[] = FUNDING_CHANNELS.map((c) => c.fiscal);
 /** Cell slots in H3 index order, once per cell list: the output is sorted like the build's. */
 const SORTED = new WeakMap<readonly string[], Uint32Array>();
 

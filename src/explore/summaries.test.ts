@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { communityProperties } from '../../scripts/pipeline/community-features';
+import { communityProperties } from '../domain/community-properties';
 import { DONE_STAGES, FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, STAGES } from '../domain/vocabulary';
 import { summarise, fundingByGroup } from './summaries';
 import { exploreIndexOf, recordsArb } from './test-records';

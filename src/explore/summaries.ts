@@ -3,6 +3,7 @@
  * by stage, funding by channel (overall and per programme or city), progress over time and
  * renovation items by category. Pure functions of an `ExploreIndex` and a mask.
  */
+import { isDoneStage } from '../domain/metrics';
 import {
   DONE_STAGES,
   FUNDING_CHANNELS,
@@ -88,7 +89,6 @@ export interface ExploreSummary {
   itemsByCategory: CategoryItems[];
 }
 
-const DONE: ReadonlySet<string> = new Set(DONE_STAGES);
 /** Stages at which a start date is a start that happened, not a plan. */
 const STARTED: ReadonlySet<string> = new Set(['construction', ...DONE_STAGES]);
 
@@ -204,7 +204,7 @@ const monthOf = (code: number) => (code % 100 === 0 ? code + 12 : code);
  */
 export function progress(index: ExploreIndex, mask: Uint8Array): Progress {
   const stage = index.text.stage;
-  const done = Uint8Array.from(stage.values, (v) => (v !== null && DONE.has(v) ? 1 : 0));
+  const done = Uint8Array.from(stage.values, (v) => (isDoneStage(v) ? 1 : 0));
   const started = Uint8Array.from(stage.values, (v) => (v !== null && STARTED.has(v) ? 1 : 0));
   const byMonth = new Map<number, { started: number; completed: number }>();
   const at = (m: number) => {

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import type { CommunityRecord } from '../domain/schema';
 import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS, LOCATION_PRECISIONS, STAGES } from '../domain/vocabulary';
-import { aggregateH3 } from '../../scripts/pipeline/aggregate-h3';
-import type { CommunityLifeCircle } from '../../scripts/pipeline/community-features';
-import { buildExploreIndex } from '../../scripts/pipeline/explore-index';
+import { aggregateH3 } from '../domain/h3-aggregates';
+import type { CommunityLifeCircle } from '../domain/community-properties';
+import { buildExploreIndex } from '../contracts/explore-encode';
 import { decodeExploreIndex, type ExploreIndex } from './explore-index';
 
 /** Pools the random values come from, for drawing filters over the same values. */

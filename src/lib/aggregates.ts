@@ -1,35 +1,14 @@
 /**
- * The H3 funding aggregates (`data/aggregates/h3-r{res}.json`, written by
- * scripts/pipeline/aggregate-h3.ts). Loaded only when the funding-density layer is switched on,
+ * Loading the H3 funding aggregates (`data/aggregates/h3-r{res}.json`, whose shape is
+ * src/contracts/h3-cells.ts). Loaded only when the funding-density layer is switched on,
  * one resolution at a time, and cached.
  */
+import { isH3Cell, type H3Cell } from '../contracts/h3-cells';
 import { fetchChecked } from './data-integrity';
 import { dataUrl, type SiteManifest } from './manifest';
 
-/** The fields of an aggregate cell the site uses; the file carries more (per-channel yuan). */
-export interface H3Cell {
-  /** H3 index, hex string. */
-  h3: string;
-  count: number;
-  households: number;
-  completion_rate: number;
-  /** Yuan. */
-  fund_total: number;
-  /** Yuan per km² of the cell. */
-  fund_per_km2: number;
-  /** Communities at a done stage (completed, accepted). */
-  completed?: number;
-  residents?: number;
-  /** Yuan from government channels (`fiscal: true`) and from the others. */
-  fund_fiscal?: number;
-  fund_nonfiscal?: number;
-  /** Area of the cell in km². */
-  area_km2?: number;
-  /** Yuan per household over the communities reporting both; null when none does. */
-  fund_per_household?: number | null;
-  /** Yuan per funding channel (`fund_central` …), as the build writes them. */
-  [channel: `fund_${string}`]: number | null | undefined;
-}
+/** The site's view of a cell (src/contracts/h3-cells.ts); FundingHexLayer.svelte imports it from here. */
+export type { H3Cell } from '../contracts/h3-cells';
 
 /** One resolution's cells. */
 export interface H3Aggregate {
@@ -51,12 +30,6 @@ export function resolutionForZoom(zoom: number, available: readonly number[]): n
   return [...available].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || a - b)[0]!;
 }
 
-function isCell(v: unknown): v is H3Cell {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
-  return typeof c.h3 === 'string' && typeof c.fund_per_km2 === 'number';
-}
-
 const cache = new Map<string, Promise<H3Aggregate>>();
 
 /** Fetches one resolution's cells (once per URL); rejects with the URL and the reason. */
@@ -71,7 +44,7 @@ export function loadAggregate(manifest: SiteManifest, resolution: number): Promi
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       const json = (await response.json()) as { resolution?: unknown; cells?: unknown };
       if (!Array.isArray(json.cells)) throw new Error(`${url}: no cells array`);
-      return { resolution, cells: json.cells.filter(isCell) };
+      return { resolution, cells: json.cells.filter(isH3Cell) };
     });
     // A failed download may succeed later (flaky network): do not cache the failure.
     pending.catch(() => cache.delete(url));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DataFileEntry } from '../domain/data-files';
+import type { DataFileEntry } from '../contracts/data-files';
 import {
   addMismatches,
   compareBytes,

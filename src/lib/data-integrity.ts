@@ -1,6 +1,6 @@
 /**
  * Refuses a data folder that mixes two builds. The manifest lists every other file of its build
- * with its size and SHA-256 (`files`, src/domain/data-files.ts). Files the site fetches whole
+ * with its size and SHA-256 (`files`, src/contracts/data-files.ts). Files the site fetches whole
  * (explore.json, story.json, aggregates/…) go through `fetchChecked`, which compares what arrived
  * with the entry; the PMTiles archives, read by byte range, are checked by their total size
  * (src/map/checked-pmtiles-source.ts). A mismatch is thrown to the loader as DataMismatchError
@@ -14,7 +14,7 @@
  *
  * A manifest without `files` (a build older than the list) is accepted unchecked, with a warning.
  */
-import type { DataFileEntry } from '../domain/data-files';
+import type { DataFileEntry } from '../contracts/data-files';
 import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
 import { formatPlain } from './format';
 

@@ -1,9 +1,11 @@
 /**
- * The site's view of `data/manifest.json`, written by the data build (scripts/pipeline/build.ts).
- * Only what the site reads is typed here, and `parseManifest` checks exactly that, so a build
- * that changes shape fails loudly with the field it broke instead of drawing an empty map.
+ * The site's view of `data/manifest.json`, written by the data build (scripts/pipeline/build.ts)
+ * as src/contracts/manifest.ts `ManifestFile`. Only what the site reads is in the view, and
+ * `parseManifest` checks exactly that, so a build that changes shape fails loudly with the field
+ * it broke instead of drawing an empty map.
  */
-import { parseDataFiles, type DataFileEntry } from '../domain/data-files';
+import { parseDataFiles, type DataFileEntry } from '../contracts/data-files';
+import { MANIFEST_FORMAT_VERSION, type LifeCircleMethod, type TileLayerRef } from '../contracts/manifest';
 import type { OutputField } from '../domain/output-fields';
 import { expectFiles } from './data-integrity';
 import {
@@ -11,29 +13,10 @@ import {
   parsePublishedFigures,
   type ProgrammePeriod,
   type PublishedFigure,
-} from '../programmes/published-figures';
+} from './published-figures';
 
-/** A tiled layer: a PMTiles archive and the source-layer inside it. */
-export interface TileLayerRef {
-  /** Path of the .pmtiles file, relative to the data folder. */
-  url: string;
-  /** MVT source-layer name. */
-  layer: string;
-  minzoom: number;
-  maxzoom: number;
-  /** Boundaries only: administrative levels present, coarse to fine (`district`, `street`, `community`). */
-  levels?: string[];
-}
-
-/** How the build judged life circles (`life_circles` in the manifest). */
-export interface LifeCircleMethod {
-  /** How distances were measured, e.g. `straight-line`. */
-  method: string;
-  /** The standard the circles follow, e.g. `GB 50180-2018`. */
-  standard: string;
-  /** False when no amenities were supplied: coverage fields are then absent, not zero. */
-  computed: boolean;
-}
+/** Types of the manifest's entries, shared with the build (src/contracts/manifest.ts). */
+export type { LifeCircleMethod, TileLayerRef } from '../contracts/manifest';
 
 /** A programme as the header lists it. */
 export interface ProgrammeSummary {
@@ -86,7 +69,7 @@ export interface SiteManifest {
   fields: readonly OutputField[];
   programmes: ProgrammeSummary[];
   attribution: string[];
-  /** The explore index (src/explore/explore-format.ts), when the build wrote one. */
+  /** The explore index (src/contracts/explore-format.ts), when the build wrote one. */
   explore?: { url: string; count: number };
 }
 
@@ -173,9 +156,9 @@ function programme(value: unknown, index: number): ProgrammeSummary {
 /** Checks a parsed manifest.json and returns the site's typed view of it. */
 export function parseManifest(json: unknown): SiteManifest {
   if (!isObject(json)) throw new ManifestError('manifest is not a JSON object');
-  if (json.format_version !== 1) {
+  if (json.format_version !== MANIFEST_FORMAT_VERSION) {
     throw new ManifestError(
-      `manifest format_version ${String(json.format_version)} is not supported (expected 1)`,
+      `manifest format_version ${String(json.format_version)} is not supported (expected ${MANIFEST_FORMAT_VERSION})`,
     );
   }
   if (!isObject(json.layers)) throw new ManifestError('manifest has no layers');
@@ -230,7 +213,7 @@ export function parseManifest(json: unknown): SiteManifest {
       : undefined;
   return {
     ...(explore ? { explore } : {}),
-    format_version: 1,
+    format_version: MANIFEST_FORMAT_VERSION,
     build_time: typeof json.build_time === 'string' ? json.build_time : '',
     build_id: typeof json.build_id === 'string' ? json.build_id : '',
     files,

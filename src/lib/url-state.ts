@@ -3,7 +3,8 @@
  * optional layers are on. The map position lives in the hash (`#map=zoom/lat/lng`), kept by
  * MapLibre itself. Unknown query parameters are preserved, so other features can add their
  * own without this module knowing them. The shown map layer and its options are read and
- * written by src/map/layers/layer-options.ts.
+ * written by src/map/layers/layer-options.ts. This module only reads and writes query strings;
+ * ./address.ts is what puts one into the address.
  *
  * Links must keep working when the format changes: an address carries its format version
  * (`v`), and `migrateSearch` rewrites an older address into the current format before anything
@@ -11,7 +12,7 @@
  * `?layer=funding`.
  */
 import { LANGS, type Lang } from '../i18n/messages';
-import { BASEMAP_ID_PATTERN } from '../map/basemap-definitions';
+import { BASEMAP_ID_PATTERN } from '../contracts/basemaps';
 
 /** The state read from and written to the query string. */
 export interface UrlState {

@@ -5,8 +5,8 @@
  * shown. The provider's attribution is shown in the footer (SiteFooter), like every source.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { BasemapDefinition, DisplayCrs } from './basemap-definitions';
-import { fromDisplayCrs, toDisplayCrs } from './basemap-crs';
+import { fromDisplayCrs, toDisplayCrs, type DisplayCrs } from '../domain/display-crs';
+import type { BasemapDefinition } from '../contracts/basemaps';
 
 /** Prefix of the ids of online basemap sources and layers. */
 export const RASTER_PREFIX = 'basemap-raster-';

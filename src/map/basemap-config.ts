@@ -3,7 +3,7 @@
  * The one module that imports the virtual module; the logic that uses it takes it as arguments.
  */
 import { BASEMAPS, BENCH_HOOKS, DEFAULT_BASEMAP } from 'virtual:atlas-basemaps';
-import type { BasemapDefinition } from './basemap-definitions';
+import type { BasemapDefinition } from '../contracts/basemaps';
 
 /** Configured basemaps in picker order (at least the offline one). */
 export const CONFIGURED_BASEMAPS = BASEMAPS as readonly BasemapDefinition[];

@@ -1,13 +1,8 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { SiteManifest } from '../lib/manifest';
-import {
-  crsWithTiles,
-  fromDisplayCrs,
-  geometryToDisplayCrs,
-  tileLayersForCrs,
-  toDisplayCrs,
-} from './basemap-crs';
+import { fromDisplayCrs, geometryToDisplayCrs, toDisplayCrs } from '../domain/display-crs';
+import { crsWithTiles, tileLayersForCrs } from './basemap-crs';
 
 /** A published WGS84 → GCJ-02 pair (googollee/eviltransform's test vectors): Shenzhen. */
 const WGS: [number, number] = [113.912316, 22.543847];

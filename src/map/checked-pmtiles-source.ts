@@ -7,7 +7,7 @@
  * cannot say the size (no Content-Range, a compressed 200) leaves the archive unchecked.
  */
 import { FetchSource, type RangeResponse, type Source } from 'pmtiles';
-import type { DataFileEntry } from '../domain/data-files';
+import type { DataFileEntry } from '../contracts/data-files';
 import { reportMismatch } from '../lib/data-integrity';
 
 /**

@@ -4,6 +4,7 @@
  * tested without a browser; the components only draw what these return.
  */
 import { circleRadius, requiredTypes } from '../domain/life-circles';
+import { deriveFunding, isFiscalChannel } from '../domain/metrics';
 import {
   AMENITY_BY_TYPE,
   FUNDING_CHANNELS,
@@ -39,17 +40,15 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
  */
 export function fundingBreakdown(properties: Readonly<Record<string, unknown>>): FundingBreakdown | null {
   const channels: ChannelAmount[] = [];
-  let fiscal = 0;
-  let nonfiscal = 0;
+  const funds: Partial<Record<string, number>> = {};
   for (const c of FUNDING_CHANNELS) {
     const v = properties[c.field];
     if (!finite(v)) continue;
-    channels.push({ field: c.field, yuan: v, share: 0, fiscal: c.fiscal });
-    if (c.fiscal) fiscal += v;
-    else nonfiscal += v;
+    channels.push({ field: c.field, yuan: v, share: 0, fiscal: isFiscalChannel(c.field) === true });
+    funds[c.field] = v;
   }
   if (!channels.length) return null;
-  const total = fiscal + nonfiscal;
+  const { fund_total: total, fund_fiscal: fiscal, fund_nonfiscal: nonfiscal } = deriveFunding(funds);
   for (const c of channels) c.share = total > 0 ? c.yuan / total : 0;
   // Array.prototype.sort is stable: equal amounts keep vocabulary order.
   channels.sort((a, b) => b.yuan - a.yuan);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayFigure, figureText, type QualifierWords } from './figure-format';
-import type { StoryFigure } from './story';
+import type { StoryFigure } from '../contracts/story';
 
 const ZH: QualifierWords = { about: '约', nearly: '近', more_than: '超', expected: '预计' };
 const EN: QualifierWords = { about: 'about', nearly: 'nearly', more_than: 'over', expected: 'expected' };

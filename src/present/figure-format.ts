@@ -7,7 +7,7 @@
 import type { FigureQualifier } from '../domain/programmes';
 import type { Lang } from '../i18n/messages';
 import { formatNumber, formatPlain } from '../lib/format';
-import type { StoryFigure } from './story';
+import type { StoryFigure } from '../contracts/story';
 
 /** A figure split for typesetting: `prefix` (qualifier), `number` (big), `unit` (smaller). */
 export interface FigureDisplay {

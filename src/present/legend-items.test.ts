@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../domain/vocabulary';
-import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../legend/scales';
+import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../style/scales';
 import { stageLegend } from './legend-items';
 
 const words = { unknown: '状态未知', illustrative: '示意数据' };

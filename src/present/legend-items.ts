@@ -5,7 +5,7 @@
  */
 import { STAGE_LABELS } from '../domain/vocabulary';
 import type { Lang } from '../i18n/messages';
-import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../legend/scales';
+import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../style/scales';
 import type { ExportLegendItem } from './export-png';
 
 /** Colour of the illustrative ring in the legend (any stage's ring has the stage's colour). */

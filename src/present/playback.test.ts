@@ -1,6 +1,6 @@
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { completionMonth, cumulativeByMonth } from './playback';
+import { completionMonth, cumulativeByMonth } from '../domain/completions';
 import { completedByFilter } from './present-map';
 
 describe('completions month by month', () => {

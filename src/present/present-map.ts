@@ -4,7 +4,7 @@
  * dark theme. Only presentation mode's own map is changed; the layers' definitions are not.
  */
 import type { ExpressionSpecification, FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { IS_SYNTHETIC } from '../legend/scales';
+import { IS_SYNTHETIC } from '../style/scales';
 import { BASEMAP_COLORS } from '../map/basemap-style';
 import {
   CITY_LABEL_MAX_ZOOM,
@@ -13,8 +13,8 @@ import {
   eventMonthExpression,
 } from '../map/layers/community-style';
 import type { PresentTheme } from './chapter-view';
-import { COMPLETION_DATE_FIELD } from './playback';
-import type { StoryCamera } from './story';
+import { COMPLETION_DATE_FIELD } from '../domain/completions';
+import type { StoryCamera } from '../contracts/story';
 
 /** MapLibre filter: the community's completion month (`eventMonth`) is `month` or earlier. */
 export function completedByFilter(month: string): FilterSpecification {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, MESSAGES, type MessageKey } from '../i18n/messages';
 import { figureSource, periodText, qualifierWords, type Translate } from './present-text';
-import type { StoryChapter, StoryFigure } from './story';
+import type { StoryChapter, StoryFigure } from '../contracts/story';
 
 const tr =
   (lang: 'zh' | 'en'): Translate =>

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../i18n/messages';
 import type { QualifierWords } from './figure-format';
-import type { StoryChapter, StoryFigure } from './story';
+import type { StoryChapter, StoryFigure } from '../contracts/story';
 
 /** A message function as `t` of src/i18n/i18n.svelte.ts. */
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;

@@ -4,6 +4,7 @@
  * view in place, which reads that address as it would on a fresh load: no reload, same camera.
  */
 import { mount, unmount } from 'svelte';
+import { replaceSearch } from '../lib/address';
 import PresentApp from './PresentApp.svelte';
 
 /** Mounts presentation mode; `showNormalView` mounts the normal view after it leaves. */
@@ -13,7 +14,7 @@ export function startPresentation(target: HTMLElement, showNormalView: () => voi
     props: {
       onexit: (search: string, hash: string) => {
         void unmount(app).then(() => {
-          history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);
+          replaceSearch(search, hash);
           showNormalView();
         });
       },

@@ -14,7 +14,7 @@ import {
   publishedValueText,
   type TotalsRow,
 } from './programme-cards';
-import { parsePublishedFigures, type PublishedFigure } from './published-figures';
+import { parsePublishedFigures, type PublishedFigure } from '../lib/published-figures';
 
 const fig = (over: Partial<PublishedFigure> & { key: string }): PublishedFigure => ({
   label: { zh: over.key, en: over.key },

@@ -6,11 +6,12 @@
  * and says, for the computed ones, how many of the communities behind them are illustrative,
  * so a component cannot show a computed sum as if it were published. Pure.
  */
+import { isFiscalChannel } from '../domain/metrics';
 import { COMMUNITY_OUTPUT_FIELDS } from '../domain/output-fields';
 import { FUNDING_CHANNELS } from '../domain/vocabulary';
 import type { Lang } from '../i18n/messages';
 import { formatMetres, formatNumber, formatPercent, formatPlain, formatYuan } from '../lib/format';
-import type { ProgrammePeriod, PublishedFigure } from './published-figures';
+import type { ProgrammePeriod, PublishedFigure } from '../lib/published-figures';
 
 /** What the totals need of one community. */
 export interface TotalsRow {
@@ -53,8 +54,6 @@ const emptyTotals = (): ProgrammeTotals => ({
   fundsKnown: { fiscal: 0, nonfiscal: 0, any: 0 },
 });
 
-const FISCAL = new Map(FUNDING_CHANNELS.map((c) => [c.field as string, c.fiscal]));
-
 function addTo(sum: Sum, value: number | null | undefined): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) return;
   sum.value += value;
@@ -76,9 +75,10 @@ export function programmeTotals(rows: Iterable<TotalsRow>): Map<string, Programm
     let nonfiscal = false;
     for (const [field, value] of Object.entries(row.funds)) {
       // Only channels: derived totals passed in by mistake would be counted twice.
-      if (!FISCAL.has(field) || typeof value !== 'number' || !Number.isFinite(value)) continue;
+      const isFiscal = isFiscalChannel(field);
+      if (isFiscal === undefined || typeof value !== 'number' || !Number.isFinite(value)) continue;
       addTo((t.funds[field] ??= { value: 0, known: 0 }), value);
-      if (FISCAL.get(field)) fiscal = true;
+      if (isFiscal) fiscal = true;
       else nonfiscal = true;
     }
     if (fiscal) t.fundsKnown.fiscal += 1;
@@ -201,8 +201,9 @@ function computedFunding(totals: ProgrammeTotals): ComputedFunding[] {
   for (const channel of FUNDING_CHANNELS) {
     const sum = totals.funds[channel.field];
     if (!sum || sum.known === 0) continue;
-    lines.push({ field: channel.field, label: fundLabel(channel.field), fiscal: channel.fiscal, sum });
-    (channel.fiscal ? fiscal : nonfiscal).value += sum.value;
+    const isFiscal = isFiscalChannel(channel.field) === true;
+    lines.push({ field: channel.field, label: fundLabel(channel.field), fiscal: isFiscal, sum });
+    (isFiscal ? fiscal : nonfiscal).value += sum.value;
   }
   if (!lines.length) return lines;
   fiscal.known = totals.fundsKnown.fiscal;

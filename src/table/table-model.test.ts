@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildExploreIndex } from '../../scripts/pipeline/explore-index';
+import { buildExploreIndex } from '../contracts/explore-encode';
 import type { CommunityRecord } from '../domain/schema';
 import { decodeExploreIndex, type ExploreIndex } from '../explore/explore-index';
 import { recordsArb } from '../explore/test-records';

@@ -44,14 +44,18 @@ export const TABLE_COLUMNS = [
 /** A column of the table. */
 export type ColumnKey = (typeof TABLE_COLUMNS)[number];
 
-/** Columns holding numbers: right-aligned, and sorted largest first on the first click. */
-export const NUMERIC_COLUMNS: ReadonlySet<ColumnKey> = new Set([
-  'year_built',
-  'households',
-  'residents',
-  'fund_total',
-  'items_count',
-]);
+const FIELD = new Map(COMMUNITY_OUTPUT_FIELDS.map((f) => [f.name, f]));
+
+/**
+ * Columns holding numbers (by their type in the field dictionary): right-aligned, and sorted
+ * largest first on the first click.
+ */
+export const NUMERIC_COLUMNS: ReadonlySet<ColumnKey> = new Set(
+  TABLE_COLUMNS.filter((key) => {
+    const type = FIELD.get(key)?.type;
+    return type === 'integer' || type === 'number';
+  }),
+);
 
 /** Sort direction, named as `aria-sort` names it. */
 export type SortDirection = 'ascending' | 'descending';
@@ -85,8 +89,6 @@ export interface TableContext {
   programmeLabel: (id: string) => string;
   words: TableWords;
 }
-
-const FIELD = new Map(COMMUNITY_OUTPUT_FIELDS.map((f) => [f.name, f]));
 
 /** Header text of a column. */
 export function columnLabel(key: ColumnKey, ctx: Pick<TableContext, 'lang' | 'words'>): string {

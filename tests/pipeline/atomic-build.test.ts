@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
 import { listFiles } from '../../scripts/pipeline/output/output-files';
-import { parseDataFiles } from '../../src/domain/data-files';
+import { parseDataFiles } from '../../src/contracts/data-files';
 import { ROOT } from '../browser/build-site';
 
 const FIXTURES = join(ROOT, 'tests/browser/fixtures');

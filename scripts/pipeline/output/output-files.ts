@@ -7,7 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, parseDataFiles, type DataFileEntry } from '../../../src/domain/data-files';
+import { MANIFEST_FILE, parseDataFiles, type DataFileEntry } from '../../../src/contracts/data-files';
 
 /** Size and SHA-256 of data about to be written (a string is written as UTF-8). */
 export function digestOf(path: string, data: string | Uint8Array): DataFileEntry {

@@ -25,7 +25,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MANIFEST_FILE } from '../../../src/domain/data-files';
+import { MANIFEST_FILE } from '../../../src/contracts/data-files';
 import { InputError } from '../table';
 
 /** Stray folders older than this are removed even when their pid is alive (a reused pid). */

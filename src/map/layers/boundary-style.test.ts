@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLETION_SCALE } from '../../legend/scales';
+import { COMPLETION_SCALE } from '../../style/scales';
 import { boundaryLayers, completionColorExpression, levelZoomBands } from './boundary-style';
-import { evaluatePaint, matchesFilter, validateLayers } from './style-spec.test-helpers';
+import { evaluatePaint, matchesFilter, validateLayers } from '../../style/style-spec.test-helpers';
 
 describe('levelZoomBands', () => {
   it('hands each level over to the next finer one', () => {

@@ -5,7 +5,7 @@
  * its own zoom band, the finer level taking over as the map zooms in. Pure.
  */
 import type { ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
-import { COMPLETION_FILL_OPACITY, COMPLETION_SCALE, stepExpression } from '../../legend/scales';
+import { COMPLETION_FILL_OPACITY, COMPLETION_SCALE, stepExpression } from '../../style/scales';
 
 /** Zoom from which a level's polygons are filled, when a coarser level is also present. */
 export const LEVEL_MIN_ZOOM: Readonly<Record<string, number>> = { district: 0, street: 10, community: 13 };

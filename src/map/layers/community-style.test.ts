@@ -11,7 +11,7 @@ import {
   TIMELINE_SCALE,
   TIMELINE_UNDATED_COLOR,
   UNKNOWN_STAGE_COLOR,
-} from '../../legend/scales';
+} from '../../style/scales';
 import {
   communityLayers,
   communityPaint,
@@ -22,7 +22,7 @@ import {
   timelineClassExpression,
   type CommunityView,
 } from './community-style';
-import { evaluatePaint, evaluateString, validateLayers } from './style-spec.test-helpers';
+import { evaluatePaint, evaluateString, validateLayers } from '../../style/style-spec.test-helpers';
 
 /** Deterministic pseudo-random communities covering every date precision, stage and distance case. */
 function communities(n: number): Record<string, unknown>[] {

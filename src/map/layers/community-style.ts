@@ -26,7 +26,7 @@ import {
   TIMELINE_UNDATED_COLOR,
   type GapClass,
   type TimelineClass,
-} from '../../legend/scales';
+} from '../../style/scales';
 import { MAP_FONT_STACK } from '../basemap-style';
 
 /** Layer ids, for event handlers and tests. */

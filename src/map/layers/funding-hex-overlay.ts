@@ -12,13 +12,13 @@ import { PolygonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { cellToBoundary, getHexagonEdgeLengthAvg, getResolution, UNITS } from 'h3-js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { H3Cell } from '../../lib/aggregates';
+import type { H3Cell } from '../../contracts/h3-cells';
 import {
   EXTRUSION_PER_CLASS,
   FUNDING_DENSITY_OPACITY,
   FUNDING_NO_DATA_COLOR,
   hexToRgb,
-} from '../../legend/scales';
+} from '../../style/scales';
 import { fundingClass, type FundingScale } from './funding-metric';
 
 /** How the cells are drawn. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { H3Cell } from '../../lib/aggregates';
-import { FUNDING_DENSITY_COLORS, LEVERAGE_BREAKS, LEVERAGE_COLORS } from '../../legend/scales';
+import type { H3Cell } from '../../contracts/h3-cells';
+import { FUNDING_DENSITY_COLORS, LEVERAGE_BREAKS, LEVERAGE_COLORS } from '../../style/scales';
 import {
   cellAmount,
   cellLeverage,

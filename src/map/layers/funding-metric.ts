@@ -5,14 +5,14 @@
  */
 import { COMMUNITY_OUTPUT_FIELDS } from '../../domain/output-fields';
 import { FUNDING_CHANNELS } from '../../domain/vocabulary';
-import type { H3Cell } from '../../lib/aggregates';
+import type { H3Cell } from '../../contracts/h3-cells';
 import {
   classIndex,
   FUNDING_DENSITY_COLORS,
   LEVERAGE_BREAKS,
   LEVERAGE_COLORS,
   quantileBreaks,
-} from '../../legend/scales';
+} from '../../style/scales';
 import type { FundingMeasure, FundingOptions } from './layer-options';
 
 /** The unit of a funding value, which the legend and tooltip write out. */

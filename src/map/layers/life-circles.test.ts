@@ -1,9 +1,9 @@
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { LIFE_CIRCLES } from '../../domain/vocabulary';
-import { ringColor } from '../../legend/scales';
+import { ringColor } from '../../style/scales';
 import { ringColorExpression, ringFeatures, ringLabelPoints, ringLayers } from './life-circles';
-import { evaluatePaint, validateLayers } from './style-spec.test-helpers';
+import { evaluatePaint, validateLayers } from '../../style/style-spec.test-helpers';
 
 describe('ringFeatures', () => {
   it('draws each circle at its GB 50180-2018 radius around each centre', () => {

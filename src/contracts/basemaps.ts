@@ -1,18 +1,11 @@
 /**
- * What a basemap is, as the site sees it. The offline basemap (basemap-style.ts) is always
+ * What a basemap is, as the site sees it. The offline basemap (src/map/basemap-style.ts) is always
  * there; online raster basemaps (Tianditu, OpenStreetMap, AMap) exist only when the deployer
  * configures them at build time (atlas.config.json, read by scripts/vite/atlas-config.ts), so
  * the default build names no tile host at all. Pure: no map, no DOM.
  */
 
-/**
- * Coordinate systems the map can be drawn in. WGS84 stands for CGCS2000 too: the two differ by
- * centimetres, far below a tile pixel, so Tianditu's CGCS2000 tiles are drawn as WGS84.
- */
-export const DISPLAY_CRS_VALUES = ['WGS84', 'GCJ-02'] as const;
-
-/** A coordinate system the map can be drawn in. */
-export type DisplayCrs = (typeof DISPLAY_CRS_VALUES)[number];
+import type { DisplayCrs } from '../domain/display-crs';
 
 /** The providers the configuration knows. */
 export type BasemapKind = 'offline' | 'tianditu' | 'osm' | 'amap';
@@ -54,7 +47,7 @@ export const OFFLINE_BASEMAP: BasemapDefinition = {
   attribution: '',
 };
 
-/** Shape of a basemap id; anything else in `?basemap=` is ignored. */
+/** Shape of a basemap id: configured ids are checked against it, and `?basemap=` values too. */
 export const BASEMAP_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /**

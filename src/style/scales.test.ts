@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES, STAGES } from '../domain/vocabulary';
-import { evaluatePaint } from '../map/layers/style-spec.test-helpers';
+import { evaluatePaint } from './style-spec.test-helpers';
 import {
   amenityIconExpression,
   classIndex,

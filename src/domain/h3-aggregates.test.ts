@@ -1,7 +1,7 @@
 import { cellArea, getResolution, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { FUNDING_CHANNELS, STAGES } from '../../src/domain/vocabulary';
-import { aggregateH3, DEFAULT_H3_RESOLUTIONS, type H3CellSummary, type H3Community } from './aggregate-h3';
+import { FUNDING_CHANNELS, STAGES } from './vocabulary';
+import { aggregateH3, DEFAULT_H3_RESOLUTIONS, type H3CellSummary, type H3Community } from './h3-aggregates';
 
 function mulberry32(seed: number): () => number {
   let a = seed;

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseBasemap,
-  OFFLINE_BASEMAP,
-  usableBasemaps,
-  type BasemapDefinition,
-} from './basemap-definitions';
+import { chooseBasemap, OFFLINE_BASEMAP, usableBasemaps, type BasemapDefinition } from './basemaps';
 
 const raster = [{ tiles: ['https://x.example/{z}/{x}/{y}.png'], tileSize: 256, minzoom: 0, maxzoom: 18 }];
 const osm: BasemapDefinition = {

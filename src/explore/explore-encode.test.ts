@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { cellArea, latLngToCell, UNITS } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { FUNDING_CHANNELS } from '../../src/domain/vocabulary';
-import { decodeExploreIndex, ExploreIndexError } from '../../src/explore/explore-index';
-import { recordsWithLifeCirclesArb } from '../../src/explore/test-records';
-import { communityProperties } from './community-features';
-import { aggregateH3 } from './aggregate-h3';
-import { buildExploreIndex } from './explore-index';
+import { FUNDING_CHANNELS } from '../domain/vocabulary';
+import { decodeExploreIndex, ExploreIndexError } from './explore-index';
+import { recordsWithLifeCirclesArb } from './test-records';
+import { communityProperties } from '../domain/community-properties';
+import { aggregateH3 } from '../domain/h3-aggregates';
+import { buildExploreIndex } from '../contracts/explore-encode';
 
 /** What the month of an ISO date reads as in the index: `YYYY-MM`, or `YYYY` for a bare year. */
 const monthOfIso = (iso: unknown) =>

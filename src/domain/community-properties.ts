@@ -1,14 +1,12 @@
 /**
  * Turns normalised community records plus their life-circle results into flat GeoJSON
- * features: the single shape written to communities.geojson and to the vector tiles.
+ * features: the single shape written to communities.geojson and to the vector tiles (the
+ * contract: src/contracts/tile-properties.ts). Pure: the build writes with it, and the site's
+ * tests make their fixtures with it.
  */
-import { deriveFunding, itemCategoryCounts } from '../../src/domain/metrics';
-import type { CommunityRecord } from '../../src/domain/schema';
-import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from '../../src/domain/vocabulary';
-
-/** A flat property value: what both GeoJSON and MVT can carry. */
-export type FlatValue = string | number | boolean | null;
-export type FlatProperties = Record<string, FlatValue>;
+import { deriveFunding, itemCategoryCounts } from './metrics';
+import type { CommunityRecord } from './schema';
+import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from './vocabulary';
 
 /** Life-circle outcome for one community, as computed by the build. */
 export interface CommunityLifeCircle {
@@ -20,6 +18,12 @@ export interface CommunityLifeCircle {
   coverage_score: number;
   missing_types: string[];
 }
+
+/** A flat property value: what both GeoJSON and MVT can carry. */
+export type FlatValue = string | number | boolean | null;
+
+/** The properties of one feature. */
+export type FlatProperties = Record<string, FlatValue>;
 
 const round = (v: number, digits: number) => {
   const f = 10 ** digits;

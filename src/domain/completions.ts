@@ -2,11 +2,11 @@
  * Completions month by month, for the playback chapter. The month a completion date counts in
  * is src/domain/months.ts `eventMonth` (a year-only date counts from December of that year);
  * the data build counts completions per month with it (the running count), and the map shows
- * the communities completed up to a month with `completedByFilter` (present-map.ts), the same
- * rule as a MapLibre expression. The tests hold the two against each other. Pure, and free of
- * map code, because the data build imports it.
+ * the communities completed up to a month with `completedByFilter` (src/present/present-map.ts), the same
+ * rule as a MapLibre expression. The tests (src/present/playback.test.ts) hold the two against
+ * each other. Pure: the data build imports it.
  */
-import { eventMonth, monthsBetween, type Month } from '../domain/months';
+import { eventMonth, monthsBetween, type Month } from './months';
 
 /** Feature property holding the completion date (ISO string). */
 export const COMPLETION_DATE_FIELD = 'completion_date';

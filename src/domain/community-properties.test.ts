@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommunityRecord } from '../../src/domain/schema';
-import { communityProperties } from './community-features';
+import type { CommunityRecord } from './schema';
+import { communityProperties } from './community-properties';
 
 const record: CommunityRecord = {
   id: 'CS-001',

@@ -1,12 +1,13 @@
 /**
- * The explore index (`explore.json`, layout in src/explore/explore-format.ts): every accepted
+ * The explore index (`explore.json`, layout in ./explore-format.ts): every accepted
  * community as compact columns, with the H3 cell of each row at each aggregate resolution, so
  * the site filters, charts and re-aggregates communities without downloading the GeoJSON or
- * computing H3 in the browser. Pure: records in, a JSON-ready object out.
+ * computing H3 in the browser. Pure: records in, a JSON-ready object out. The data build writes
+ * the file with it; the site's tests make their fixtures with it.
  */
 import { cellArea, latLngToCell, UNITS } from 'h3-js';
-import type { CommunityRecord } from '../../src/domain/schema';
-import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from '../../src/domain/vocabulary';
+import type { CommunityRecord } from '../domain/schema';
+import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from '../domain/vocabulary';
 import {
   EXPLORE_COORD_SCALE,
   EXPLORE_COVERAGE_SCALE,
@@ -18,9 +19,9 @@ import {
   type ExploreFile,
   type H3Column,
   type SparseColumn,
-} from '../../src/explore/explore-format';
-import type { H3Layer } from './aggregate-h3';
-import type { CommunityLifeCircle } from './community-features';
+} from './explore-format';
+import type { H3Layer } from '../domain/h3-aggregates';
+import type { CommunityLifeCircle } from '../domain/community-properties';
 
 /**
  * Collects the values of a dictionary column row by row. Codes are handed out in order of first
@@ -156,8 +157,9 @@ function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column
 /**
  * Builds the explore index of the accepted communities. `lifeCircles[i]` is row i's life-circle
  * result (omit the array when the build had no amenities); `aggregates` are the build's H3
- * aggregates (aggregate-h3.ts) of the same records: the index assigns every row its cell at each
- * of their resolutions, the same way (from the point), and takes the cells' areas from them.
+ * aggregates (src/domain/h3-aggregates.ts) of the same records: the index assigns every row its
+ * cell at each of their resolutions, the same way (from the point), and takes the cells' areas
+ * from them.
  */
 export function buildExploreIndex(
   records: readonly CommunityRecord[],
