@@ -7,28 +7,20 @@
  * OSM one at its WGS84 position; the Content-Security-Policy must name the tile server and
  * nothing else; the default build (site.test.ts, vite-build.test.ts) names no tile host at all.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
 import gcoord from 'gcoord';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
-import { STAGE_COLORS } from '../../src/legend/scales';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { ROOT } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { STAGE_COLORS } from '../../src/style/scales';
+import { screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { runViteBuild } from './build-site';
+import { useSite, type DataSource } from './fixture';
+import type { StaticServer } from './static-server';
 
 /** The one community: Changsha, Yuelu district. */
 const WGS: [number, number] = [112.9388, 28.2282];
@@ -80,23 +72,25 @@ async function startTileServer(): Promise<{ origin: string; requests: string[]; 
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
 }
 
-/** `vite build` of the site with ATLAS_CONFIG pointing at `config`, as a deployer would run it. */
-function buildWithConfig(config: string, outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ATLAS_CONFIG: config };
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed:\n${log}`))));
-  });
+/** The ledger: one community, and a second 5 km north-east (outside the checked window) that keeps the data's bounds a real box. */
+async function writeLedger(work: string): Promise<string> {
+  const csv = [
+    '编号,小区名称,市,区县,经度,纬度,户数,改造状态',
+    `t-1,岳麓测试小区,长沙市,岳麓区,${WGS[0]},${WGS[1]},800,施工中`,
+    `t-2,芙蓉测试小区,长沙市,芙蓉区,${WGS[0] + 0.05},${WGS[1] + 0.03},800,已完工`,
+  ];
+  await writeFile(join(work, 'communities.csv'), csv.join('\n'));
+  return join(work, 'communities.csv');
 }
+
+/** The ledger's data, built by the real pipeline with the given display CRSs. */
+const ledgerData = (folder: string, displayCrs?: ['GCJ-02']): DataSource => ({
+  make: async (work) => {
+    const out = join(work, folder);
+    await buildData({ communities: await writeLedger(work), out, ...(displayCrs ? { displayCrs } : {}) });
+    return out;
+  },
+});
 
 /** Pixel offset, at `zoom` (512 px tiles), of `to` from `from`. */
 function pixelOffset(from: readonly number[], to: readonly number[], zoom: number): [number, number] {
@@ -111,75 +105,46 @@ function pixelOffset(from: readonly number[], to: readonly number[], zoom: numbe
 }
 
 describe('online basemaps', { timeout: 2 * PAGE_TIMEOUT }, () => {
-  let browser: Browser;
   let tiles: Awaited<ReturnType<typeof startTileServer>>;
-  let work: string;
+  let html: string;
+  const atlas = useSite({
+    data: { site: ledgerData('data', ['GCJ-02']), wgsOnly: ledgerData('data-wgs') },
+    // The site built with a configuration naming this test's tile server.
+    build: async (work) => {
+      tiles = await startTileServer();
+      const config = join(work, 'atlas.config.json');
+      await writeFile(
+        config,
+        JSON.stringify({
+          basemaps: [
+            { type: 'osm', tiles: [`${tiles.origin}/osm/{z}/{x}/{y}.png`] },
+            { type: 'amap', tiles: [`${tiles.origin}/amap/{z}/{x}/{y}.png`] },
+          ],
+        }),
+      );
+      const dist = join(work, 'dist');
+      await runViteBuild(dist, config);
+      html = await readFile(join(dist, 'index.html'), 'utf8');
+      return dist;
+    },
+    idleTimeout: PAGE_TIMEOUT,
+    allowOrigins: () => [tiles.origin],
+  });
   let site: StaticServer;
   let wgsOnly: StaticServer;
-  let html: string;
-  const pages: RecordedPage[] = [];
   const gcj = gcoord.transform(WGS, gcoord.WGS84, gcoord.GCJ02) as [number, number];
 
-  beforeAll(async () => {
-    tiles = await startTileServer();
-    work = await mkdtemp(join(tmpdir(), 'atlas-basemaps-'));
-    const config = join(work, 'atlas.config.json');
-    await writeFile(
-      config,
-      JSON.stringify({
-        basemaps: [
-          { type: 'osm', tiles: [`${tiles.origin}/osm/{z}/{x}/{y}.png`] },
-          { type: 'amap', tiles: [`${tiles.origin}/amap/{z}/{x}/{y}.png`] },
-        ],
-      }),
-    );
-    // A second community 5 km north-east (outside the checked window) keeps the data's bounds a real box.
-    const csv = [
-      '编号,小区名称,市,区县,经度,纬度,户数,改造状态',
-      `t-1,岳麓测试小区,长沙市,岳麓区,${WGS[0]},${WGS[1]},800,施工中`,
-      `t-2,芙蓉测试小区,长沙市,芙蓉区,${WGS[0] + 0.05},${WGS[1] + 0.03},800,已完工`,
-    ];
-    await writeFile(join(work, 'communities.csv'), csv.join('\n'));
-    const dist = join(work, 'dist');
-    await Promise.all([
-      buildWithConfig(config, dist),
-      buildData({
-        communities: join(work, 'communities.csv'),
-        out: join(work, 'data'),
-        displayCrs: ['GCJ-02'],
-      }),
-      buildData({ communities: join(work, 'communities.csv'), out: join(work, 'data-wgs') }),
-    ]);
-    html = await readFile(join(dist, 'index.html'), 'utf8');
-    site = await serveStatic(dist, { overrides: { '/data/': join(work, 'data') } });
-    wgsOnly = await serveStatic(dist, { overrides: { '/data/': join(work, 'data-wgs') } });
-    browser = await launchBrowser();
-  }, 300_000);
+  beforeAll(() => {
+    site = atlas.server('site');
+    wgsOnly = atlas.server('wgsOnly');
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await wgsOnly?.close();
     await new Promise((resolve) => tiles?.server.close(resolve));
-    if (work) await rm(work, { recursive: true, force: true });
   });
 
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      expect(p.errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests beyond the site and the tile server').toEqual([]);
-    }
-  });
-
-  async function open(server: StaticServer, path: string, options: PageOptions = {}): Promise<Page> {
-    const recorded = await openPage(browser, server.url, { ...options, allowOrigins: [tiles.origin] });
-    pages.push(recorded);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(recorded.page, PAGE_TIMEOUT);
-    return recorded.page;
-  }
+  const open = (server: StaticServer, path: string, options: PageOptions = {}): Promise<Page> =>
+    atlas.open(path, { ...options, baseUrl: server.url });
 
   /**
    * Where the community is drawn, relative to the map's centre: the centroid of the pixels in
@@ -193,7 +158,7 @@ describe('online basemaps', { timeout: 2 * PAGE_TIMEOUT }, () => {
     const png = await screenshot(page, name);
     const box = (await page.locator('.map').boundingBox())!;
     const centre = [box.x + box.width / 2, box.y + box.height / 2];
-    const probe = await browser.newPage();
+    const probe = await atlas.browser.newPage();
     try {
       return await probe.evaluate(
         async ({ base64, centre, corner, color }) => {

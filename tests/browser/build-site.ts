@@ -80,10 +80,14 @@ export async function inputsFingerprint(root = ROOT): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-function runViteBuild(outDir: string): Promise<string> {
+/**
+ * `vite build` of the site into `outDir`, as a deployer would run it, with ATLAS_CONFIG set to
+ * `atlasConfig` (a file path, or `none`: the default build, whatever atlas.config.json a
+ * developer keeps; scripts/vite/atlas-config.ts). Returns the build's output.
+ */
+export function runViteBuild(outDir: string, atlasConfig = 'none'): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    // ATLAS_CONFIG=none: the default build, whatever atlas.config.json a developer keeps (scripts/vite/atlas-config.ts).
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ATLAS_CONFIG: 'none' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ATLAS_CONFIG: atlasConfig };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
     const child = spawn(
       process.execPath,

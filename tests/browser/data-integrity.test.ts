@@ -10,18 +10,16 @@
  * Both data builds run through the real pipeline into a temp folder: the three-community browser
  * fixture and, as "another build", the two-community good-ledger fixture.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
 import { MESSAGES } from '../../src/i18n/messages';
-import { launchBrowser, openPage, screenshot, waitForMapIdle, type RecordedPage } from './browser';
-import { buildSite, ROOT, type SiteBuild } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { screenshot, waitForMapIdle, type RecordedPage } from './browser';
+import { ROOT } from './build-site';
+import { FIXTURES, useSite, type DataSource } from './fixture';
 
-const FIXTURES = join(ROOT, 'tests/browser/fixtures');
 /** A community name only the other build has: it must never reach the page. */
 const OTHER_NAME = '和平小区';
 /** A community name of the served build, shown by the table when the data is intact. */
@@ -29,36 +27,39 @@ const OWN_NAME = '晨光小区';
 /** The start of the mismatch message, before the file list. */
 const MISMATCH = MESSAGES.zh['data.mismatch'].split('{files}')[0]!;
 
-describe('a data folder that mixes two builds', () => {
-  let build: SiteBuild;
-  let browser: Browser;
-  let work: string;
-  const servers: Record<string, StaticServer> = {};
-  const pages: RecordedPage[] = [];
+/** The served build: the browser fixture ledger, through the real pipeline, once per suite. */
+let good: Promise<string> | undefined;
+const goodBuild = (work: string) =>
+  (good ??= buildData({
+    communities: join(FIXTURES, 'communities.csv'),
+    amenities: join(FIXTURES, 'amenities.csv'),
+    out: join(work, 'good'),
+    buildTime: new Date(0),
+  }).then(() => join(work, 'good')));
 
-  beforeAll(async () => {
-    build = await buildSite();
-    browser = await launchBrowser();
-    work = await mkdtemp(join(tmpdir(), 'renovation-atlas-integrity-'));
-    const good = join(work, 'good');
-    const other = join(work, 'other');
-    await buildData({
-      communities: join(FIXTURES, 'communities.csv'),
-      amenities: join(FIXTURES, 'amenities.csv'),
-      out: good,
-      buildTime: new Date(0),
-    });
-    await buildData({ communities: join(ROOT, 'tests/fixtures/good/communities.csv'), out: other });
-    const folders: Record<string, string> = { good };
-    for (const file of ['explore.json', 'communities.pmtiles', 'story.json']) {
-      const mixed = join(work, `mixed-${file}`);
-      await cp(good, mixed, { recursive: true });
-      await cp(join(other, file), join(mixed, file));
-      folders[file] = mixed;
-    }
-    // A build from before the file list: the same folder with `files` taken out of the manifest.
+/** "Another build": the two-community good-ledger fixture. */
+let other: Promise<string> | undefined;
+const otherBuild = (work: string) =>
+  (other ??= buildData({
+    communities: join(ROOT, 'tests/fixtures/good/communities.csv'),
+    out: join(work, 'other'),
+  }).then(() => join(work, 'other')));
+
+/** The served build with one file copied in from the other. */
+const mixedWith = (file: string): DataSource => ({
+  make: async (work) => {
+    const mixed = join(work, `mixed-${file}`);
+    await cp(await goodBuild(work), mixed, { recursive: true });
+    await cp(join(await otherBuild(work), file), join(mixed, file));
+    return mixed;
+  },
+});
+
+/** A build from before the file list: the same folder with `files` taken out of the manifest. */
+const olderBuild: DataSource = {
+  make: async (work) => {
     const older = join(work, 'older');
-    await cp(good, older, { recursive: true });
+    await cp(await goodBuild(work), older, { recursive: true });
     const manifest = JSON.parse(await readFile(join(older, 'manifest.json'), 'utf8')) as Record<
       string,
       unknown
@@ -66,27 +67,25 @@ describe('a data folder that mixes two builds', () => {
     delete manifest.files;
     delete manifest.build_id;
     await writeFile(join(older, 'manifest.json'), JSON.stringify(manifest));
-    folders.older = older;
-    for (const [name, dir] of Object.entries(folders))
-      servers[name] = await serveStatic(build.dir, { overrides: { '/data/': dir } });
-  }, 300_000);
+    return older;
+  },
+};
 
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of Object.values(servers)) await server.close();
-    if (work) await rm(work, { recursive: true, force: true });
+describe('a data folder that mixes two builds', () => {
+  // Each test checks the errors of the pages it expects to load cleanly, and only those.
+  const site = useSite({
+    data: {
+      good: { make: goodBuild },
+      'explore.json': mixedWith('explore.json'),
+      'communities.pmtiles': mixedWith('communities.pmtiles'),
+      'story.json': mixedWith('story.json'),
+      older: olderBuild,
+    },
+    checkPages: false,
   });
 
-  afterEach(async () => {
-    for (const p of pages.splice(0)) await p.close();
-  });
-
-  async function open(server: string, path: string): Promise<RecordedPage> {
-    const recorded = await openPage(browser, servers[server]!.url);
-    pages.push(recorded);
-    await recorded.page.goto(new URL(path, servers[server]!.url).href);
-    return recorded;
-  }
+  const open = (server: string, path: string): Promise<RecordedPage> =>
+    site.openRecorded(path, { server, idle: false });
 
   const alertText = (page: Page) => page.locator('[role="alert"]').allInnerTexts();
 

@@ -7,34 +7,17 @@
  * the panel as a drawer without sideways scrolling. No console error, no request elsewhere.
  * Screenshots: tmp/screenshots/explore-*.png.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { DONE_STAGES, ITEMS, STAGE_LABELS, STAGES } from '../../src/domain/vocabulary';
 import { MESSAGES } from '../../src/i18n/messages';
 import { resolutionForZoom } from '../../src/lib/aggregates';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { demoCommunities, params, PHONE, sidewaysOverflow, useSite, type Community } from './fixture';
 
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
 /** A page, its map and the index take a while on SwiftShader when the machine is busy. */
 const TEST_MS = 180_000;
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-type Props = Record<string, unknown>;
-type Community = Feature<Point, Props>;
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const itemsOf = (f: Community) =>
@@ -43,52 +26,20 @@ const itemsOf = (f: Community) =>
     .filter(Boolean);
 
 describe('exploring: filters and linked charts', () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = useSite({ requires: ['explore.json'] });
   let features: Community[];
   let byId: Map<string, Community>;
-  const pages: RecordedPage[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DEMO_DATA, 'explore.json')))
-      throw new Error(
-        `${DEMO_DATA}/explore.json is missing: run \`npm run build:data\` before the browser tests`,
-      );
-    const build = await buildSite();
-    browser = await launchBrowser();
-    server = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
-    features = (
-      JSON.parse(await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8')) as FeatureCollection<
-        Point,
-        Props
-      >
-    ).features;
+    features = await demoCommunities();
     byId = new Map(features.map((f) => [String(f.properties.id), f]));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      expect(p.errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs').toEqual([]);
-    }
   });
 
   async function open(path: string, options?: PageOptions): Promise<Page> {
-    const recorded = await openPage(browser, server.url, options);
-    pages.push(recorded);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(recorded.page);
+    const page = await site.open(path, options);
     // The counts appear once the explore index is loaded and decoded.
-    await recorded.page.locator('.explore-bar .counts[data-matched]').waitFor();
-    return recorded.page;
+    await page.locator('.explore-bar .counts[data-matched]').waitFor();
+    return page;
   }
 
   const matched = async (page: Page) =>
@@ -180,7 +131,7 @@ describe('exploring: filters and linked charts', () => {
       const programme = 'xiangtan-yuhu-2020';
       const members = features.filter((f) => f.properties.programme === programme);
       await page.locator(`.chart-funding g[data-group="${programme}"]`).click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('programme')).toBe(programme);
+      await expect.poll(() => params(page).get('programme')).toBe(programme);
       await expect.poll(() => matched(page)).toBe(members.length);
       expect(await stageBars(page)).toEqual(expectedStages(members));
       expect(
@@ -220,7 +171,7 @@ describe('exploring: filters and linked charts', () => {
         .first()
         .getByRole('checkbox', { name: new RegExp(STAGE_LABELS.construction.zh) })
         .check();
-      await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe('construction');
+      await expect.poll(() => params(page).get('stage')).toBe('construction');
       expect(page.url()).toContain('stage=construction');
       await expect.poll(() => matched(page)).toBe(construction.length);
       await expect.poll(async () => [...stages(await rendered(page))]).toEqual(['construction']);
@@ -231,7 +182,7 @@ describe('exploring: filters and linked charts', () => {
       await screenshot(page, 'explore-desktop-filtered');
 
       await page.locator('.explore-bar .clear').click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBeNull();
+      await expect.poll(() => params(page).get('stage')).toBeNull();
       await expect.poll(async () => (await rendered(page)).length).toBe(before.length);
     },
     TEST_MS,
@@ -255,7 +206,7 @@ describe('exploring: filters and linked charts', () => {
       }
       const ids = await rendered(page);
       for (const id of ids) expect(['construction', 'design']).toContain(byId.get(id)?.properties.stage);
-      expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+      expect(params(page).get('lang')).toBe('en');
       await screenshot(page, 'explore-desktop-link-en');
     },
     TEST_MS,
@@ -268,7 +219,7 @@ describe('exploring: filters and linked charts', () => {
       await openPanel(page);
       const bar = page.locator('.chart-stage g[data-stage="design"]');
       await bar.click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe('design');
+      await expect.poll(() => params(page).get('stage')).toBe('design');
       await expect
         .poll(() => matched(page))
         .toBe(features.filter((f) => f.properties.stage === 'design').length);
@@ -276,7 +227,7 @@ describe('exploring: filters and linked charts', () => {
       // Keyboard: Enter on a focused bar toggles it too.
       await bar.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBeNull();
+      await expect.poll(() => params(page).get('stage')).toBeNull();
       await expect.poll(() => matched(page)).toBe(features.length);
     },
     TEST_MS,
@@ -307,11 +258,7 @@ describe('exploring: filters and linked charts', () => {
     'is a drawer on a 390 px phone, without sideways scrolling',
     async () => {
       const page = await open('./', PHONE);
-      const overflow = () =>
-        page.evaluate(() => [
-          document.documentElement.scrollWidth - innerWidth,
-          document.body.scrollWidth - innerWidth,
-        ]);
+      const overflow = () => sidewaysOverflow(page);
       expect(await overflow()).toEqual([0, 0]);
       await screenshot(page, 'explore-phone-closed');
       await openPanel(page);
@@ -323,7 +270,7 @@ describe('exploring: filters and linked charts', () => {
         .evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().right));
       for (const right of charts) expect(right).toBeLessThanOrEqual(390);
       await page.getByRole('checkbox', { name: new RegExp(STAGE_LABELS.design.zh) }).check();
-      await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe('design');
+      await expect.poll(() => params(page).get('stage')).toBe('design');
       expect(await overflow()).toEqual([0, 0]);
       await screenshot(page, 'explore-phone-drawer');
       await page.keyboard.press('Escape');

@@ -6,14 +6,11 @@
  * communities.geojson), and each legend lists exactly the scale its layer is drawn with.
  * Every page must log no console error and request nothing from another origin.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../scripts/pipeline/build';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../../src/domain/vocabulary';
 import type { H3Cell } from '../../src/lib/aggregates';
 import { formatNumber, formatYuan } from '../../src/lib/format';
@@ -31,94 +28,52 @@ import {
   TIMELINE_SCALE,
   TIMELINE_UNDATED_COLOR,
   UNKNOWN_STAGE_COLOR,
-} from '../../src/legend/scales';
+} from '../../src/style/scales';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { gapClass, timelineClass } from '../../src/map/layers/community-style';
 import { cellValue, fundingScale } from '../../src/map/layers/funding-metric';
+import { countColors, screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { blend, cssRgb, hexRgb } from './colours';
 import {
-  countColors,
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT, type SiteBuild } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+  DEMO_DATA,
+  demoCommunities,
+  FIXTURES,
+  params,
+  PHONE,
+  sidewaysOverflow,
+  useSite,
+  type Props,
+} from './fixture';
 
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
-const FIXTURES = join(ROOT, 'tests/browser/fixtures');
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
 /** Changsha at city scale: resolution-7 hexagons, hundreds of communities. */
 const CHANGSHA = '#map=10/28.2/112.97';
 
-const hexRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-const toHex = (rgb: number[]) => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
-const cssRgb = (hex: string) => `rgb(${hexRgb(hex).join(', ')})`;
-/** A colour drawn at `opacity` over `under`. */
-const blend = (hex: string, opacity: number, under: string) =>
-  toHex(hexRgb(hex).map((v, i) => opacity * v + (1 - opacity) * hexRgb(under)[i]!));
-
-type Props = Record<string, unknown>;
-
 // The machine these run on is shared and slow: SwiftShader rendering gets generous time.
 describe('map layers in a browser', { timeout: 300_000 }, () => {
-  let build: SiteBuild;
-  let browser: Browser;
-  let demo: StaticServer;
-  let fixture: StaticServer;
-  let fixtureData: string;
+  const site = useSite({
+    data: {
+      demo: 'demo',
+      fixture: {
+        fixture: {
+          communities: join(FIXTURES, 'communities.csv'),
+          amenities: join(FIXTURES, 'amenities.csv'),
+          boundaries: join(FIXTURES, 'boundaries.geojson'),
+          buildTime: new Date(0),
+        },
+      },
+    },
+    pageTimeout: 120_000,
+    idleTimeout: 180_000,
+  });
   let communities: FeatureCollection<Point, Props>;
-  const pages: RecordedPage[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DEMO_DATA, 'manifest.json')))
-      throw new Error(`${DEMO_DATA}/manifest.json is missing: run \`npm run build:data\` first`);
-    build = await buildSite();
-    browser = await launchBrowser();
-    demo = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
-    fixtureData = await mkdtemp(join(tmpdir(), 'renovation-atlas-layers-'));
-    await buildData({
-      communities: join(FIXTURES, 'communities.csv'),
-      amenities: join(FIXTURES, 'amenities.csv'),
-      boundaries: join(FIXTURES, 'boundaries.geojson'),
-      out: fixtureData,
-      buildTime: new Date(0),
-    });
-    fixture = await serveStatic(build.dir, { overrides: { '/data/': fixtureData } });
-    communities = JSON.parse(
-      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
-    ) as typeof communities;
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await fixture?.close();
-    if (fixtureData) await rm(fixtureData, { recursive: true, force: true });
+    communities = { type: 'FeatureCollection', features: await demoCommunities() };
   });
 
-  async function open(server: StaticServer, path: string, options?: PageOptions): Promise<Page> {
-    const recorded = await openPage(browser, server.url, options);
-    pages.push(recorded);
-    recorded.page.setDefaultTimeout(120_000);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(recorded.page, 180_000);
-    return recorded.page;
-  }
+  const open = (server: 'demo' | 'fixture', path: string, options?: PageOptions): Promise<Page> =>
+    site.open(path, { ...options, server });
 
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      expect(p.errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs').toEqual([]);
-    }
-  });
-
-  const params = (page: Page) => new URL(page.url()).searchParams;
   /** A layer's button in the switcher (the label a person clicks; its radio lies over it). */
   const switcher = (page: Page, name: string) => page.locator('.switcher label', { hasText: name });
 
@@ -158,11 +113,11 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
   }
 
   it('opens on the status layer, coloured by stage, with the stage legend', async () => {
-    const page = await open(demo, `./${CHANGSHA}`);
+    const page = await open('demo', `./${CHANGSHA}`);
     expect(await page.getByRole('radio', { name: '改造进度' }).isChecked()).toBe(true);
     const png = await settle(page, 'layers-status');
     const counts = await countColors(
-      browser,
+      site.browser,
       png,
       [...STAGE_SCALE.map((e) => e.color), UNKNOWN_STAGE_COLOR],
       24,
@@ -174,11 +129,13 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
       { color: cssRgb(UNKNOWN_STAGE_COLOR), label: '状态未知' },
     ]);
     // Status shows no hexagons and loads no aggregates.
-    expect(demo.requests.some((r) => /aggregates\/h3-r/.test(r) && r.includes(page.url()))).toBe(false);
+    expect(
+      site.server('demo').requests.some((r) => /aggregates\/h3-r/.test(r) && r.includes(page.url())),
+    ).toBe(false);
   });
 
   it('switches layers with the radio group, by mouse and keyboard, and writes the address', async () => {
-    const page = await open(demo, `./${CHANGSHA}`);
+    const page = await open('demo', `./${CHANGSHA}`);
     await switcher(page, '资金密度').click();
     expect(params(page).get('layer')).toBe('funding');
     expect(params(page).get('v')).toBe('2');
@@ -193,7 +150,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
   });
 
   it('opens an old ?hex=1 link on the funding layer and rewrites it', async () => {
-    const page = await open(demo, `./?hex=1${CHANGSHA}`);
+    const page = await open('demo', `./?hex=1${CHANGSHA}`);
     expect(await page.getByRole('radio', { name: '资金密度' }).isChecked()).toBe(true);
     await page.locator('.ramp.funding').waitFor();
     expect(params(page).get('layer')).toBe('funding');
@@ -205,10 +162,10 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
   describe('funding layer', () => {
     /** Hexagon pixels of each colour: the colour over the land at any opacity from the layer's up. */
     const hexCounts = (png: Buffer, colors: readonly string[], region: Region) =>
-      countTranslucent(browser, png, colors, BASEMAP_COLORS.land, FUNDING_DENSITY_OPACITY, 10, region);
+      countTranslucent(site.browser, png, colors, BASEMAP_COLORS.land, FUNDING_DENSITY_OPACITY, 10, region);
 
     it('draws the hexagons of the legend’s scale, and its breaks are the data’s', async () => {
-      const page = await open(demo, `./?layer=funding${CHANGSHA}`);
+      const page = await open('demo', `./?layer=funding${CHANGSHA}`);
       await page.locator('.ramp.funding').waitFor();
       const resolution = Number(await page.locator('.ramp.funding').getAttribute('data-resolution'));
       const scale = fundingScale(await loadCells(resolution), { measure: 'total', per: 'km2' });
@@ -226,12 +183,13 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     });
 
     it('redraws for a channel, per household, as leverage and in 3D, each in the address', async () => {
-      const page = await open(demo, `./?layer=funding${CHANGSHA}`);
+      const page = await open('demo', `./?layer=funding${CHANGSHA}`);
       await page.locator('.ramp.funding').waitFor();
       const region = await mapRegion(page);
       const total = await settle(page, 'layers-funding-total');
       /** Pixels that changed from the total-per-km² drawing. */
-      const changed = async (name: string) => diffPixels(browser, total, await settle(page, name), region);
+      const changed = async (name: string) =>
+        diffPixels(site.browser, total, await settle(page, name), region);
 
       await page.locator('select[name="fund"]').selectOption('fund_central');
       expect(params(page).get('fund')).toBe('central');
@@ -271,14 +229,14 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     });
 
     it('shows a hexagon’s figures on hover', async () => {
-      const page = await open(demo, `./?layer=funding${CHANGSHA}`);
+      const page = await open('demo', `./?layer=funding${CHANGSHA}`);
       await page.locator('.ramp.funding').waitFor();
       const resolution = Number(await page.locator('.ramp.funding').getAttribute('data-resolution'));
       const cells = await loadCells(resolution);
       const png = await settle(page, 'layers-funding-hover');
       const region = await mapRegion(page);
       // Find a pixel inside a coloured hexagon, then hover it.
-      const hit = await findPixel(browser, png, FUNDING_DENSITY_COLORS, BASEMAP_COLORS.land, region);
+      const hit = await findPixel(site.browser, png, FUNDING_DENSITY_COLORS, BASEMAP_COLORS.land, region);
       expect(hit, 'a hexagon pixel').not.toBeNull();
       await page.mouse.move(hit!.x, hit!.y);
       const tooltip = page.locator('.hex-tooltip');
@@ -308,12 +266,12 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     it('draws each community’s stage as of the month, as the ledger dates say', async () => {
       const changsha = communities.features.filter((f) => f.properties.programme === 'changsha-2021-2023');
       for (const month of ['2020-06', '2022-06', '2024-12'] as const) {
-        const page = await open(demo, `./?month=${month}${CHANGSHA}`);
+        const page = await open('demo', `./?month=${month}${CHANGSHA}`);
         expect(await page.getByRole('slider').getAttribute('aria-valuetext')).toBe(
           `${month.slice(0, 4)}年${Number(month.slice(5))}月`,
         );
         const png = await settle(page, `layers-time-${month}`);
-        const counts = await countColors(browser, png, TIMELINE_COLORS, 20, await mapRegion(page));
+        const counts = await countColors(site.browser, png, TIMELINE_COLORS, 20, await mapRegion(page));
         const expected = TIMELINE_COLORS.map(
           (_, i) =>
             changsha.filter(
@@ -338,7 +296,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
       const manifest = JSON.parse(await readFile(join(DEMO_DATA, 'manifest.json'), 'utf8')) as {
         timeline: { first: string; last: string };
       };
-      const page = await open(demo, `./${CHANGSHA}`);
+      const page = await open('demo', `./${CHANGSHA}`);
       const slider = page.getByRole('slider');
       await slider.focus();
       await page.keyboard.press('Home');
@@ -366,7 +324,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
 
   describe('services layer', () => {
     it('colours communities by coverage, with the coverage legend and the distance method', async () => {
-      const page = await open(demo, `./?layer=services${CHANGSHA}`);
+      const page = await open('demo', `./?layer=services${CHANGSHA}`);
       expect(await legendEntries(page, '.coverage-classes')).toEqual([
         ...COVERAGE_SCALE.map((c, i) => ({
           color: cssRgb(c.color),
@@ -384,7 +342,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
       expect(await page.locator('.method').textContent()).toContain('直线距离');
       const png = await settle(page, 'layers-services');
       const counts = await countColors(
-        browser,
+        site.browser,
         png,
         COVERAGE_SCALE.map((c) => c.color),
         20,
@@ -396,12 +354,12 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     it('highlights exactly the communities lacking the chosen amenity within the circle', async () => {
       const type = 'elderly_daycare';
       const zoom = 16;
-      const page0 = await open(demo, './?layer=services');
+      const page0 = await open('demo', './?layer=services');
       const map = (await page0.locator('.map').boundingBox())!;
       const legend = (await page0.locator('.legend-slot').boundingBox())!;
       const view = await pickGapView(communities, type, zoom, map, legend);
       const page = await open(
-        demo,
+        'demo',
         `./?layer=services&amenity=${type}&circle=5&gap=1#map=${zoom}/${view.lat}/${view.lng}`,
       );
       expect(params(page).get('gap')).toBe('1');
@@ -412,7 +370,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
         '当前缩放级别无法判断，请放大',
       ]);
       const png = await settle(page, 'layers-services-gap');
-      const red = await countAround(browser, png, view.points);
+      const red = await countAround(site.browser, png, view.points);
       view.points.forEach((p, i) => {
         const lacking = gapClass(p.properties, type, 'lc5', true) === 'lacking';
         if (lacking) expect(red[i], `${p.properties.id} lacks ${type}: red ring`).toBeGreaterThan(6);
@@ -425,7 +383,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     it('draws the life circles around a selected community', async () => {
       const target = communities.features.find((f) => f.properties.programme === 'shiquan-chengguan')!;
       const [lng, lat] = target.geometry.coordinates as [number, number];
-      const page = await open(demo, `./?layer=services#map=15/${lat}/${lng}`);
+      const page = await open('demo', `./?layer=services#map=15/${lat}/${lng}`);
       const before = await settle(page, 'layers-services-before-select');
       const box = (await page.locator('.map').boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -433,15 +391,15 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
       const after = await settle(page, 'layers-services-rings');
       const ringColors = ['#6a3d9a', '#b15928', '#1f4e79'];
       const [b, a] = await Promise.all([
-        countColors(browser, before, ringColors, 30, await mapRegion(page)),
-        countColors(browser, after, ringColors, 30, await mapRegion(page)),
+        countColors(site.browser, before, ringColors, 30, await mapRegion(page)),
+        countColors(site.browser, after, ringColors, 30, await mapRegion(page)),
       ]);
       expect(a.reduce((s, v) => s + v, 0)).toBeGreaterThan(b.reduce((s, v) => s + v, 0) + 300);
     });
   });
 
   it('shades boundaries by completion rate on the status layer only', async () => {
-    const page = await open(fixture, './#map=12/28.2/113');
+    const page = await open('fixture', './#map=12/28.2/113');
     expect(await legendEntries(page, '.ramp.completion')).toEqual(
       COMPLETION_SCALE.map((c, i) => ({
         color: cssRgb(c.color),
@@ -456,7 +414,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     const west = blend(COMPLETION_SCALE[0]!.color, COMPLETION_FILL_OPACITY, BASEMAP_COLORS.land);
     const region = await mapRegion(page);
     const status = await countColors(
-      browser,
+      site.browser,
       await settle(page, 'layers-boundaries'),
       [east, west],
       6,
@@ -466,7 +424,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
     expect(status[1], 'street with nothing done').toBeGreaterThan(2000);
     await switcher(page, '配套服务').click();
     const services = await countColors(
-      browser,
+      site.browser,
       await settle(page, 'layers-boundaries-services'),
       [east, west],
       6,
@@ -477,11 +435,8 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
 
   it('fits a phone, every layer', async () => {
     for (const layer of ['status', 'funding', 'services']) {
-      const page = await open(demo, `./?layer=${layer}&lang=en${CHANGSHA}`, PHONE);
-      const overflow = await page.evaluate(() => [
-        document.documentElement.scrollWidth - innerWidth,
-        document.body.scrollWidth - innerWidth,
-      ]);
+      const page = await open('demo', `./?layer=${layer}&lang=en${CHANGSHA}`, PHONE);
+      const overflow = await sidewaysOverflow(page);
       expect(overflow, layer).toEqual([0, 0]);
       const switcher = (await page.locator('.switcher').boundingBox())!;
       expect(switcher.x + switcher.width).toBeLessThanOrEqual(390);

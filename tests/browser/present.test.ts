@@ -9,34 +9,21 @@
  * tmp/screenshots/present-*.png.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { FeatureCollection, Point } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventMonth } from '../../src/domain/months';
 import type { Programme } from '../../src/domain/programmes';
 import { DONE_STAGES } from '../../src/domain/vocabulary';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { DARK_BASEMAP } from '../../src/present/present-map';
 import type { Story } from '../../src/present/story';
-import {
-  countColors,
-  launchBrowser,
-  SCREENSHOT_DIR,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT, type SiteBuild } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { countColors, SCREENSHOT_DIR, screenshot, waitForMapIdle } from './browser';
+import { ROOT } from './build-site';
+import { DEMO_DATA, demoCommunities, params, useSite, type Props } from './fixture';
 
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
 const PROJECTOR = { width: 1920, height: 1080 };
-
-type Props = Record<string, unknown>;
 
 /** Relative luminance of an `rgb(…)`/`rgba(…)` colour (WCAG). */
 function luminance(css: string): number {
@@ -53,56 +40,27 @@ const contrast = (a: string, b: string) => {
 };
 
 describe('presentation mode', { timeout: 300_000 }, () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let build: SiteBuild;
+  const site = useSite({
+    requires: ['manifest.json', 'story.json', 'communities.geojson'],
+    // A tile request MapLibre cancels because the camera moved on (a quick clicker) is no fault.
+    ignoreErrors: /^request failed: \S+\.pmtiles net::ERR_ABORTED$/,
+  });
   let story: Story;
   let programmes: Programme[];
   let features: Props[];
-  const pages: RecordedPage[] = [];
 
   beforeAll(async () => {
-    for (const file of ['manifest.json', 'story.json', 'communities.geojson'])
-      if (!existsSync(join(DEMO_DATA, file)))
-        throw new Error(
-          `${DEMO_DATA}/${file} is missing: run \`npm run build:data\` before the browser tests`,
-        );
     story = JSON.parse(await readFile(join(DEMO_DATA, 'story.json'), 'utf8')) as Story;
     programmes = JSON.parse(await readFile(join(ROOT, 'data/programmes.json'), 'utf8')) as Programme[];
-    const geojson = JSON.parse(
-      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
-    ) as FeatureCollection<Point>;
-    features = geojson.features.map((f) => f.properties ?? {});
-    build = await buildSite();
+    features = (await demoCommunities()).map((f) => f.properties ?? {});
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    browser = await launchBrowser();
-    server = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      // A tile request MapLibre cancels because the camera moved on (a quick clicker) is no fault.
-      const errors = p.errors.filter((e) => !/^request failed: \S+\.pmtiles net::ERR_ABORTED$/.test(e));
-      expect(errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs').toEqual([]);
-    }
   });
 
   async function open(path: string, viewport = PROJECTOR): Promise<Page> {
-    const recorded = await openPage(browser, server.url, { viewport });
-    pages.push(recorded);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await recorded.page.locator('.card').waitFor();
-    await waitForMapIdle(recorded.page);
-    return recorded.page;
+    const page = await site.open(path, { viewport, idle: false });
+    await page.locator('.card').waitFor();
+    await waitForMapIdle(page);
+    return page;
   }
 
   const counter = (page: Page) =>
@@ -110,7 +68,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
       .locator('.card .counter')
       .textContent()
       .then((s) => s?.replace(/\s+/g, ' ').trim());
-  const query = (page: Page) => new URL(page.url()).searchParams;
+  const query = params;
   const chapterOf = (n: number) => story.chapters[n - 1]!;
   /** The programme a chapter's view filters on (null: none). */
   const viewProgramme = (n: number) => new URLSearchParams(chapterOf(n).view).get('programme');
@@ -248,7 +206,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
 
   /** Width, height and number of distinct colours of a PNG, decoded by the browser. */
   async function decodePng(bytes: Buffer): Promise<{ width: number; height: number; colours: number }> {
-    const blank = await browser.newPage();
+    const blank = await site.browser.newPage();
     try {
       return await blank.evaluate(async (base64) => {
         const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -312,7 +270,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     await waitForMapIdle(page);
     const shot = await screenshot(page, 'present-dark-playback');
     const [darkLand, lightLand] = await countColors(
-      browser,
+      site.browser,
       shot,
       [DARK_BASEMAP.land, BASEMAP_COLORS.land],
       4,
@@ -336,7 +294,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
       height: PROJECTOR.height * 2,
     });
     expect(image.colours, 'distinct colours').toBeGreaterThan(500);
-    const [land] = await countColors(browser, png.bytes, [BASEMAP_COLORS.land], 4);
+    const [land] = await countColors(site.browser, png.bytes, [BASEMAP_COLORS.land], 4);
     expect(land, 'basemap pixels in the export').toBeGreaterThan(100_000);
     await page.locator('.controls .export:not([disabled])').waitFor();
 
@@ -386,7 +344,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
 
   it('runs from the built folder alone, served by its own serve.mjs', async () => {
     // What a meeting-room PC does: `node dist/serve.mjs`, then the browser; the folder's own data.
-    const child = spawn(process.execPath, [join(build.dir, 'serve.mjs'), '--port', '0'], {
+    const child = spawn(process.execPath, [join(site.dist, 'serve.mjs'), '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -398,8 +356,7 @@ describe('presentation mode', { timeout: 300_000 }, () => {
         child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
       });
       const url = `http://127.0.0.1:${port}/`;
-      const recorded = await openPage(browser, url, { viewport: { width: 1280, height: 720 } });
-      pages.push(recorded);
+      const recorded = await site.record({ baseUrl: url, viewport: { width: 1280, height: 720 } });
       const ranges: number[] = [];
       recorded.page.on('response', (r) => {
         if (r.url().endsWith('.pmtiles')) ranges.push(r.status());

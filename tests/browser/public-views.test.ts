@@ -8,31 +8,17 @@
  * CSV; the print layout; a phone. Every page must log no console error and request nothing
  * from another origin. Screenshots: tmp/screenshots/public-*.png.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import type { FeatureCollection, Point } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT, type SiteBuild } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { screenshot, waitForMapIdle, type PageOptions, type RecordedPage } from './browser';
+import { demoCommunities, PHONE, useSite, type DataSource, type Props } from './fixture';
+import type { StaticServer } from './static-server';
 
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
 const AXE_DIR = dirname(createRequire(import.meta.url).resolve('axe-core'));
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-type Props = Record<string, unknown>;
 
 /** Axe violations of impact serious or critical, as readable lines. */
 async function seriousViolations(page: Page, context = 'document'): Promise<string[]> {
@@ -56,31 +42,11 @@ async function seriousViolations(page: Page, context = 'document'): Promise<stri
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
 }
 
-// Each test loads the map in SwiftShader on shared CPUs: allow for a slow machine.
-describe('public views: embed, share, table, print, accessibility', { timeout: 180_000 }, () => {
-  let build: SiteBuild;
-  let browser: Browser;
-  let demo: StaticServer;
-  let host: StaticServer;
-  let hostDir: string;
-  let formula: StaticServer;
-  let formulaData: string;
-  let features: Props[];
-  const pages: RecordedPage[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(DEMO_DATA, 'manifest.json'))) {
-      throw new Error(
-        `${DEMO_DATA}/manifest.json is missing: run \`npm run build:data\` before the browser tests`,
-      );
-    }
-    build = await buildSite();
-    browser = await launchBrowser();
-    demo = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA, '/__axe/': AXE_DIR } });
-    hostDir = await mkdtemp(join(tmpdir(), 'renovation-atlas-host-'));
-    host = await serveStatic(hostDir);
-    // Ledger text that a spreadsheet would run as formulas.
-    formulaData = await mkdtemp(join(tmpdir(), 'renovation-atlas-formula-'));
+/** Ledger text that a spreadsheet would run as formulas, through the real pipeline. */
+const FORMULA_DATA: DataSource = {
+  make: async (work) => {
+    const formulaData = join(work, 'formula');
+    await mkdir(formulaData);
     const csv = [
       '编号,小区名称,市,区县,经度,纬度,定位精度,户数,改造状态,示意数据,来源',
       'f-1,=HYPERLINK("http://x.invalid"),测试市,测试区,113.0,28.2,exact,100,已完工,否,fixture',
@@ -94,44 +60,34 @@ describe('public views: embed, share, table, print, accessibility', { timeout: 1
       out: join(formulaData, 'out'),
       buildTime: new Date(0),
     });
-    formula = await serveStatic(build.dir, { overrides: { '/data/': join(formulaData, 'out') } });
-    const geojson = JSON.parse(
-      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
-    ) as FeatureCollection<Point>;
-    features = geojson.features.map((f) => f.properties ?? {});
-  }, 300_000);
+    return join(formulaData, 'out');
+  },
+};
 
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await host?.close();
-    await formula?.close();
-    if (hostDir) await rm(hostDir, { recursive: true, force: true });
-    if (formulaData) await rm(formulaData, { recursive: true, force: true });
+// Each test loads the map in SwiftShader on shared CPUs: allow for a slow machine.
+describe('public views: embed, share, table, print, accessibility', { timeout: 180_000 }, () => {
+  // axe is served by the site's servers (/__axe/), as the CSP allows scripts from there only.
+  const site = useSite({ data: { demo: 'demo', formula: FORMULA_DATA }, mounts: { '/__axe/': AXE_DIR } });
+  let demo: StaticServer;
+  let formula: StaticServer;
+  let host: StaticServer;
+  let hostDir: string;
+  let features: Props[];
+
+  beforeAll(async () => {
+    demo = site.server('demo');
+    formula = site.server('formula');
+    hostDir = join(site.work, 'host');
+    await mkdir(hostDir);
+    host = await site.serve(hostDir);
+    features = (await demoCommunities()).map((f) => f.properties ?? {});
   });
 
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      expect(p.errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs (injected script?)').toEqual([]);
-    }
-  });
+  const record = (server: StaticServer, options?: PageOptions): Promise<RecordedPage> =>
+    site.record({ ...options, baseUrl: server.url });
 
-  async function record(server: StaticServer, options?: PageOptions): Promise<RecordedPage> {
-    const recorded = await openPage(browser, server.url, options);
-    pages.push(recorded);
-    return recorded;
-  }
-
-  async function openMap(server: StaticServer, path: string, options?: PageOptions): Promise<Page> {
-    const { page } = await record(server, options);
-    await page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(page);
-    return page;
-  }
+  const openMap = (server: StaticServer, path: string, options?: PageOptions): Promise<Page> =>
+    site.open(path, { ...options, baseUrl: server.url });
 
   async function openTable(server: StaticServer, path: string, options?: PageOptions): Promise<Page> {
     const { page } = await record(server, options);

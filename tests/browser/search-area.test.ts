@@ -6,32 +6,16 @@
  * Every page must log no console error, request nothing from another origin and, on a phone,
  * scroll nothing sideways. Screenshots land in tmp/screenshots/search-*.png and area-*.png.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfDistance from '@turf/distance';
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DONE_STAGES, FUNDING_CHANNELS, LIFE_CIRCLES } from '../../src/domain/vocabulary';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
-
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-type Props = Record<string, unknown>;
-type Community = Feature<Point, Props>;
+import { screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { demoCommunities, PHONE, sidewaysOverflow, useSite, type Community, type Props } from './fixture';
 
 /** What the area tool's GeoJSON download carries besides the communities. */
 interface Download extends FeatureCollection<Point, Props> {
@@ -65,53 +49,21 @@ function expectedTotals(features: readonly Community[]) {
 const SLOW_MS = 180_000;
 
 describe('search, community links and area statistics', { timeout: 2 * SLOW_MS }, () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const site = useSite({
+    requires: ['manifest.json', 'explore.json', 'communities.geojson'],
+    pageTimeout: SLOW_MS,
+    idleTimeout: SLOW_MS,
+    // Flying to a community cancels the tile reads the old view started: MapLibre aborts them
+    // itself, and Chromium reports each as a failed request. Any other failure still counts.
+    ignoreErrors: /^request failed: \S+\.pmtiles net::ERR_ABORTED$/,
+  });
   let communities: Community[];
-  const pages: RecordedPage[] = [];
 
   beforeAll(async () => {
-    for (const file of ['manifest.json', 'explore.json', 'communities.geojson']) {
-      if (!existsSync(join(DEMO_DATA, file)))
-        throw new Error(
-          `${DEMO_DATA}/${file} is missing: run \`npm run build:data\` before the browser tests`,
-        );
-    }
-    const build = await buildSite();
-    browser = await launchBrowser();
-    server = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
-    const geojson = JSON.parse(
-      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
-    ) as FeatureCollection<Point, Props>;
-    communities = geojson.features;
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    communities = await demoCommunities();
   });
 
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      // Flying to a community cancels the tile reads the old view started: MapLibre aborts them
-      // itself, and Chromium reports each as a failed request. Any other failure still counts.
-      const errors = p.errors.filter((e) => !/^request failed: \S+\.pmtiles net::ERR_ABORTED$/.test(e));
-      expect(errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs').toEqual([]);
-    }
-  });
-
-  async function open(path: string, options?: PageOptions): Promise<Page> {
-    const recorded = await openPage(browser, server.url, options);
-    pages.push(recorded);
-    recorded.page.setDefaultTimeout(SLOW_MS);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(recorded.page, SLOW_MS);
-    return recorded.page;
-  }
+  const open = (path: string, options?: PageOptions): Promise<Page> => site.open(path, options);
 
   /** Waits until the search box has its index (its placeholder stops saying it is loading). */
   async function searchReady(page: Page): Promise<void> {
@@ -124,11 +76,7 @@ describe('search, community links and area statistics', { timeout: 2 * SLOW_MS }
   /** `#map=zoom/lat/lng[/bearing/pitch]` as numbers. */
   const camera = (page: Page) =>
     (/map=([^&]+)/.exec(new URL(page.url()).hash)?.[1] ?? '').split('/').map(Number);
-  const horizontalOverflow = (page: Page) =>
-    page.evaluate(() => [
-      document.documentElement.scrollWidth - innerWidth,
-      document.body.scrollWidth - innerWidth,
-    ]);
+  const horizontalOverflow = sidewaysOverflow;
 
   /**
    * Among communities that report money, the one with the most such others within `radiusM`,

@@ -7,46 +7,22 @@
  * Runs on the demo data (public/data, copied into the build) and, for the hostile-name case,
  * on a three-community fixture built by the real data pipeline into a temp folder.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../scripts/pipeline/build';
+import type { Feature, Point } from 'geojson';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../../src/domain/vocabulary';
 import {
   FUNDING_DENSITY_COLORS,
   FUNDING_DENSITY_OPACITY,
   STAGE_SCALE,
   UNKNOWN_STAGE_COLOR,
-} from '../../src/legend/scales';
+} from '../../src/style/scales';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
-import {
-  countColors,
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForMapIdle,
-  type PageOptions,
-  type RecordedPage,
-} from './browser';
-import { buildSite, ROOT, type SiteBuild } from './build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { countColors, screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { blend, cssRgb as rgb } from './colours';
+import { demoCommunities, params, PHONE, sidewaysOverflow, useSite } from './fixture';
 
 const HOSTILE_NAME = '<b>x</b><img src=x onerror=alert(1)>';
-/**
- * The demo data, served under /data/ (default public/data, what `npm run build:data` writes);
- * ATLAS_TEST_DATA points the tests at another build:data output folder.
- */
-const DEMO_DATA = resolve(process.env.ATLAS_TEST_DATA ?? join(ROOT, 'public/data'));
-const FIXTURES = join(ROOT, 'tests/browser/fixtures');
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-const hexToRgbArray = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-const toHex = (rgb: number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 /** The community farthest from its nearest neighbour: clicking it cannot hit another. */
 function mostIsolated(features: Feature<Point>[]): Feature<Point> {
@@ -66,57 +42,9 @@ function mostIsolated(features: Feature<Point>[]): Feature<Point> {
 }
 
 describe('site in a browser', () => {
-  let build: SiteBuild;
-  let browser: Browser;
-  let demo: StaticServer;
-  let fixture: StaticServer;
-  let fixtureData: string;
-  const pages: RecordedPage[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(DEMO_DATA, 'manifest.json'))) {
-      throw new Error(
-        `${DEMO_DATA}/manifest.json is missing: run \`npm run build:data\` before the browser tests`,
-      );
-    }
-    build = await buildSite();
-    browser = await launchBrowser();
-    demo = await serveStatic(build.dir, { overrides: { '/data/': DEMO_DATA } });
-    fixtureData = await mkdtemp(join(tmpdir(), 'renovation-atlas-fixture-'));
-    await buildData({
-      communities: join(FIXTURES, 'communities.csv'),
-      amenities: join(FIXTURES, 'amenities.csv'),
-      out: fixtureData,
-      buildTime: new Date(0),
-    });
-    fixture = await serveStatic(build.dir, { overrides: { '/data/': fixtureData } });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await fixture?.close();
-    if (fixtureData) await rm(fixtureData, { recursive: true, force: true });
-  });
-
-  /** Opens a recorded page; afterEach fails the test on its console errors or outside requests. */
-  async function open(server: StaticServer, path: string, options?: PageOptions): Promise<Page> {
-    const recorded = await openPage(browser, server.url, options);
-    pages.push(recorded);
-    await recorded.page.goto(new URL(path, server.url).href);
-    await waitForMapIdle(recorded.page);
-    return recorded.page;
-  }
-
-  afterEach(async () => {
-    const done = pages.splice(0);
-    for (const p of done) await p.close();
-    for (const p of done) {
-      expect(p.errors, 'console errors').toEqual([]);
-      expect(p.externalRequests, 'requests to other origins').toEqual([]);
-      expect(p.dialogs, 'dialogs (injected script?)').toEqual([]);
-    }
-  });
+  const site = useSite({ data: { demo: 'demo', fixture: { fixture: true } } });
+  const open = (server: 'demo' | 'fixture', path: string, options?: PageOptions): Promise<Page> =>
+    site.open(path, { ...options, server });
 
   /** Clicks the middle of the map, where `#map=z/lat/lng` put the community. */
   async function clickMapCentre(page: Page): Promise<void> {
@@ -126,7 +54,7 @@ describe('site in a browser', () => {
   }
 
   it('draws the communities in the stage colours', async () => {
-    const page = await open(demo, './');
+    const page = await open('demo', './');
     const png = await screenshot(page, 'desktop-zh');
     const map = (await page.locator('.map').boundingBox())!;
     const legend = (await page.locator('.legend-slot').boundingBox())!;
@@ -138,7 +66,7 @@ describe('site in a browser', () => {
       height: Math.floor(map.height),
     };
     const counts = await countColors(
-      browser,
+      site.browser,
       png,
       [...STAGE_SCALE.map((e) => e.color), UNKNOWN_STAGE_COLOR],
       24,
@@ -151,7 +79,7 @@ describe('site in a browser', () => {
   });
 
   it('lists exactly the stage scale in the legend', async () => {
-    const page = await open(demo, './');
+    const page = await open('demo', './');
     const entries = await page.locator('.stages li').evaluateAll((items) =>
       items.map((li) => ({
         stage: li.getAttribute('data-stage'),
@@ -166,12 +94,9 @@ describe('site in a browser', () => {
   });
 
   it('opens the panel of a clicked community', async () => {
-    const geojson = JSON.parse(
-      await readFile(join(DEMO_DATA, 'communities.geojson'), 'utf8'),
-    ) as FeatureCollection<Point>;
-    const target = mostIsolated(geojson.features);
+    const target = mostIsolated(await demoCommunities());
     const [lng, lat] = target.geometry.coordinates as [number, number];
-    const page = await open(demo, `./#map=15/${lat}/${lng}`);
+    const page = await open('demo', `./#map=15/${lat}/${lng}`);
     await clickMapCentre(page);
     await expect
       .poll(() => page.locator('.panel-slot h2').textContent())
@@ -183,7 +108,7 @@ describe('site in a browser', () => {
   });
 
   it('shows a name made of markup as text, with the synthetic and approximate badges', async () => {
-    const page = await open(fixture, './#map=15/28.2/113');
+    const page = await open('fixture', './#map=15/28.2/113');
     await clickMapCentre(page);
     const panel = page.locator('.panel-slot aside');
     expect(await panel.locator('h2').textContent()).toBe(HOSTILE_NAME);
@@ -196,7 +121,7 @@ describe('site in a browser', () => {
   });
 
   it('switches to English with ?lang=en and back with the header link', async () => {
-    const page = await open(demo, './?lang=en');
+    const page = await open('demo', './?lang=en');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Renovation Atlas');
     expect(await page.locator('.stages li').first().textContent()).toContain(
@@ -206,16 +131,12 @@ describe('site in a browser', () => {
     await page.locator('a.lang').click();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.locator('h1').textContent()).toBe('小区焕新地图');
-    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    expect(params(page).get('lang')).toBeNull();
   });
 
   it('fits a 390 px phone without horizontal scrolling, panel open or not', async () => {
-    const page = await open(fixture, './#map=15/28.2/113', PHONE);
-    const overflow = () =>
-      page.evaluate(() => [
-        document.documentElement.scrollWidth - innerWidth,
-        document.body.scrollWidth - innerWidth,
-      ]);
+    const page = await open('fixture', './#map=15/28.2/113', PHONE);
+    const overflow = () => sidewaysOverflow(page);
     expect(await overflow()).toEqual([0, 0]);
     await screenshot(page, 'phone-zh');
     await clickMapCentre(page);
@@ -225,30 +146,26 @@ describe('site in a browser', () => {
   });
 
   it('loads deck.gl and the funding aggregates only when the layer is switched on', async () => {
-    const start = demo.requests.length;
+    const start = site.server('demo').requests.length;
     // A city view, where resolution-7 hexagons are tens of pixels across.
-    const page = await open(demo, './#map=10/28.2/112.97');
+    const page = await open('demo', './#map=10/28.2/112.97');
     const lazy = () =>
-      demo.requests.slice(start).filter((r) => /aggregates\/h3-r\d+\.json|funding-hex-overlay/.test(r));
+      site
+        .server('demo')
+        .requests.slice(start)
+        .filter((r) => /aggregates\/h3-r\d+\.json|funding-hex-overlay/.test(r));
     expect(lazy()).toEqual([]);
     await page.getByRole('radio', { name: '资金密度' }).check();
     await page.locator('.ramp').waitFor();
     expect(lazy().some((r) => r.includes('funding-hex-overlay'))).toBe(true);
     expect(lazy().some((r) => /aggregates\/h3-r\d+\.json/.test(r))).toBe(true);
-    expect(new URL(page.url()).searchParams.get('layer')).toBe('funding');
+    expect(params(page).get('layer')).toBe('funding');
     await waitForMapIdle(page);
     const png = await screenshot(page, 'funding-density');
     const map = (await page.locator('.map').boundingBox())!;
     // Hexagons are drawn translucent over the land colour.
-    const land = hexToRgbArray(BASEMAP_COLORS.land);
-    const blended = FUNDING_DENSITY_COLORS.map((c) =>
-      toHex(
-        hexToRgbArray(c).map((v, i) =>
-          Math.round(FUNDING_DENSITY_OPACITY * v + (1 - FUNDING_DENSITY_OPACITY) * land[i]!),
-        ),
-      ),
-    );
-    const counts = await countColors(browser, png, blended, 14, {
+    const blended = FUNDING_DENSITY_COLORS.map((c) => blend(c, FUNDING_DENSITY_OPACITY, BASEMAP_COLORS.land));
+    const counts = await countColors(site.browser, png, blended, 14, {
       x: Math.ceil(map.x + 300),
       y: Math.ceil(map.y),
       width: Math.floor(map.width - 300),
