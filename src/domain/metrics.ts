@@ -54,6 +54,14 @@ export const NONFISCAL_FUND_FIELDS: readonly FundField[] = FUNDING_CHANNELS.filt
 ).map((c) => c.field);
 
 /**
+ * Leverage: non-fiscal yuan drawn in per fiscal yuan; null without fiscal money to divide by.
+ * One definition for a community, an H3 cell and an area.
+ */
+export function leverageOf(fiscal: number, nonfiscal: number): number | null {
+  return fiscal > 0 ? nonfiscal / fiscal : null;
+}
+
+/**
  * Sums a record's `funds` by the fiscal flag of FUNDING_CHANNELS. Keys that are not funding
  * channels are ignored rather than guessed into either side.
  */
@@ -72,7 +80,7 @@ export function deriveFunding(funds: Partial<Record<string, number>>, households
     fund_total: total,
     fund_fiscal: fiscal,
     fund_nonfiscal: nonfiscal,
-    leverage: fiscal > 0 ? nonfiscal / fiscal : null,
+    leverage: leverageOf(fiscal, nonfiscal),
     fund_per_household: households !== undefined && households > 0 ? total / households : null,
   };
 }

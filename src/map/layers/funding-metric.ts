@@ -3,6 +3,7 @@
  * normalisation, and the colour classes of those values. Shared by the deck.gl overlay, the
  * legend and the tooltip, so the three can never disagree. Pure.
  */
+import { leverageOf } from '../../domain/metrics';
 import { COMMUNITY_OUTPUT_FIELDS } from '../../domain/output-fields';
 import { FUNDING_CHANNELS } from '../../domain/vocabulary';
 import type { H3Cell } from '../../contracts/h3-cells';
@@ -49,9 +50,7 @@ export function cellAmount(cell: H3Cell, measure: FundingMeasure): number | null
 
 /** Non-fiscal ÷ fiscal yuan of a cell; null without fiscal money to divide by. */
 export function cellLeverage(cell: H3Cell): number | null {
-  const fiscal = cell.fund_fiscal ?? 0;
-  const nonfiscal = cell.fund_nonfiscal ?? 0;
-  return fiscal > 0 ? nonfiscal / fiscal : null;
+  return leverageOf(cell.fund_fiscal ?? 0, cell.fund_nonfiscal ?? 0);
 }
 
 /**
