@@ -8,17 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { positiveArg } from './cli/positive-arg';
+import { spawnGenerateNational } from './national/spawn-generate';
 
 const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  const v = i === -1 ? fallback : Number(args[i + 1]);
-  if (!Number.isInteger(v) || v <= 0) {
-    console.error(`bench:build: --${name} must be a positive integer`);
-    process.exit(2);
-  }
-  return v;
-};
+const arg = (name: string, fallback: number) =>
+  positiveArg(args, name, fallback, { tool: 'bench:build', integer: true });
 const communities = arg('communities', 220000);
 const amenities = arg('amenities', 100000);
 const dir = join('tmp', `national-${communities}-${amenities}`);
@@ -26,21 +21,7 @@ const out = join('tmp', `bench-out-${communities}`);
 
 if (!existsSync(join(dir, 'communities.csv')) || !existsSync(join(dir, 'amenities.csv'))) {
   console.log(`generating ${communities} communities and ${amenities} amenities into ${dir}/ …`);
-  const gen = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/generate-national.ts',
-      '--communities',
-      String(communities),
-      '--amenities',
-      String(amenities),
-      '--out',
-      dir,
-    ],
-    { stdio: 'inherit' },
-  );
+  const gen = spawnGenerateNational({ communities, amenities, out: dir }, { stdio: 'inherit' });
   if (gen.status !== 0) process.exit(gen.status ?? 1);
 }
 

@@ -20,14 +20,16 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/browser';
+import { positiveArg } from './cli/positive-arg';
+import { listFiles } from './pipeline/output/output-files';
 import { EMPTY_FILTERS, filterExpression } from '../src/explore/filters';
 import { basemapStyle } from '../src/map/basemap-style';
 import { COMMUNITY_LAYER_IDS, communityLayers } from '../src/map/layers/community-style';
@@ -35,15 +37,8 @@ import { COMMUNITY_LAYER_IDS, communityLayers } from '../src/map/layers/communit
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2);
-function numberArg(name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const v = i === -1 ? fallback : Number(args[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) {
-    console.error(`bench:site: --${name} must be a positive number`);
-    process.exit(2);
-  }
-  return v;
-}
+const numberArg = (name: string, fallback: number) =>
+  positiveArg(args, name, fallback, { tool: 'bench:site', integer: false });
 const COMMUNITIES = numberArg('communities', 220000);
 const AMENITIES = numberArg('amenities', 100000);
 /** Seconds each measurement may take before it is reported as timed out. */
@@ -376,24 +371,13 @@ async function measure(browser: Browser, server: CountingServer, label: string):
 
 // ---------------------------------------------------------------- bundle
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
 async function bundleTable(dist: string): Promise<string> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const rows: { name: string; raw: number; gzip: number; initial: boolean }[] = [];
-  for (const path of await files(dist)) {
-    const name = relative(dist, path);
+  for (const name of await listFiles(dist)) {
     // Site code only: dist/ also carries serve.mjs, a Node script for serving the folder.
     if (!name.startsWith('assets/') || !/\.(m?js|css)$/.test(name)) continue;
-    const bytes = await readFile(path);
+    const bytes = await readFile(join(dist, name));
     const initial = html.includes(name) || /maplibre-gl-worker.*\.mjs$/.test(name);
     rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, initial });
   }

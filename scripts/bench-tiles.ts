@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { tileIdToZxy } from 'pmtiles';
 import { writePmtiles } from './pipeline/tiles/pmtiles-writer';
 import { tilePoints, type TilePoint } from './pipeline/tiles/point-tiles';
+import { mulberry32 } from '../src/domain/mulberry32';
 
 /** City centres (lng, lat) and a weight for how many communities cluster around each. */
 const CITIES: readonly [string, number, number, number][] = [
@@ -62,14 +63,7 @@ const DISTRICT_WORDS = ['东城', '西城', '南岗', '北湖', '新华', '和�
 const NAME_CHARS = '和平幸福光明友谊建设胜利人民阳光花园新村小区家园嘉苑锦绣东方明珠翠湖春晓';
 
 /** Mulberry32: a seeded PRNG so every run tiles the same points. */
-function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seededRandom = mulberry32;
 
 /** N communities: most within ~8 km of a city centre, the rest spread ~30 km out. */
 function syntheticCommunities(n: number, seed = 42): TilePoint[] {

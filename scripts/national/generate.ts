@@ -19,6 +19,7 @@ import {
   type Stage,
 } from '../../src/domain/vocabulary';
 import { CITY_CENTRES, type CityCentre } from './cities';
+import { mulberry32 } from '../../src/domain/mulberry32';
 
 /** Headers of communities.csv, in order. */
 export const COMMUNITY_HEADERS = [
@@ -77,17 +78,6 @@ export interface NationalOptions {
   divisions?: readonly DivisionNode[];
   /** City centres to cluster around (default `CITY_CENTRES`, about 300 cities). */
   cities?: readonly CityCentre[];
-}
-
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One CSV line (with its newline), quoting only the cells that need it. */

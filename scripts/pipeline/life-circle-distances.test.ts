@@ -2,6 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { describe, expect, it } from 'vitest';
 import { evaluateCoverage } from '../../src/domain/life-circles';
+import { mulberry32 } from '../../src/domain/mulberry32';
 import { AMENITY_TYPES } from '../../src/domain/vocabulary';
 import {
   EARTH_RADIUS_M,
@@ -10,17 +11,6 @@ import {
   nearestAmenityDistances,
   type NearestDistanceTable,
 } from './life-circle-distances';
-
-/** Seeded PRNG so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pt {
   lng: number;

@@ -113,12 +113,14 @@ function run(spec: StorySpec, programmes: ResolvedProgramme[] = [PROGRAMME_A]) {
 }
 
 const bilingual = (zh: string) => ({ zh, en: zh });
+/** A story of one chapter, `a` on programme A, with `chapter`'s further settings. */
+const oneChapter = (chapter: Partial<StorySpec['chapters'][number]>): StorySpec => ({
+  title: bilingual('故事'),
+  chapters: [{ id: 'a', title: bilingual('甲'), programme: 'A', ...chapter }],
+});
 
 describe('story file checks', () => {
-  const valid: StorySpec = {
-    title: bilingual('故事'),
-    chapters: [{ id: 'a', title: bilingual('甲'), programme: 'A', figures: [{ published: 'households' }] }],
-  };
+  const valid = oneChapter({ figures: [{ published: 'households' }] });
 
   it('accepts a valid story', () => {
     expect(storySpecIssues(valid)).toEqual([]);
@@ -254,17 +256,11 @@ describe('resolving a story over communities', () => {
   });
 
   it('looks published figures up in the records, with their seed file and the check', () => {
-    const story = run({
-      title: bilingual('故事'),
-      chapters: [
-        {
-          id: 'a',
-          title: bilingual('甲'),
-          programme: 'A',
-          figures: [{ published: 'households' }, { published: 'rate', label: bilingual('验收满意度') }],
-        },
-      ],
-    });
+    const story = run(
+      oneChapter({
+        figures: [{ published: 'households' }, { published: 'rate', label: bilingual('验收满意度') }],
+      }),
+    );
     const [households, rate] = story.chapters[0]!.figures;
     expect(households).toEqual({
       key: 'households',
@@ -317,10 +313,7 @@ describe('resolving a story over communities', () => {
   });
 
   it('counts completions month by month for a playback chapter', () => {
-    const story = run({
-      title: bilingual('故事'),
-      chapters: [{ id: 'a', title: bilingual('甲'), programme: 'A', playback: true }],
-    });
+    const story = run(oneChapter({ playback: true }));
     // 2021-03, 2021-05, and a bare year 2022 that counts from December; one completion has no date.
     const playback = story.chapters[0]!.playback!;
     expect(playback.months[0]).toBe('2021-03');
@@ -337,18 +330,7 @@ describe('resolving a story over communities', () => {
   });
 
   it('writes what the site reads', () => {
-    const story = run({
-      title: bilingual('故事'),
-      chapters: [
-        {
-          id: 'a',
-          title: bilingual('甲'),
-          programme: 'A',
-          figures: [{ published: 'households' }],
-          playback: true,
-        },
-      ],
-    });
+    const story = run(oneChapter({ figures: [{ published: 'households' }], playback: true }));
     expect(parseStory(JSON.parse(JSON.stringify(story)))).toEqual(story);
   });
 });

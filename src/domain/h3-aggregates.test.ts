@@ -1,17 +1,8 @@
 import { cellArea, getResolution, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './mulberry32';
 import { FUNDING_CHANNELS, STAGES } from './vocabulary';
 import { aggregateH3, DEFAULT_H3_RESOLUTIONS, type H3CellSummary, type H3Community } from './h3-aggregates';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random communities around three cities, integer yuan, some fields missing. */
 function randomCommunities(n: number, seed: number): H3Community[] {

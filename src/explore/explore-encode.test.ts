@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { cellArea, latLngToCell, UNITS } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { FUNDING_CHANNELS } from '../domain/vocabulary';
-import { decodeExploreIndex, ExploreIndexError } from './explore-index';
+import { decodeExploreIndex, ExploreIndexError, TEXT_FIELDS } from './explore-index';
 import { recordsWithLifeCirclesArb } from './test-records';
 import { communityProperties } from '../domain/community-properties';
 import { aggregateH3 } from '../domain/h3-aggregates';
@@ -27,13 +27,8 @@ describe('buildExploreIndex', () => {
           for (const key of [
             'id',
             'name',
-            'city',
-            'district',
-            'street',
-            'community',
-            'programme',
-            'stage',
-            'location_precision',
+            // The dictionary-encoded text fields, each checked like the rest.
+            ...TEXT_FIELDS,
             'batch_year',
             'year_built',
             'households',

@@ -10,6 +10,7 @@
  * sharp rather than enlarged.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { downloadBlob } from '../lib/download';
 
 /** Resolution of the export relative to the map's CSS size. */
 export const EXPORT_SCALE = 2;
@@ -280,23 +281,9 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** Offers `blob` as a download named `fileName`. */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the click; the object URL can go once the task is done.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Renders the map with `overlay` and downloads it as `fileName`. Returns the PNG. */
 export async function exportPng(map: MapLibreMap, overlay: ExportOverlay, fileName: string): Promise<Blob> {
   const png = await canvasToPng(await renderMapImage(map, overlay));
-  download(png, fileName);
+  downloadBlob(png, fileName);
   return png;
 }

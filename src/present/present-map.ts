@@ -7,10 +7,10 @@ import type { ExpressionSpecification, FilterSpecification, Map as MapLibreMap }
 import { IS_SYNTHETIC } from '../style/scales';
 import { BASEMAP_COLORS } from '../map/basemap-style';
 import {
-  CITY_LABEL_MAX_ZOOM,
-  COMMUNITY_LABEL_MIN_ZOOM,
   COMMUNITY_LAYER_IDS,
   eventMonthExpression,
+  labelTextField,
+  NAME_LABEL,
 } from '../map/layers/community-style';
 import type { PresentTheme } from './chapter-view';
 import { COMPLETION_DATE_FIELD } from '../domain/completions';
@@ -52,15 +52,7 @@ type LayoutName = Parameters<MapLibreMap['setLayoutProperty']>[1];
  * a ledger names (illustrative ones are numbered placeholders that would bury the real names).
  */
 export function presentLabelField(): ExpressionSpecification {
-  return [
-    'step',
-    ['zoom'],
-    ['coalesce', ['get', 'city'], ''],
-    CITY_LABEL_MAX_ZOOM,
-    '',
-    COMMUNITY_LABEL_MIN_ZOOM,
-    ['case', IS_SYNTHETIC, '', ['coalesce', ['get', 'name'], '']],
-  ];
+  return labelTextField(['case', IS_SYNTHETIC, '', NAME_LABEL]);
 }
 
 /**

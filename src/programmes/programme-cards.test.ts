@@ -161,29 +161,28 @@ describe('figureFundField', () => {
 });
 
 describe('publishedValueText', () => {
-  it('keeps the Chinese as published and states English in canonical units', () => {
-    const residents = fig({
-      key: 'r',
-      value: 348,
-      unit: '万人',
-      value_canonical: 3_480_000,
-      qualifier: 'about',
-    });
-    expect(publishedValueText(residents, 'zh')).toBe('约348万人');
-    expect(publishedValueText(residents, 'en')).toBe('about 3.48M');
-    const award = fig({
-      key: 'f',
-      value: 2.03,
-      unit: '亿元',
-      value_canonical: 203_000_000,
-      qualifier: 'expected',
-    });
-    expect(publishedValueText(award, 'zh')).toBe('预计2.03亿元');
-    expect(publishedValueText(award, 'en')).toBe('expected ¥203M');
-    const central = fig({ key: 'c', value: 1837.1, unit: '万元', value_canonical: 18_371_000 });
-    expect(publishedValueText(central, 'zh')).toBe('1,837.1万元');
-    const floor = fig({ key: 'n', value: 500, unit: '个', value_canonical: 500, qualifier: 'more_than' });
-    expect(publishedValueText(floor, 'en')).toBe('more than 500');
+  // The Chinese as published; the English in canonical units (undefined: not checked).
+  it.each([
+    [
+      { key: 'r', value: 348, unit: '万人', value_canonical: 3_480_000, qualifier: 'about' },
+      '约348万人',
+      'about 3.48M',
+    ],
+    [
+      { key: 'f', value: 2.03, unit: '亿元', value_canonical: 203_000_000, qualifier: 'expected' },
+      '预计2.03亿元',
+      'expected ¥203M',
+    ],
+    [{ key: 'c', value: 1837.1, unit: '万元', value_canonical: 18_371_000 }, '1,837.1万元', undefined],
+    [
+      { key: 'n', value: 500, unit: '个', value_canonical: 500, qualifier: 'more_than' },
+      undefined,
+      'more than 500',
+    ],
+  ] as const)('writes %o as %s / %s', (over, zh, en) => {
+    const figure = fig(over);
+    if (zh !== undefined) expect(publishedValueText(figure, 'zh')).toBe(zh);
+    if (en !== undefined) expect(publishedValueText(figure, 'en')).toBe(en);
   });
 
   it('writes periods compactly', () => {

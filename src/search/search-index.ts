@@ -139,6 +139,36 @@ function rankEntry(words: readonly string[], e: Entry): { rank: MatchRank; byId:
 
 const collator = new Intl.Collator('zh-CN');
 
+/**
+ * Adds `row` to the district or street under `key`, creating its entry on the place's first row;
+ * `context` lists the enclosing places, innermost first (missing ones are left out).
+ */
+function addToPlace(
+  places: Map<string, Entry>,
+  kind: 'district' | 'street',
+  key: string,
+  label: string,
+  context: readonly (string | null | undefined)[],
+  row: number,
+): void {
+  let entry = places.get(key);
+  if (!entry) {
+    const names = context.filter((c): c is string => Boolean(c));
+    entry = {
+      kind,
+      key,
+      label,
+      context: names,
+      name: normaliseForSearch(label),
+      id: null,
+      contextNorm: names.map(normaliseForSearch),
+      rows: [],
+    };
+    places.set(key, entry);
+  }
+  entry.rows.push(row);
+}
+
 /** A search index over communities and the streets and districts they lie in. */
 export class SearchIndex {
   private readonly entries: Entry[] = [];
@@ -163,44 +193,17 @@ export class SearchIndex {
         contextNorm: context.map(normaliseForSearch),
         rows: [row],
       });
-      if (district) {
-        // The same district or street name can exist in two cities: the key keeps them apart.
-        const key = `${city ?? ''}/${district}`;
-        let d = districts.get(key);
-        if (!d) {
-          const ctx = city ? [city] : [];
-          d = {
-            kind: 'district',
-            key,
-            label: district,
-            context: ctx,
-            name: normaliseForSearch(district),
-            id: null,
-            contextNorm: ctx.map(normaliseForSearch),
-            rows: [],
-          };
-          districts.set(key, d);
-        }
-        d.rows.push(row);
-      }
+      // The same district or street name can exist in two cities: the key keeps them apart.
+      if (district) addToPlace(districts, 'district', `${city ?? ''}/${district}`, district, [city], row);
       if (street) {
-        const key = `${city ?? ''}/${district ?? ''}/${street}`;
-        let s = streets.get(key);
-        if (!s) {
-          const ctx = [district, city].filter((c): c is string => Boolean(c));
-          s = {
-            kind: 'street',
-            key,
-            label: street,
-            context: ctx,
-            name: normaliseForSearch(street),
-            id: null,
-            contextNorm: ctx.map(normaliseForSearch),
-            rows: [],
-          };
-          streets.set(key, s);
-        }
-        s.rows.push(row);
+        addToPlace(
+          streets,
+          'street',
+          `${city ?? ''}/${district ?? ''}/${street}`,
+          street,
+          [district, city],
+          row,
+        );
       }
     }
     // One push per entry: spread into a call, a ledger of 150,000 streets overflows the stack.

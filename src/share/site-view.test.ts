@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseView, viewSearch } from './site-view';
 
 describe('site view in the address', () => {
-  it('reads the table view and defaults to the map', () => {
-    expect(parseView('?view=table')).toBe('table');
-    expect(parseView('?lang=en&view=table')).toBe('table');
-    expect(parseView('?view=chart')).toBe('map');
-    expect(parseView('')).toBe('map');
+  // The table view where the address asks for it; the map otherwise.
+  it.each([
+    ['?view=table', 'table'],
+    ['?lang=en&view=table', 'table'],
+    ['?view=chart', 'map'],
+    ['', 'map'],
+  ])('reads %j as the %s view', (search, view) => {
+    expect(parseView(search)).toBe(view);
   });
 
   it('switches without touching other parameters as written', () => {

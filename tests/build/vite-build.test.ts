@@ -3,11 +3,12 @@
  * relative asset paths (dist/ must work from any folder), no URLs of other hosts that code
  * could fetch, the code-split deck.gl chunk, the offline basemap, and the bundle size.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../scripts/pipeline/output/output-files';
 import { buildSite, type SiteBuild } from '../browser/build-site';
 
 /**
@@ -30,16 +31,6 @@ const ALLOWED_HOSTS: Record<string, string> = {
 interface Asset {
   path: string;
   bytes: Buffer;
-}
-
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
 }
 
 /** URLs (`http://…`, `https://…`, `//host.tld/…`) inside the JS's string and template literals. */
@@ -75,9 +66,9 @@ describe('vite build', () => {
   beforeAll(async () => {
     build = await buildSite();
     assets = await Promise.all(
-      (await files(build.dir)).map(async (path) => ({
-        path: relative(build.dir, path),
-        bytes: await readFile(path),
+      (await listFiles(build.dir)).map(async (path) => ({
+        path,
+        bytes: await readFile(join(build.dir, path)),
       })),
     );
     html = await readFile(join(build.dir, 'index.html'), 'utf8');

@@ -8,7 +8,7 @@
  * tsx launcher are each a parent process, so a signal sent to the spawned pid would not reach
  * the build (SIGKILL least of all: the build would run on and swap its output in).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
 import { listFiles } from '../../scripts/pipeline/output/output-files';
 import { parseDataFiles } from '../../src/contracts/data-files';
+import { spawnGenerateNational } from '../../scripts/national/spawn-generate';
 import { ROOT } from '../browser/build-site';
 
 const FIXTURES = join(ROOT, 'tests/browser/fixtures');
@@ -29,19 +30,8 @@ let slow: { communities: string; amenities: string };
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'atomic-build-'));
-  const gen = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/generate-national.ts',
-      '--communities',
-      '20000',
-      '--amenities',
-      '5000',
-      '--out',
-      join(work, 'slow'),
-    ],
+  const gen = spawnGenerateNational(
+    { communities: 20000, amenities: 5000, out: join(work, 'slow') },
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (gen.status !== 0) throw new Error(`generate-national failed: ${gen.stderr}`);

@@ -12,6 +12,8 @@ import { AMENITY_FIELDS, type AmenityRecord } from '../../../src/domain/schema';
 import type { RawCell, RawTable } from '../table';
 import {
   bindTable,
+  dataRows,
+  emptyResult,
   isEmptyCell,
   readPoint,
   RowIssues,
@@ -20,7 +22,6 @@ import {
   type NormaliseOptions,
   type NormaliseResult,
 } from './common';
-import { classifyRow } from './rows';
 
 /** Options of {@link normaliseAmenities}. */
 export type AmenityOptions = NormaliseOptions;
@@ -76,28 +77,11 @@ export function normaliseAmenities(table: RawTable, opts: AmenityOptions = {}): 
     return b ? [{ field: f, binding: b }] : [];
   });
 
-  const result: AmenityResult = {
-    records: [],
-    errors: [],
-    warnings: [...bound.warnings],
-    skipped: [],
-    rows_read: 0,
-    rows_accepted: 0,
-    rows_rejected: 0,
-    rows_skipped: 0,
-    unknownColumns: bound.unknownColumns,
-  };
+  const result: AmenityResult = emptyResult(bound);
   const idRows = new Map<string, number>();
   const issues = new RowIssues();
 
-  for (const { row, cells } of table.rows) {
-    const kind = classifyRow(cells);
-    if (kind !== 'data') {
-      result.skipped.push({ row, reason: kind });
-      result.rows_skipped++;
-      continue;
-    }
-    result.rows_read++;
+  for (const { row, cells } of dataRows(table, result)) {
     issues.reset(row);
 
     let type = '';

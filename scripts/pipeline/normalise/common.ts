@@ -13,7 +13,8 @@ import { cellText, isPlaceholder, matchKey } from '../../../src/domain/parse/tex
 import { parseCrs } from '../../../src/domain/parse/vocab';
 import type { FieldDefinition } from '../../../src/domain/schema';
 import type { Crs } from '../../../src/domain/vocabulary';
-import { InputError, type RawCell, type RawTable, type RowIssue } from '../table';
+import { InputError, type RawCell, type RawRow, type RawTable, type RowIssue } from '../table';
+import { classifyRow } from './rows';
 
 /** Options both normalisers take. */
 export interface NormaliseOptions {
@@ -38,6 +39,38 @@ export interface NormaliseResult<T> {
   rows_skipped: number;
   /** Headers that matched no field, as written. */
   unknownColumns: string[];
+}
+
+/** A normaliser's result before its first row: nothing counted yet, the header-level warnings. */
+export function emptyResult<T>(bound: BoundTable): NormaliseResult<T> {
+  return {
+    records: [],
+    errors: [],
+    warnings: [...bound.warnings],
+    skipped: [],
+    rows_read: 0,
+    rows_accepted: 0,
+    rows_rejected: 0,
+    rows_skipped: 0,
+    unknownColumns: bound.unknownColumns,
+  };
+}
+
+/**
+ * The data rows of `table`, each counted in `result.rows_read`; blank and totals rows go to
+ * `result.skipped` instead, so both normalisers count rows the same way.
+ */
+export function* dataRows(table: RawTable, result: NormaliseResult<unknown>): Generator<RawRow> {
+  for (const raw of table.rows) {
+    const kind = classifyRow(raw.cells);
+    if (kind !== 'data') {
+      result.skipped.push({ row: raw.row, reason: kind });
+      result.rows_skipped++;
+      continue;
+    }
+    result.rows_read++;
+    yield raw;
+  }
 }
 
 /** The value of a cell as shown in a report. */

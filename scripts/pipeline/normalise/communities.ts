@@ -28,6 +28,8 @@ import {
 import type { RawCell, RawTable } from '../table';
 import {
   bindTable,
+  dataRows,
+  emptyResult,
   fnv1a64,
   isEmptyCell,
   readPoint,
@@ -38,7 +40,6 @@ import {
   type NormaliseOptions,
   type NormaliseResult,
 } from './common';
-import { classifyRow } from './rows';
 
 /** Options of {@link normaliseCommunities}. */
 export type CommunityOptions = NormaliseOptions;
@@ -259,30 +260,12 @@ export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {
     return binding && !special.has(def.field) ? [{ binding, def }] : [];
   }).sort((a, b) => a.binding.index - b.binding.index); // errors come in the order of the columns
 
-  const result: CommunityResult = {
-    records: [],
-    errors: [],
-    warnings: [...bound.warnings],
-    skipped: [],
-    rows_read: 0,
-    rows_accepted: 0,
-    rows_rejected: 0,
-    rows_skipped: 0,
-    unknownColumns: bound.unknownColumns,
-    generatedIds: false,
-  };
+  const result: CommunityResult = { ...emptyResult<CommunityRecord>(bound), generatedIds: false };
   const idRows = new Map<string, number>();
   const issues = new RowIssues();
   const values = resetValues({} as RowValues);
 
-  for (const { row, cells } of table.rows) {
-    const kind = classifyRow(cells);
-    if (kind !== 'data') {
-      result.skipped.push({ row, reason: kind });
-      result.rows_skipped++;
-      continue;
-    }
-    result.rows_read++;
+  for (const { row, cells } of dataRows(table, result)) {
     issues.reset(row);
     const rec = resetValues(values);
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { square } from '../../fixtures/make-bad-fixtures';
 import { InputError } from '../table';
 import { readFootprints } from './footprints';
 
-const square = (x: number, y: number) => [
-  [
-    [x, y],
-    [x + 0.001, y],
-    [x + 0.001, y + 0.001],
-    [x, y + 0.001],
-    [x, y],
-  ],
-];
 const feature = (id: unknown, geometry: unknown) => ({ type: 'Feature', properties: { id }, geometry });
 const known = new Set(['G1', 'G2', '7']);
 

@@ -36,19 +36,10 @@ describe('encodeMvt', () => {
     const feature = layer.feature(0);
     expect(feature.id).toBe(42);
     expect(feature.type).toBe(1);
-    expect(feature.properties).toEqual({
-      name: '<b>楼</b> & "quotes"',
-      city: '上海',
-      households: 1200,
-      negative: -35,
-      big: 2 ** 40,
-      ratio: 0.125,
-      tiny: 1e-7,
-      lc5_met: true,
-      is_synthetic: false,
-      items: '["roof","pipes"]',
-      empty: '',
-    });
+    // Strings, numbers and booleans come back as written, null and undefined not at all, and a
+    // list as its JSON text.
+    const { missing: _missing, absent: _absent, items: _items, ...asWritten } = properties;
+    expect(feature.properties).toEqual({ ...asWritten, items: '["roof","pipes"]' });
     expect(rings(feature)).toEqual([[100, 200]]);
   });
 

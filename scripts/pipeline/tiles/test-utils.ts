@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { Compression, PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { mulberry32 } from '../../../src/domain/mulberry32';
 
 /** A pmtiles `Source` over bytes in memory. */
 export class MemorySource implements Source {
@@ -59,11 +60,4 @@ export function lngLatOf(x: number, y: number): [number, number] {
 }
 
 /** A seeded PRNG (mulberry32) so test data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;

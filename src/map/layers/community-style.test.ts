@@ -54,6 +54,13 @@ function communities(n: number): Record<string, unknown>[] {
 }
 
 const SAMPLE = communities(400);
+/** One view of each kind; the gap view's type is the one the synthetic-row test marks missing. */
+const EVERY_VIEW: readonly CommunityView[] = [
+  { kind: 'stage' },
+  { kind: 'timeline', month: '2022-01' },
+  { kind: 'coverage' },
+  { kind: 'gap', type: 'kindergarten', circle: 'lc5' },
+];
 const lowZoom = (p: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('dist_')));
 
@@ -186,13 +193,7 @@ describe('stage and coverage views', () => {
   });
 
   it('keeps synthetic communities hollow in every view', () => {
-    const views: CommunityView[] = [
-      { kind: 'stage' },
-      { kind: 'timeline', month: '2022-01' },
-      { kind: 'coverage' },
-      { kind: 'gap', type: 'kindergarten', circle: 'lc5' },
-    ];
-    for (const view of views) {
+    for (const view of EVERY_VIEW) {
       const paint = communityPaint(view);
       const p = { stage: 'completed', coverage_score: 0.1, missing_types: 'kindergarten' };
       const real = Number(
@@ -208,13 +209,7 @@ describe('stage and coverage views', () => {
 
 describe('community layers', () => {
   it('are valid MapLibre layers in every view', () => {
-    const views: CommunityView[] = [
-      { kind: 'stage' },
-      { kind: 'timeline', month: '2023-06' },
-      { kind: 'coverage' },
-      { kind: 'gap', type: 'primary_school', circle: 'lc15' },
-    ];
-    for (const view of views) {
+    for (const view of EVERY_VIEW) {
       const l = communityLayers('communities', 'communities', view, 14);
       expect(
         validateLayers([l.circles, l.selected, l.labels], { communities: { type: 'vector', url: 'x' } }),

@@ -44,6 +44,25 @@ export const COMMUNITY_LABEL_MIN_ZOOM = 14;
  */
 export const CITY_LABEL_MAX_ZOOM = 9;
 
+/** A community's name as label text; '' where it has none. */
+export const NAME_LABEL: ExpressionSpecification = ['coalesce', ['get', 'name'], ''];
+
+/**
+ * Label text by zoom: city names when zoomed out, nothing in between (too many to place), and
+ * `name` up close (the site labels every community; a presentation only the named ones).
+ */
+export function labelTextField(name: ExpressionSpecification = NAME_LABEL): ExpressionSpecification {
+  return [
+    'step',
+    ['zoom'],
+    ['coalesce', ['get', 'city'], ''],
+    CITY_LABEL_MAX_ZOOM,
+    '',
+    COMMUNITY_LABEL_MIN_ZOOM,
+    name,
+  ];
+}
+
 /** Filter matching the community with this id, or nothing for `null`. */
 export function selectedFilter(id: string | null): FilterSpecification {
   return ['==', ['get', 'id'], id ?? '\u0000none'];
@@ -103,16 +122,7 @@ export function communityLayers(
       source,
       'source-layer': sourceLayer,
       layout: {
-        // City names when zoomed out, nothing in between (too many to place), names up close.
-        'text-field': [
-          'step',
-          ['zoom'],
-          ['coalesce', ['get', 'city'], ''],
-          CITY_LABEL_MAX_ZOOM,
-          '',
-          COMMUNITY_LABEL_MIN_ZOOM,
-          ['coalesce', ['get', 'name'], ''],
-        ],
+        'text-field': labelTextField(),
         'text-font': MAP_FONT_STACK,
         'text-size': 12,
         'text-anchor': 'top',
