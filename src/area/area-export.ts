@@ -11,6 +11,7 @@
  * in yuan, so a download reads the same as the data it came from.
  */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { outputFieldNames } from '../domain/output-fields';
 import { FUNDING_CHANNELS, type FundField } from '../domain/vocabulary';
 import type { ExploreRow } from '../explore/explore-index';
 import { toCsv } from '../table/csv';
@@ -22,38 +23,49 @@ function channelFields(available: Iterable<FundField>): FundField[] {
   return FUNDING_CHANNELS.map((c) => c.field).filter((f) => set.has(f));
 }
 
-/** Columns of a community in a download, before the funding channels. */
+/**
+ * Columns of a community in a download, before the funding channels. Output fields are checked
+ * against the field dictionary; the months are not output fields but the explore index's
+ * month codes of `start_date` and `completion_date`, which is what the rows carry.
+ */
 const HEAD_COLUMNS = [
-  'id',
-  'name',
-  'city',
-  'district',
-  'street',
-  'community',
-  'programme',
-  'stage',
-  'households',
-  'residents',
-  'buildings',
-  'year_built',
-  'batch_year',
+  ...outputFieldNames('area-export HEAD_COLUMNS', [
+    'id',
+    'name',
+    'city',
+    'district',
+    'street',
+    'community',
+    'programme',
+    'stage',
+    'households',
+    'residents',
+    'buildings',
+    'year_built',
+    'batch_year',
+  ]),
   'start_month',
   'completion_month',
-  'fund_total',
-  'fund_fiscal',
+  ...outputFieldNames('area-export HEAD_COLUMNS', ['fund_total', 'fund_fiscal']),
 ] as const satisfies readonly (keyof ExploreRow)[];
 
-/** Columns after the funding channels. */
+/**
+ * Columns after the funding channels. `lng` and `lat` are not output fields (communities.geojson
+ * carries them as the geometry); the CSV has no geometry, so it carries them as columns, and
+ * the GeoJSON download drops them again.
+ */
 const TAIL_COLUMNS = [
-  'items',
-  'items_count',
-  'lc5_met',
-  'lc10_met',
-  'lc15_met',
-  'coverage_score',
-  'missing_types',
-  'is_synthetic',
-  'location_precision',
+  ...outputFieldNames('area-export TAIL_COLUMNS', [
+    'items',
+    'items_count',
+    'lc5_met',
+    'lc10_met',
+    'lc15_met',
+    'coverage_score',
+    'missing_types',
+    'is_synthetic',
+    'location_precision',
+  ]),
   'lng',
   'lat',
 ] as const satisfies readonly (keyof ExploreRow)[];

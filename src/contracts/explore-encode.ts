@@ -6,6 +6,7 @@
  * the file with it; the site's tests make their fixtures with it.
  */
 import { cellArea, latLngToCell, UNITS } from 'h3-js';
+import { outputFieldNames } from '../domain/output-fields';
 import type { CommunityRecord } from '../domain/schema';
 import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from '../domain/vocabulary';
 import {
@@ -154,6 +155,41 @@ function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column
   };
 }
 
+/** Text output fields stored as dictionary columns, in file order. */
+const DICT_FIELDS = outputFieldNames('explore.json dictionary columns', [
+  'city',
+  'district',
+  'street',
+  'community',
+  'programme',
+  'stage',
+  'location_precision',
+]);
+
+/**
+ * Numeric output fields stored as plain columns, in file order. Two runs, because the month
+ * columns sit between them in the file and are not output fields (see `start_month` below).
+ */
+const NUMBER_FIELDS_BEFORE_MONTHS = outputFieldNames('explore.json number columns', [
+  'batch_year',
+  'year_built',
+]);
+const NUMBER_FIELDS_AFTER_MONTHS = outputFieldNames('explore.json number columns', [
+  'households',
+  'residents',
+  'buildings',
+]);
+
+type Columns = ExploreFile['columns'];
+
+/** One column per field, keyed in the order of `fields` (the file's key order). */
+function fieldColumns<K extends keyof Columns, V>(
+  fields: readonly K[],
+  column: (field: K) => V,
+): Record<K, V> {
+  return Object.fromEntries(fields.map((f) => [f, column(f)])) as Record<K, V>;
+}
+
 /**
  * Builds the explore index of the accepted communities. `lifeCircles[i]` is row i's life-circle
  * result (omit the array when the build had no amenities); `aggregates` are the build's H3
@@ -201,46 +237,27 @@ export function buildExploreIndex(
 
   // One pass over the records for the text fields: at national scale every extra pass over
   // 220,000 records (and every extra hashing of their strings) costs seconds.
-  const text = {
-    city: new DictBuilder(n),
-    district: new DictBuilder(n),
-    street: new DictBuilder(n),
-    community: new DictBuilder(n),
-    programme: new DictBuilder(n),
-    stage: new DictBuilder(n),
-    location_precision: new DictBuilder(n),
-  };
+  const text = fieldColumns(DICT_FIELDS, () => new DictBuilder(n));
   for (let i = 0; i < n; i++) {
     const r = at(i);
-    text.city.add(i, r.city);
-    text.district.add(i, r.district);
-    text.street.add(i, r.street);
-    text.community.add(i, r.community);
-    text.programme.add(i, r.programme);
-    text.stage.add(i, r.stage);
-    text.location_precision.add(i, r.location_precision);
+    for (const field of DICT_FIELDS) text[field].add(i, r[field]);
   }
 
   const columns: ExploreFile['columns'] = {
     id: records.map((r) => r.id),
     name: records.map((r) => r.name),
-    city: dictColumn(text.city),
-    district: dictColumn(text.district),
-    street: dictColumn(text.street),
-    community: dictColumn(text.community),
-    programme: dictColumn(text.programme),
-    stage: dictColumn(text.stage),
-    location_precision: dictColumn(text.location_precision),
-    batch_year: optionalNumbers(n, (i) => at(i).batch_year),
-    year_built: optionalNumbers(n, (i) => at(i).year_built),
+    ...fieldColumns(DICT_FIELDS, (field) => dictColumn(text[field])),
+    ...fieldColumns(NUMBER_FIELDS_BEFORE_MONTHS, (field) => optionalNumbers(n, (i) => at(i)[field])),
+    // Not output fields: `start_date` and `completion_date` as month codes (`monthCode`), the
+    // precision the index keeps.
     start_month: optionalNumbers(n, (i) => monthCode(at(i).start_date)),
     completion_month: optionalNumbers(n, (i) => monthCode(at(i).completion_date)),
-    households: optionalNumbers(n, (i) => at(i).households),
-    residents: optionalNumbers(n, (i) => at(i).residents),
-    buildings: optionalNumbers(n, (i) => at(i).buildings),
+    ...fieldColumns(NUMBER_FIELDS_AFTER_MONTHS, (field) => optionalNumbers(n, (i) => at(i)[field])),
+    // Not an output field: the channels' `fund_*` fields, grouped as sparse columns.
     funds,
     items: bitColumn(itemKeys, n, (i) => at(i).items),
     is_synthetic: records.map((r) => (r.is_synthetic ? 1 : 0)),
+    // Not output fields: communities.geojson carries the point as the geometry.
     lng: deltaColumn(n, (i) => at(i).lng),
     lat: deltaColumn(n, (i) => at(i).lat),
   };

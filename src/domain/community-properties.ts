@@ -41,7 +41,8 @@ function put(p: FlatProperties, key: string, value: FlatValue | undefined): void
 }
 
 /**
- * Builds the flat properties of one community, in the order of the field dictionary. Values the
+ * Builds the flat properties of one community, in the key order communities.geojson has always
+ * had, which is not the field dictionary's (the golden tests hold it byte for byte). Values the
  * ledger did not give are left out rather than written as null: at national scale the nulls alone
  * would double communities.geojson. Coverage fields appear only when `lifeCircle` is given (no
  * amenities supplied means no claim either way).

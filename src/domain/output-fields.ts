@@ -146,5 +146,22 @@ export const PUBLISHED_OUTPUT_FIELDS: readonly OutputField[] = COMMUNITY_OUTPUT_
   ({ lowZoom: _lowZoom, ...field }) => field,
 );
 
+const OUTPUT_FIELD_NAMES: ReadonlySet<string> = new Set(COMMUNITY_OUTPUT_FIELDS.map((f) => f.name));
+
+/**
+ * Names a list of output fields in the list's own order (a table's columns, a download's), and
+ * fails at module load when a name is not in `COMMUNITY_OUTPUT_FIELDS`: a renamed or dropped
+ * field then stops the build and the tests at the list that still names it, rather than leaving
+ * an empty column behind. The order stays the list's own because each list's order is part of
+ * a published output (a CSV header, a table) and differs from the dictionary's. `list` names the
+ * list in the error.
+ */
+export function outputFieldNames<const N extends readonly string[]>(list: string, names: N): N {
+  for (const name of names)
+    if (!OUTPUT_FIELD_NAMES.has(name))
+      throw new Error(`${list}: "${name}" is not an output field (src/domain/output-fields.ts)`);
+  return names;
+}
+
 /** Funding fields in channel order, for charts and aggregates. */
 export const FUND_FIELDS: readonly string[] = FUNDING_CHANNELS.map((c) => c.field);

@@ -10,7 +10,7 @@
  *
  * Pure: the strings a reader sees come in through `TableContext`.
  */
-import { COMMUNITY_OUTPUT_FIELDS } from '../domain/output-fields';
+import { COMMUNITY_OUTPUT_FIELDS, outputFieldNames } from '../domain/output-fields';
 import {
   FUNDING_CHANNELS,
   ITEM_BY_KEY,
@@ -29,16 +29,19 @@ export { collationRanks };
 
 /** Columns of the table, in order. `name` is the row header. */
 export const TABLE_COLUMNS = [
-  'name',
-  'programme',
-  'district',
-  'street',
-  'stage',
-  'year_built',
-  'households',
-  'residents',
-  'fund_total',
-  'items_count',
+  ...outputFieldNames('TABLE_COLUMNS', [
+    'name',
+    'programme',
+    'district',
+    'street',
+    'stage',
+    'year_built',
+    'households',
+    'residents',
+    'fund_total',
+    'items_count',
+  ]),
+  // Not an output field: the table's own reading of `is_synthetic` and `location_precision`.
   'provenance',
 ] as const;
 /** A column of the table. */
