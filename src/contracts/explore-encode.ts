@@ -14,6 +14,7 @@ import {
   EXPLORE_COVERAGE_SCALE,
   EXPLORE_FORMAT_VERSION,
   monthCode,
+  TEXT_FIELDS,
   type BitColumn,
   type DeltaColumn,
   type DictColumn,
@@ -155,17 +156,6 @@ function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column
   };
 }
 
-/** Text output fields stored as dictionary columns, in file order. */
-const DICT_FIELDS = outputFieldNames('explore.json dictionary columns', [
-  'city',
-  'district',
-  'street',
-  'community',
-  'programme',
-  'stage',
-  'location_precision',
-]);
-
 /**
  * Numeric output fields stored as plain columns, in file order. Two runs, because the month
  * columns sit between them in the file and are not output fields (see `start_month` below).
@@ -237,16 +227,16 @@ export function buildExploreIndex(
 
   // One pass over the records for the text fields: at national scale every extra pass over
   // 220,000 records (and every extra hashing of their strings) costs seconds.
-  const text = fieldColumns(DICT_FIELDS, () => new DictBuilder(n));
+  const text = fieldColumns(TEXT_FIELDS, () => new DictBuilder(n));
   for (let i = 0; i < n; i++) {
     const r = at(i);
-    for (const field of DICT_FIELDS) text[field].add(i, r[field]);
+    for (const field of TEXT_FIELDS) text[field].add(i, r[field]);
   }
 
   const columns: ExploreFile['columns'] = {
     id: records.map((r) => r.id),
     name: records.map((r) => r.name),
-    ...fieldColumns(DICT_FIELDS, (field) => dictColumn(text[field])),
+    ...fieldColumns(TEXT_FIELDS, (field) => dictColumn(text[field])),
     ...fieldColumns(NUMBER_FIELDS_BEFORE_MONTHS, (field) => optionalNumbers(n, (i) => at(i)[field])),
     // Not output fields: `start_date` and `completion_date` as month codes (`monthCode`), the
     // precision the index keeps.

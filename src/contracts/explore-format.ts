@@ -16,6 +16,8 @@
  * derives them from the stored columns with the same rules as the build.
  */
 
+import { outputFieldNames } from '../domain/output-fields';
+
 /** Version of the explore.json layout; a reader refuses any other. */
 export const EXPLORE_FORMAT_VERSION = 1;
 
@@ -27,6 +29,21 @@ export const EXPLORE_COORD_SCALE = 1e5;
 
 /** Scale of `coverage_score`, stored as an integer in thousandths. */
 export const EXPLORE_COVERAGE_SCALE = 1000;
+
+/**
+ * The text fields stored as dictionary columns, in file order: one list for the writer
+ * (explore-encode.ts) and the reader (src/explore/explore-index.ts), checked against the output
+ * field dictionary when the module loads.
+ */
+export const TEXT_FIELDS = outputFieldNames('explore.json dictionary columns', [
+  'city',
+  'district',
+  'street',
+  'community',
+  'programme',
+  'stage',
+  'location_precision',
+]);
 
 /** Strings with a dictionary. `values[0]` is null, so code 0 means "no value". */
 export interface DictColumn {

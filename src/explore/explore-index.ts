@@ -16,6 +16,7 @@ import {
   EXPLORE_FILE,
   EXPLORE_FORMAT_VERSION,
   monthText,
+  TEXT_FIELDS,
   type BitColumn,
   type DeltaColumn,
   type DictColumn,
@@ -23,16 +24,8 @@ import {
   type SparseColumn,
 } from '../contracts/explore-format';
 
-/** The dictionary-encoded text fields. */
-export const TEXT_FIELDS = [
-  'city',
-  'district',
-  'street',
-  'community',
-  'programme',
-  'stage',
-  'location_precision',
-] as const;
+/** The dictionary-encoded text fields (defined with the file format). */
+export { TEXT_FIELDS };
 /** A dictionary-encoded text field. */
 export type TextField = (typeof TEXT_FIELDS)[number];
 
