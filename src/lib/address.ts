@@ -7,7 +7,7 @@
  * embed features must still see the change.
  *
  * MapLibre writes the `#map=` hash itself (its `hash` option) with its own replaceState; that
- * stays outside this module, and `ViewTracker.svelte` refreshes `viewHref` on `moveend` for it.
+ * stays outside this module, and `MapView.svelte` refreshes `viewHref` once it is written.
  * What the query parameters mean is written by url-state.ts and the features' own modules.
  */
 import { untrack } from 'svelte';

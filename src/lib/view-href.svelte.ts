@@ -1,7 +1,7 @@
 /**
  * The address of the current view as reactive state, for the "copy link" and embed features.
  * MapLibre keeps the map position in the hash with `history.replaceState`, which fires no event,
- * so the map's `moveend` (through `ViewTracker.svelte`) and the features' own actions call
+ * so the map's `moveend` (through `MapView.svelte`) and the features' own actions call
  * `refresh()`; `hashchange` and `popstate` are caught here.
  */
 
