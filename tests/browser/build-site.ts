@@ -13,6 +13,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processAlive } from '../../scripts/pipeline/output/staged-output';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,13 +45,7 @@ const BUILD_WAIT_MS = 20 * 60_000;
 async function lockHolderAlive(lock: string): Promise<boolean> {
   const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
   // Just taken, pid not written yet: the holder is alive.
-  if (!pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return !pid || processAlive(pid);
 }
 
 async function* walk(path: string): AsyncGenerator<string> {
