@@ -68,6 +68,8 @@ async function main(): Promise<number> {
     ...(args.footprints ? { footprints: args.footprints } : {}),
     ...(args.programmes ? { programmes: args.programmes } : {}),
     ...(args.story ? { story: args.story } : {}),
+    ...(args.roads ? { roads: args.roads } : {}),
+    ...(args.roadsCrs ? { roadsCrs: args.roadsCrs } : {}),
     ...(args.crs ? { crs: args.crs } : {}),
     ...(args.displayCrs ? { displayCrs: args.displayCrs } : {}),
     ...(args.sheet ? { sheet: args.sheet } : {}),

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writePmtiles } from '../pipeline/tiles/pmtiles-writer';
+import { writeProtomapsExtract } from '../fixtures/protomaps/make-extract';
 import { AtlasConfigError, loadAtlasConfig, resolveAtlasConfig, tileOrigins } from './online-basemaps';
 
 describe('resolveAtlasConfig', () => {
@@ -128,5 +130,102 @@ describe('loadAtlasConfig', () => {
     expect(() => loadAtlasConfig(dir, { ATLAS_CONFIG: 'missing.json' })).toThrow(/does not exist/);
     writeFileSync(join(dir, 'broken.json'), '{');
     expect(() => loadAtlasConfig(dir, { ATLAS_CONFIG: 'broken.json' })).toThrow(/broken\.json/);
+  });
+});
+
+describe('pmtiles basemaps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-pmtiles-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ship the extract with the site, in WGS84, following the theme unless a flavor is given', () => {
+    const { basemaps, archives } = resolveAtlasConfig(
+      {
+        basemaps: [
+          {
+            type: 'pmtiles',
+            id: 'city',
+            file: 'maps/xiangtan.pmtiles',
+            label: { zh: '湘潭', en: 'Xiangtan' },
+          },
+          { type: 'pmtiles', id: 'night', file: '/srv/night.pmtiles', flavor: 'dark', attribution: '© OSM' },
+        ],
+      },
+      {},
+      '/etc/atlas',
+    );
+    const [, city, night] = basemaps;
+    expect(city).toEqual({
+      id: 'city',
+      kind: 'pmtiles',
+      crs: 'WGS84',
+      label: { zh: '湘潭', en: 'Xiangtan' },
+      raster: [],
+      vector: { path: 'basemap/city.pmtiles', flavor: 'auto' },
+      attribution: '© OpenStreetMap contributors (ODbL) · Protomaps',
+    });
+    expect(night!.vector).toEqual({ path: 'basemap/night.pmtiles', flavor: 'dark' });
+    expect(night!.attribution).toBe('© OSM');
+    // Relative to the configuration's folder; the site sees only the path in the site.
+    expect(archives).toEqual([
+      {
+        id: 'city',
+        file: '/etc/atlas/maps/xiangtan.pmtiles',
+        path: 'basemap/city.pmtiles',
+        where: 'basemaps[0]',
+      },
+      { id: 'night', file: '/srv/night.pmtiles', path: 'basemap/night.pmtiles', where: 'basemaps[1]' },
+    ]);
+    expect(JSON.stringify(basemaps)).not.toContain('/etc/atlas');
+    // Read from the site's own origin: nothing for the Content-Security-Policy to allow.
+    expect(tileOrigins(basemaps)).toEqual([]);
+  });
+
+  it('names the mistake in the entry', () => {
+    const bad: [unknown, RegExp][] = [
+      [{ type: 'pmtiles' }, /basemaps\[0\] \(pmtiles\) needs "file"/],
+      [{ type: 'pmtiles', file: '' }, /file must be a non-empty string/],
+      [{ type: 'pmtiles', file: 'a.pmtiles', flavor: 'sepia' }, /flavor must be one of light, dark, auto/],
+      [{ type: 'pmtiles', file: 'a.pmtiles', crs: 'GCJ-02' }, /unknown key "crs"/],
+      [{ type: 'pmtiles', file: 'a.pmtiles', tiles: 'https://x/{z}/{x}/{y}' }, /unknown key "tiles"/],
+    ];
+    for (const [entry, message] of bad)
+      expect(() => resolveAtlasConfig({ basemaps: [entry] }), JSON.stringify(entry)).toThrow(message);
+  });
+
+  /** A configuration naming `file` (relative to the configuration), read as the build reads it. */
+  const load = (file: string) => {
+    writeFileSync(
+      join(dir, 'atlas.config.json'),
+      JSON.stringify({ basemaps: [{ type: 'pmtiles', id: 'city', file }] }),
+    );
+    return loadAtlasConfig(dir, {});
+  };
+
+  it('accepts a Protomaps extract, relative to the configuration file', () => {
+    writeProtomapsExtract(join(dir, 'xiangtan.pmtiles'));
+    const config = load('xiangtan.pmtiles');
+    expect(config.basemaps.map((b) => b.id)).toEqual(['offline', 'city']);
+    expect(config.archives[0]!.file).toBe(join(dir, 'xiangtan.pmtiles'));
+  });
+
+  it('refuses a missing file, a file that is not PMTiles, and an archive of another schema, naming both files', () => {
+    const config = join(dir, 'atlas.config.json');
+    expect(() => load('gone.pmtiles')).toThrow(
+      `${config}: basemaps[0] (pmtiles): ${join(dir, 'gone.pmtiles')} does not exist`,
+    );
+    writeFileSync(join(dir, 'page.pmtiles'), '<!doctype html><title>404</title>');
+    expect(() => load('page.pmtiles')).toThrow(/page\.pmtiles is not a PMTiles archive/);
+    // An archive of the data build: vector tiles, but communities, not a basemap.
+    writeFileSync(
+      join(dir, 'communities.pmtiles'),
+      writePmtiles(
+        new Map(),
+        { minZoom: 0, maxZoom: 14, bounds: [112, 27, 113, 28], center: [112.5, 27.5, 10] },
+        { vector_layers: [{ id: 'communities', minzoom: 0, maxzoom: 14, fields: {} }] },
+      ),
+    );
+    expect(() => load('communities.pmtiles')).toThrow(
+      /communities\.pmtiles is not in the Protomaps basemap schema: it has no earth or roads layer \(its vector_layers: communities\)/,
+    );
   });
 });

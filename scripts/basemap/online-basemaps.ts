@@ -1,24 +1,27 @@
 /**
- * Opt-in online basemaps: reads the deployer's configuration (`atlas.config.json` at the
- * repository root, or the file named by `ATLAS_CONFIG`) and turns it into the basemap
- * definitions the site offers, plus the exact origins the Content-Security-Policy must then
- * allow. Without a configuration only the offline basemap exists and no tile host is named
- * anywhere in the build.
+ * Opt-in basemaps: reads the deployer's configuration (`atlas.config.json` at the repository
+ * root, or the file named by `ATLAS_CONFIG`) and turns it into the basemap definitions the site
+ * offers, plus the exact origins the Content-Security-Policy must then allow, and the vector
+ * extracts (`pmtiles`) the build copies into the site. Without a configuration only the
+ * offline basemap exists and no tile host is named anywhere in the build.
  *
  * The providers' URL templates live here, on the build side, so a default build ships none of
  * them (tests/build/vite-build.test.ts fails on any unexplained host in the bundle).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
+  BASEMAP_FLAVORS,
   BASEMAP_ID_PATTERN,
   OFFLINE_BASEMAP,
   OFFLINE_BASEMAP_ID,
+  vectorBasemapPath,
   type BasemapDefinition,
   type BasemapKind,
   type RasterTiles,
 } from '../../src/contracts/basemaps';
 import { DISPLAY_CRS_VALUES, type DisplayCrs } from '../../src/domain/display-crs';
+import { inspectBasemapArchive } from './read-pmtiles-head';
 
 /** The configuration file looked for at the repository root. */
 export const CONFIG_FILE = 'atlas.config.json';
@@ -26,6 +29,18 @@ export const CONFIG_FILE = 'atlas.config.json';
 /** A configuration mistake; the build stops with this message. */
 export class AtlasConfigError extends Error {
   override name = 'AtlasConfigError';
+}
+
+/** A vector extract the site build copies into the site (a `pmtiles` basemap). */
+export interface BasemapArchive {
+  /** The basemap's id. */
+  id: string;
+  /** The extract on the build machine, as configured (relative paths against the configuration's folder). */
+  file: string;
+  /** Where the site reads it, relative to the site root (`vectorBasemapPath`). */
+  path: string;
+  /** The entry, for messages: `basemaps[2]`. */
+  where: string;
 }
 
 /** What the site build needs from the configuration. */
@@ -36,6 +51,8 @@ export interface ResolvedAtlasConfig {
   basemaps: BasemapDefinition[];
   /** Id of the basemap shown when the address names none. */
   defaultBasemap: string;
+  /** Vector extracts to ship with the site, one per `pmtiles` basemap. */
+  archives: BasemapArchive[];
 }
 
 type Json = Record<string, unknown>;
@@ -52,6 +69,8 @@ const ATTRIBUTION: Record<Exclude<BasemapKind, 'offline'>, string> = {
   tianditu: '© 天地图 Tianditu · 国家地理信息公共服务平台',
   osm: '© OpenStreetMap contributors (ODbL)',
   amap: '© 高德地图 AutoNavi',
+  // Protomaps builds are OpenStreetMap data (ODbL) with some Natural Earth at low zooms.
+  pmtiles: '© OpenStreetMap contributors (ODbL) · Protomaps',
 };
 
 function tiandituTiles(layer: string, key: string): string[] {
@@ -77,6 +96,8 @@ const KNOWN_KEYS: Record<Exclude<BasemapKind, 'offline'> | 'offline', readonly s
   tianditu: ['type', 'id', 'label', 'key', 'style', 'labels', 'tiles', 'attribution', 'maxzoom', 'crs'],
   osm: ['type', 'id', 'label', 'tiles', 'attribution', 'maxzoom', 'crs'],
   amap: ['type', 'id', 'label', 'tiles', 'attribution', 'maxzoom', 'crs'],
+  // No `crs`: OpenStreetMap data is WGS84. No `maxzoom`: the archive's header has it.
+  pmtiles: ['type', 'id', 'label', 'file', 'flavor', 'attribution'],
 };
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -138,19 +159,58 @@ function crsOf(entry: Json, where: string, fallback: DisplayCrs): DisplayCrs {
   return found;
 }
 
+/** A `pmtiles` basemap: the extract's path (against `baseDir` when relative) and its flavor. */
+function vectorBasemapOf(entry: Json, where: string, baseDir: string | undefined) {
+  const id = text(entry, 'id', where) ?? 'pmtiles';
+  if (!BASEMAP_ID_PATTERN.test(id))
+    throw new AtlasConfigError(`${where}.id "${id}" must be lowercase letters, digits and hyphens`);
+  const file = text(entry, 'file', where);
+  if (!file)
+    throw new AtlasConfigError(
+      `${where} (pmtiles) needs "file": the PMTiles extract in the Protomaps basemap schema to ship with the site`,
+    );
+  const flavor = BASEMAP_FLAVORS.find((f) => f === (entry.flavor ?? 'auto'));
+  if (!flavor)
+    throw new AtlasConfigError(
+      `${where}.flavor must be one of ${BASEMAP_FLAVORS.join(', ')} (auto follows the site's theme)`,
+    );
+  const basemap: BasemapDefinition = {
+    id,
+    kind: 'pmtiles',
+    crs: 'WGS84',
+    label: label(entry, where, { zh: '矢量底图', en: 'Vector basemap' }),
+    raster: [],
+    vector: { path: vectorBasemapPath(id), flavor },
+    attribution: text(entry, 'attribution', where) ?? ATTRIBUTION.pmtiles,
+  };
+  const archive: BasemapArchive = {
+    id,
+    file: baseDir && !isAbsolute(file) ? resolve(baseDir, file) : file,
+    path: vectorBasemapPath(id),
+    where,
+  };
+  return { basemap, archive };
+}
+
 /** One configured basemap. `env` supplies TIANDITU_KEY when the entry has no `key`. */
-function basemapOf(entry: unknown, index: number, env: Readonly<Record<string, string | undefined>>) {
+function basemapOf(
+  entry: unknown,
+  index: number,
+  env: Readonly<Record<string, string | undefined>>,
+  baseDir: string | undefined,
+): BasemapDefinition | { basemap: BasemapDefinition; archive: BasemapArchive } {
   const where = `basemaps[${index}]`;
   if (!isObject(entry)) throw new AtlasConfigError(`${where} must be an object`);
   const type = entry.type;
-  if (type !== 'offline' && type !== 'tianditu' && type !== 'osm' && type !== 'amap')
-    throw new AtlasConfigError(`${where}.type must be "offline", "tianditu", "osm" or "amap"`);
+  if (type !== 'offline' && type !== 'tianditu' && type !== 'osm' && type !== 'amap' && type !== 'pmtiles')
+    throw new AtlasConfigError(`${where}.type must be "offline", "tianditu", "osm", "amap" or "pmtiles"`);
   const unknown = Object.keys(entry).filter((k) => !KNOWN_KEYS[type].includes(k));
   if (unknown.length)
     throw new AtlasConfigError(
       `${where} (${type}): unknown key "${unknown[0]}"; known: ${KNOWN_KEYS[type].join(', ')}`,
     );
   if (type === 'offline') return { ...OFFLINE_BASEMAP, label: label(entry, where, OFFLINE_BASEMAP.label) };
+  if (type === 'pmtiles') return vectorBasemapOf(entry, where, baseDir);
 
   const id = text(entry, 'id', where) ?? type;
   if (!BASEMAP_ID_PATTERN.test(id))
@@ -213,12 +273,14 @@ function basemapOf(entry: unknown, index: number, env: Readonly<Record<string, s
 }
 
 /**
- * Turns a parsed configuration into basemap definitions. Pure: the environment is passed in.
- * The offline basemap comes first unless the configuration lists it elsewhere.
+ * Turns a parsed configuration into basemap definitions. Pure: the environment is passed in,
+ * and an extract's relative `file` is resolved against `baseDir` (the configuration's folder)
+ * without being read. The offline basemap comes first unless the configuration lists it elsewhere.
  */
 export function resolveAtlasConfig(
   json: unknown,
   env: Readonly<Record<string, string | undefined>> = {},
+  baseDir?: string,
 ): Omit<ResolvedAtlasConfig, 'file'> {
   if (!isObject(json)) throw new AtlasConfigError('the configuration must be a JSON object');
   const unknown = Object.keys(json).filter((k) => !['$comment', 'basemaps', 'default_basemap'].includes(k));
@@ -226,7 +288,13 @@ export function resolveAtlasConfig(
     throw new AtlasConfigError(`unknown key "${unknown[0]}"; known: basemaps, default_basemap`);
   const entries = json.basemaps ?? [];
   if (!Array.isArray(entries)) throw new AtlasConfigError('basemaps must be a list');
-  const basemaps = entries.map((e, i) => basemapOf(e, i, env));
+  const archives: BasemapArchive[] = [];
+  const basemaps = entries.map((e, i) => {
+    const resolved = basemapOf(e, i, env, baseDir);
+    if (!('archive' in resolved)) return resolved;
+    archives.push(resolved.archive);
+    return resolved.basemap;
+  });
   if (!basemaps.some((b) => b.id === OFFLINE_BASEMAP_ID)) basemaps.unshift(OFFLINE_BASEMAP);
   const ids = new Set<string>();
   for (const b of basemaps) {
@@ -237,7 +305,21 @@ export function resolveAtlasConfig(
   const defaultBasemap = json.default_basemap ?? OFFLINE_BASEMAP_ID;
   if (typeof defaultBasemap !== 'string' || !ids.has(defaultBasemap))
     throw new AtlasConfigError(`default_basemap must be one of ${[...ids].join(', ')}`);
-  return { basemaps, defaultBasemap };
+  return { basemaps, defaultBasemap, archives };
+}
+
+/**
+ * Checks every extract the configuration names (exists, PMTiles v3 vector tiles, Protomaps
+ * schema), so a wrong file stops the build with its name instead of shipping a blank map.
+ */
+export function checkArchives(archives: readonly BasemapArchive[]): void {
+  for (const archive of archives) {
+    try {
+      inspectBasemapArchive(archive.file);
+    } catch (e) {
+      throw new AtlasConfigError(`${archive.where} (pmtiles): ${archive.file} ${(e as Error).message}`);
+    }
+  }
 }
 
 /**
@@ -263,7 +345,9 @@ export function loadAtlasConfig(
     throw new AtlasConfigError(`${file}: ${(e as Error).message}`);
   }
   try {
-    return { file, ...resolveAtlasConfig(json, env) };
+    const resolved = resolveAtlasConfig(json, env, dirname(file));
+    checkArchives(resolved.archives);
+    return { file, ...resolved };
   } catch (e) {
     if (e instanceof AtlasConfigError) throw new AtlasConfigError(`${file}: ${e.message}`);
     throw e;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildArgs, UsageError } from './build-args';
+import { parseBuildArgs, USAGE, UsageError } from './build-args';
 
 describe('parseBuildArgs', () => {
   it('builds the demo when no ledger is named', () => {
@@ -33,6 +33,25 @@ describe('parseBuildArgs', () => {
     });
   });
 
+  it('reads the road network and its coordinate system', () => {
+    const a = parseBuildArgs([
+      '--communities',
+      'c.csv',
+      '--amenities',
+      'a.csv',
+      '--roads=roads.zip',
+      '--roads-crs',
+      'cgcs2000',
+    ]);
+    expect(a).toMatchObject({ roads: 'roads.zip', roadsCrs: 'CGCS2000' });
+    expect(parseBuildArgs(['--communities', 'c.csv', '--roads', 'r.geojson'])).not.toHaveProperty('roadsCrs');
+  });
+
+  it('says in the usage that road distances need amenities', () => {
+    expect(USAGE).toMatch(/--roads FILE[\s\S]*need\s+--amenities/);
+    expect(USAGE).toMatch(/--roads-crs SYSTEM/);
+  });
+
   it.each([
     [['--crs', 'UTM'], /--crs must be one of WGS84, GCJ-02, BD-09, CGCS2000; got "UTM"/],
     [['--communities'], /--communities needs a value/],
@@ -41,6 +60,12 @@ describe('parseBuildArgs', () => {
     [['ledger.csv'], /unexpected argument "ledger.csv"/],
     [['--amenities', 'a.csv'], /--amenities needs --communities/],
     [['--strict=yes'], /--strict takes no value/],
+    [['--roads', 'r.geojson'], /--roads needs --communities/],
+    [['--communities', 'c.csv', '--roads-crs', 'WGS84'], /--roads-crs needs --roads/],
+    [
+      ['--communities', 'c.csv', '--roads', 'r.zip', '--roads-crs', 'EPSG:4547'],
+      /--roads-crs must be one of WGS84, GCJ-02, BD-09, CGCS2000; got "EPSG:4547"/,
+    ],
     [['--out', 'a', '--out', 'b', '--communities', 'c'], /--out given twice/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseBuildArgs(argv)).toThrow(UsageError);

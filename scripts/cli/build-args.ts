@@ -14,6 +14,10 @@ export interface BuildArgs {
   footprints?: string;
   programmes?: string;
   story?: string;
+  /** Road centrelines (`--roads`): life circles are then measured along the walking network. */
+  roads?: string;
+  /** The road file's longitude/latitude system (`--roads-crs`); default what the file declares. */
+  roadsCrs?: Crs;
   crs?: Crs;
   /** CRSs to write extra tile sets in (`--display-crs GCJ-02`), for basemaps drawn in them. */
   displayCrs?: VariantCrs[];
@@ -40,6 +44,13 @@ Options:
   --footprints FILE    community footprint polygons (.geojson), joined by id
   --programmes FILE    programme records with published figures (.json)
   --story FILE         presentation chapters (.json); default: one overview chapter
+  --roads FILE         road centrelines (.geojson lines, zipped shapefile with .prj, or .osm.pbf):
+                       life circles are measured as walking distance along them, and the street
+                       layer and the catchment network are written. Walking distances need
+                       --amenities: without it only the street layer and network are written
+  --roads-crs SYSTEM   the road file's longitude/latitude system: ${CRS_VALUES.join(' | ')}
+                       (default: what the file declares in its .prj or "crs", else WGS84; not for
+                       a projected .prj)
   --crs SYSTEM         coordinate system of rows that declare none: ${CRS_VALUES.join(' | ')} (default WGS84)
   --display-crs LIST   also write the tiles in ${VARIANT_CRS_VALUES.join(', ')} (into gcj02/), for an AMap basemap
   --sheet NAME         workbook sheet to read (default: the first)
@@ -55,6 +66,8 @@ const VALUE_FLAGS = [
   'footprints',
   'programmes',
   'story',
+  'roads',
+  'roads-crs',
   'crs',
   'display-crs',
   'sheet',
@@ -84,15 +97,11 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
       throw new UsageError(`--${name} given twice`);
     values[name as (typeof VALUE_FLAGS)[number]] = value;
   }
-  let crs: Crs | undefined;
-  if (values.crs !== undefined) {
-    const wanted = values.crs
-      .toUpperCase()
-      .replace(/^GCJ02$/, 'GCJ-02')
-      .replace(/^BD09$/, 'BD-09');
-    crs = CRS_VALUES.find((c) => c === wanted);
-    if (!crs) throw new UsageError(`--crs must be one of ${CRS_VALUES.join(', ')}; got "${values.crs}"`);
-  }
+  const crs = values.crs === undefined ? undefined : parseCrsFlag('crs', values.crs);
+  const roadsCrs =
+    values['roads-crs'] === undefined ? undefined : parseCrsFlag('roads-crs', values['roads-crs']);
+  if (roadsCrs && !values.roads)
+    throw new UsageError("--roads-crs needs --roads: it names the road file's system");
   let displayCrs: VariantCrs[] | undefined;
   if (values['display-crs'] !== undefined) {
     const parsed = parseDisplayCrs(values['display-crs']);
@@ -104,7 +113,7 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   }
   const demo = values.communities === undefined;
   if (demo) {
-    const given = (['amenities', 'boundaries', 'footprints', 'programmes', 'sheet'] as const).filter(
+    const given = (['amenities', 'boundaries', 'footprints', 'programmes', 'roads', 'sheet'] as const).filter(
       (k) => values[k],
     );
     if (given.length) throw new UsageError(`--${given[0]} needs --communities: the demo uses its own files`);
@@ -117,6 +126,8 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     ...(values.footprints ? { footprints: values.footprints } : {}),
     ...(values.programmes ? { programmes: values.programmes } : {}),
     ...(values.story ? { story: values.story } : {}),
+    ...(values.roads ? { roads: values.roads } : {}),
+    ...(roadsCrs ? { roadsCrs } : {}),
     ...(crs ? { crs } : {}),
     ...(displayCrs ? { displayCrs } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
@@ -125,4 +136,15 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     quiet: flags.quiet ?? false,
     help: flags.help ?? false,
   };
+}
+
+/** A `--crs`-style value, case and hyphen free (`gcj02`, `GCJ-02`). */
+function parseCrsFlag(flag: string, value: string): Crs {
+  const wanted = value
+    .toUpperCase()
+    .replace(/^GCJ02$/, 'GCJ-02')
+    .replace(/^BD09$/, 'BD-09');
+  const crs = CRS_VALUES.find((c) => c === wanted);
+  if (!crs) throw new UsageError(`--${flag} must be one of ${CRS_VALUES.join(', ')}; got "${value}"`);
+  return crs;
 }

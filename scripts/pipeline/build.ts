@@ -13,6 +13,7 @@ import { computeLifeCircles, propertiesLookup } from './steps/life-circles';
 import { OutputWriter } from './steps/output-writer';
 import { readAmenities } from './steps/read-amenities';
 import { readCommunities } from './steps/read-communities';
+import { readRoadNetwork } from './steps/read-roads';
 import { readStory } from './steps/read-story';
 import { readProgrammeFile, resolveProgrammes } from './steps/resolve-programmes';
 import { StepTimer } from './steps/step-timer';
@@ -23,6 +24,7 @@ import { writeManifest } from './steps/write-manifest';
 import { writeReport } from './steps/write-report';
 import { writeStory } from './steps/write-story';
 import { readFootprintFile, writeTiles } from './steps/write-tiles';
+import { writeNetwork } from './steps/write-network';
 
 /** Options of one build; the CLI maps its flags onto these. */
 export interface BuildOptions {
@@ -38,6 +40,16 @@ export interface BuildOptions {
   programmes?: string;
   /** Presentation story (.json, see scripts/pipeline/story.ts); without it an overview-only story is written. */
   story?: string;
+  /**
+   * Road centrelines (.geojson, zipped shapefile, .osm.pbf): life circles are then walking
+   * distances along them, and the street layer and walk-network.bin are written.
+   */
+  roads?: string;
+  /**
+   * The road file's longitude/latitude system (GCJ-02 and BD-09 files need it). Default: what the
+   * file declares (.prj, GeoJSON `crs`), else WGS84.
+   */
+  roadsCrs?: Crs;
   /** Coordinate system of rows that declare none. Default WGS84. */
   crs?: Crs;
   /** Workbook sheet to read. Default: the first sheet. */
@@ -99,16 +111,22 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const { lap } = timer;
   const progress = opts.onProgress ?? (() => {});
   const tableOpts = { sheet: opts.sheet, crs: opts.crs ?? 'WGS84' } as const;
-  // The story, footprints and programmes are checked first: a typo should not cost a whole build.
+  // The story, footprints, programmes and roads are checked first: a typo should not cost a whole build.
   const story = await readStory(opts.story);
   const footprints = opts.footprints ? await readFootprintFile(opts.footprints) : undefined;
   const programmeFile = opts.programmes ? await readProgrammeFile(opts.programmes) : undefined;
+  const roads = opts.roads ? await readRoadNetwork(opts.roads, { crs: opts.roadsCrs }, lap) : undefined;
 
   const communities = await readCommunities(opts.communities, tableOpts, progress, lap);
   const amenityTable = opts.amenities ? await readAmenities(opts.amenities, tableOpts, lap) : undefined;
   const records = communities.records;
   const amenities = amenityTable?.records ?? [];
-  const lifeCircles = amenityTable ? computeLifeCircles(records, amenities, progress, lap) : undefined;
+  const measured =
+    amenityTable || roads
+      ? computeLifeCircles(records, amenityTable?.records, roads?.graph, progress, lap)
+      : undefined;
+  const lifeCircles = measured?.circles;
+  const join = measured?.network;
   // Computed on demand by every step that needs them, never held: see propertiesLookup.
   const propertiesOf = propertiesLookup(records, lifeCircles);
 
@@ -119,16 +137,48 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
   const aggregates = await writeAggregates(records, out, lap);
   await writeExplore(records, lifeCircles, aggregates.layers, out, lap);
+  // With roads: the street layer, the catchment network, and who did not join it.
+  const network =
+    roads && join
+      ? await writeNetwork(
+          roads,
+          join,
+          communities,
+          amenityTable,
+          { center: tiles.center, displayCrs: sources.displayCrs },
+          out,
+          lap,
+        )
+      : undefined;
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 
   const tables = amenityTable ? [communities, amenityTable] : [communities];
-  const report = await writeReport(tables, tiles.warnings, out);
-  const inputs = [story.input, communities.input, amenityTable?.input, ...tiles.inputs, programmeFile?.input];
+  const warnings = [...tiles.warnings, ...(network?.warnings ?? [])];
+  const report = await writeReport(tables, warnings, out, roads?.report);
+  const inputs = [
+    story.input,
+    communities.input,
+    amenityTable?.input,
+    ...tiles.inputs,
+    roads?.input,
+    programmeFile?.input,
+  ];
   const buildTime = opts.buildTime ?? new Date();
   const lifeCirclesComputed = lifeCircles !== undefined;
   const manifest = await writeManifest(
-    { buildTime, inputs, records, amenities, lifeCirclesComputed, tiles, aggregates, programmes, report },
+    {
+      buildTime,
+      inputs,
+      records,
+      amenities,
+      lifeCirclesComputed,
+      tiles,
+      aggregates,
+      programmes,
+      report,
+      network: network?.manifest,
+    },
     out,
     () => timer.finish(),
   );

@@ -5,7 +5,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuildArgs, UsageError } from '../cli/build-args';
 import { buildData } from './build';
-import { parseDisplayCrs, shiftPoints } from './display-crs';
+import { parseDisplayCrs, shiftCoordinates, shiftPoints } from './display-crs';
 import { decodeTile, openArchive, worldXY } from './tiles/test-utils';
 
 /**
@@ -186,6 +186,18 @@ describe('shiftPoints', () => {
     expect(shifted!.priority).toBe(3);
     expect(shifted!.properties).toEqual({ id: 'x' });
     expect(reads).toBe(1);
+  });
+});
+
+describe('shiftCoordinates', () => {
+  it('moves every lng, lat pair of a flat array as the published vectors say', () => {
+    const shifted = shiftCoordinates(
+      Float64Array.from(VECTORS.flatMap(([lng, lat]) => [lng, lat])),
+      'GCJ-02',
+    );
+    VECTORS.forEach(([, , gcjLng, gcjLat], i) => {
+      expect(metres([shifted[2 * i]!, shifted[2 * i + 1]!], [gcjLng, gcjLat])).toBeLessThan(0.5);
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Tile sets in a display CRS (`build:data --display-crs GCJ-02`). An AMap basemap is drawn in
  * GCJ-02, some 100–700 m from WGS84; the site can only draw vector tiles where their
- * coordinates say, so the build writes a second set of the communities, amenities and
- * boundaries tiles with every position converted (by gcoord, as the site converts what it
+ * coordinates say, so the build writes a second set of the communities, amenities,
+ * boundaries and streets tiles with every position converted (by gcoord, as the site converts what it
  * draws itself: src/map/basemap-crs.ts) into `gcj02/`, listed in the manifest under
  * `display_layers`. communities.geojson, the aggregates, bbox and center stay WGS84.
  */
@@ -58,6 +58,17 @@ export function shiftPoints(points: readonly TilePoint[], crs: VariantCrs): Tile
       },
     };
   });
+}
+
+/** A flat `[lng0, lat0, lng1, lat1, …]` array (the walking graph's nodes) moved into `crs`. */
+export function shiftCoordinates(coords: Float64Array, crs: VariantCrs): Float64Array {
+  const out = new Float64Array(coords.length);
+  for (let i = 0; i + 1 < coords.length; i += 2) {
+    const [lng, lat] = toDisplayCrs(crs, [coords[i]!, coords[i + 1]!]);
+    out[i] = lng;
+    out[i + 1] = lat;
+  }
+  return out;
 }
 
 /** Copies of the features with their geometry moved into `crs` (properties shared, not copied). */

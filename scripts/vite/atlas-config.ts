@@ -5,10 +5,23 @@
  * and connect-src: MapLibre fetches raster tiles and decodes them as images). With no
  * configuration the policy is left exactly as written.
  *
+ * Vector extracts (`pmtiles` basemaps) are part of the site instead: `vite build` copies each
+ * into the output (`basemap/<id>.pmtiles`) and the dev server answers the same path with byte
+ * ranges, so the page reads them from its own origin and the policy needs nothing more.
+ *
  * The configuration is read once per Vite process; restart `npm run dev` after editing it.
  */
-import type { Plugin } from 'vite';
-import { loadAtlasConfig, tileOrigins, type ResolvedAtlasConfig } from '../basemap/online-basemaps';
+import { createReadStream, statSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+import {
+  loadAtlasConfig,
+  tileOrigins,
+  type BasemapArchive,
+  type ResolvedAtlasConfig,
+} from '../basemap/online-basemaps';
+import { parseByteRange } from './byte-range';
 
 /** Id the site imports. */
 export const VIRTUAL_ID = 'virtual:atlas-basemaps';
@@ -50,20 +63,68 @@ export function virtualModuleSource(config: ResolvedAtlasConfig, benchHooks: boo
 }
 
 /**
- * The configuration plugin. `ATLAS_BENCH_HOOKS=1` at build time also exposes the map object
- * to `npm run bench:site` (never set for a real deployment).
+ * Dev-server middleware answering each extract's site path with the file, in byte ranges as
+ * pmtiles asks for them. Only the configured paths are answered; everything else goes on.
  */
-export function atlasConfigPlugin(): Plugin {
+export function archiveMiddleware(archives: readonly BasemapArchive[]): Connect.NextHandleFunction {
+  const byPath = new Map(archives.map((a) => [`/${a.path}`, a]));
+  return (req, res, next) => {
+    const archive = byPath.get((req.url ?? '').split('?')[0]!);
+    if (!archive || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    let size: number;
+    try {
+      // Checked when the configuration was read; its size now, in case it was replaced since.
+      size = statSync(archive.file).size;
+    } catch (e) {
+      return next(e);
+    }
+    const range = parseByteRange(req.headers.range, size);
+    res.setHeader('Content-Type', 'application/vnd.pmtiles');
+    res.setHeader('Accept-Ranges', 'bytes');
+    if (range === 'unsatisfiable') {
+      res.statusCode = 416;
+      res.setHeader('Content-Range', `bytes */${size}`);
+      return void res.end();
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    if (range) {
+      res.statusCode = 206;
+      res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    }
+    res.setHeader('Content-Length', String(end - start + 1));
+    if (req.method === 'HEAD' || size === 0) return void res.end();
+    createReadStream(archive.file, { start, end }).on('error', next).pipe(res);
+  };
+}
+
+/**
+ * The configuration plugin, reading `env` (default the process's: ATLAS_CONFIG, TIANDITU_KEY).
+ * `ATLAS_BENCH_HOOKS=1` at build time also exposes the map object to `npm run bench:site`
+ * (never set for a real deployment).
+ */
+export function atlasConfigPlugin(env: Readonly<Record<string, string | undefined>> = process.env): Plugin {
   let config: ResolvedAtlasConfig | null = null;
-  const benchHooks = process.env.ATLAS_BENCH_HOOKS === '1';
+  const benchHooks = env.ATLAS_BENCH_HOOKS === '1';
   return {
     name: 'renovation-atlas:config',
     configResolved(resolved) {
-      config = loadAtlasConfig(resolved.root);
+      config = loadAtlasConfig(resolved.root, env);
       if (config.file)
         resolved.logger.info(
           `atlas config ${config.file}: basemaps ${config.basemaps.map((b) => b.id).join(', ')}`,
         );
+    },
+    configureServer(server) {
+      server.middlewares.use(archiveMiddleware(config!.archives));
+    },
+    // Copied, not emitted: an extract can be hundreds of megabytes, which Rollup would hold in memory.
+    async writeBundle(options) {
+      if (!options.dir) return;
+      for (const archive of config!.archives) {
+        const target = join(options.dir, archive.path);
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(archive.file, target);
+      }
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : null;

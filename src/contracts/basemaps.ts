@@ -1,14 +1,31 @@
 /**
  * What a basemap is, as the site sees it. The offline basemap (src/map/basemap-style.ts) is always
- * there; online raster basemaps (Tianditu, OpenStreetMap, AMap) exist only when the deployer
+ * there; online raster basemaps (Tianditu, OpenStreetMap, AMap) and offline vector basemaps (a
+ * PMTiles extract in the Protomaps schema, shipped with the site) exist only when the deployer
  * configures them at build time (atlas.config.json, read by scripts/vite/atlas-config.ts), so
  * the default build names no tile host at all. Pure: no map, no DOM.
  */
 
 import type { DisplayCrs } from '../domain/display-crs';
 
-/** The providers the configuration knows. */
-export type BasemapKind = 'offline' | 'tianditu' | 'osm' | 'amap';
+/** The providers the configuration knows; `pmtiles` is a vector extract shipped with the site. */
+export type BasemapKind = 'offline' | 'tianditu' | 'osm' | 'amap' | 'pmtiles';
+
+/** The site's colour theme (`?theme=dark`), which a vector basemap can follow. */
+export type MapTheme = 'light' | 'dark';
+
+/** Colours of a vector basemap: one of the Protomaps flavors, or `auto` to follow the site's theme. */
+export const BASEMAP_FLAVORS = ['light', 'dark', 'auto'] as const;
+
+/** A vector basemap's colour setting. */
+export type BasemapFlavor = (typeof BASEMAP_FLAVORS)[number];
+
+/** An offline vector basemap: a PMTiles extract in the Protomaps basemap schema, served by the site itself. */
+export interface VectorBasemap {
+  /** The archive's path relative to the site root (`vectorBasemapPath`). */
+  path: string;
+  flavor: BasemapFlavor;
+}
 
 /** One raster tile layer of a basemap (Tianditu has two: the map and its labels). */
 export interface RasterTiles {
@@ -28,8 +45,10 @@ export interface BasemapDefinition {
   crs: DisplayCrs;
   /** Name in the picker. */
   label: { zh: string; en: string };
-  /** Raster layers, bottom first; empty for the offline basemap. */
+  /** Raster layers, bottom first; empty for the offline and vector basemaps. */
   raster: RasterTiles[];
+  /** The vector extract, for a `pmtiles` basemap only. */
+  vector?: VectorBasemap;
   /** Attribution the provider requires, as plain text (the footer shows it). Empty for the offline basemap. */
   attribution: string;
 }
@@ -49,6 +68,28 @@ export const OFFLINE_BASEMAP: BasemapDefinition = {
 
 /** Shape of a basemap id: configured ids are checked against it, and `?basemap=` values too. */
 export const BASEMAP_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/**
+ * Where the build puts a vector basemap's archive in the site, beside the offline basemap's
+ * files. Derived from the id alone (already a safe file name), so no path of the build machine
+ * reaches the page.
+ */
+export function vectorBasemapPath(id: string): string {
+  return `basemap/${id}.pmtiles`;
+}
+
+/**
+ * The site's theme as the address gives it (`?theme=dark`, the parameter presentation mode
+ * writes), for vector basemaps whose flavor follows the theme. Anything else is light.
+ */
+export function themeFromSearch(search: string): MapTheme {
+  return new URLSearchParams(search).get('theme') === 'dark' ? 'dark' : 'light';
+}
+
+/** The colours a vector basemap is drawn in: its fixed flavor, or the site's theme for `auto`. */
+export function basemapTheme(flavor: BasemapFlavor, siteTheme: MapTheme): MapTheme {
+  return flavor === 'auto' ? siteTheme : flavor;
+}
 
 /**
  * The basemaps the page can offer: the configured ones whose CRS the data has tiles in

@@ -35,11 +35,26 @@ export interface ManifestLayers {
   amenities?: TileLayerRef;
   boundaries?: TileLayerRef;
   footprints?: TileLayerRef;
+  /**
+   * The street network under the data (`streets.pmtiles`, source-layer `streets`), when the build
+   * was given roads (`--roads`). Its `minzoom` is that of the earliest class (major roads); each
+   * class has its own (src/contracts/streets.ts `STREET_MINZOOM`). Properties:
+   * src/contracts/streets.ts `StreetProperties`.
+   */
+  streets?: TileLayerRef;
 }
+
+/**
+ * How `dist_<type>` was measured: `straight-line` (great-circle metres) or `network` (walking
+ * metres along the road network of `life_circles.network`). In a `network` build a community
+ * that lies too far from any road keeps its straight-line result and says so in its own
+ * `distance_method` property; a community without that property was measured by this method.
+ */
+export type LifeCircleMethodName = 'straight-line' | 'network';
 
 /** How the build judged life circles (`life_circles` in the manifest). */
 export interface LifeCircleMethod {
-  /** How distances were measured, e.g. `straight-line`. */
+  /** How distances were measured: a `LifeCircleMethodName` (kept a string so a newer build still reads). */
   method: string;
   /** The standard the circles follow, e.g. `GB 50180-2018`. */
   standard: string;
@@ -47,9 +62,52 @@ export interface LifeCircleMethod {
   computed: boolean;
 }
 
+/**
+ * The walking network the distances were measured on (`life_circles.network`), present when the
+ * build was given roads (`--roads`). Communities and amenities join the network at the nearest
+ * point of the nearest street (`access` metres away); one farther than `access_limit_m` does not
+ * join: a community keeps straight-line distances (its `distance_method` is `straight_line`) and
+ * an amenity is no network source; report.json lists each.
+ */
+export interface WalkNetworkSummary {
+  /** The road file's name, without its folder (also listed under `inputs`, role `roads`). */
+  source: string;
+  /** SHA-256 of the road file, lowercase hex. */
+  sha256: string;
+  /** What the file was read as: `geojson`, `shapefile` or `osm-pbf`. */
+  format: string;
+  /** The coordinate system the road file was read in (e.g. `EPSG:4547`, `WGS84`). */
+  crs: string;
+  /** Nodes and edges of the walking graph. */
+  nodes: number;
+  edges: number;
+  /** Communities joined to the network, and those that kept straight-line distances. */
+  communities_snapped: number;
+  communities_straight_line: number;
+  /** Amenities joined to the network, and those that were not (no walking distance leads to them). */
+  amenities_snapped: number;
+  amenities_unsnapped: number;
+  /** The longest access walk of any joined community or amenity, in metres (0 when none joined). */
+  max_access_m: number;
+  /** Farthest a point may lie from a road and still join, in metres (`ACCESS_LIMIT_M`). */
+  access_limit_m: number;
+}
+
+/**
+ * The compact walking network the site walks to draw catchments (`walk-network.bin`, layout and
+ * reader: src/contracts/walk-network-file.ts). Its community access points are in explore.json's
+ * row order. Also listed under `files` with its hash.
+ */
+export interface WalkNetworkRef {
+  /** Path relative to the data folder. */
+  url: string;
+  /** Size in bytes. */
+  bytes: number;
+}
+
 /** One input file of the build, as `inputs` lists it. */
 export interface ManifestInput {
-  /** What the file was read as: communities, amenities, boundaries, footprints, programmes, story. */
+  /** What the file was read as: communities, amenities, boundaries, footprints, roads, programmes, story. */
   role: string;
   /** File name, without its folder. */
   file: string;
@@ -93,9 +151,14 @@ export interface ManifestFile {
   aggregates: { kind: 'h3'; resolutions: readonly number[]; files: Record<string, string> };
   /** The explore index (src/contracts/explore-format.ts). */
   explore: { url: string; count: number };
+  /** The walking network for catchments, when the build was given roads. */
+  walk_network?: WalkNetworkRef;
   /** First and last `YYYY-MM` of the communities' dates; null when none has one. */
   timeline: { first: string; last: string } | null;
   life_circles: LifeCircleMethod & {
+    method: LifeCircleMethodName;
+    /** The road network of a `network` build; absent in a `straight-line` one. */
+    network?: WalkNetworkSummary;
     max_search_m: number;
     circles: { key: string; minutes: number; radius_m: number; zh: string; en: string; types: string[] }[];
   };

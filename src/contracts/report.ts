@@ -14,6 +14,39 @@ export interface RowIssue {
   table?: 'communities' | 'amenities' | 'boundaries' | 'footprints';
 }
 
+/** A road feature the build could not use (bad geometry, unreadable coordinates …). */
+export interface RoadIssue {
+  /** The feature's 1-based number (GeoJSON feature, shapefile record) or its OSM way id. */
+  feature: number;
+  /** The attribute or OSM field concerned, or '' for the geometry. */
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/**
+ * What the build made of the road file (`--roads`). The counts add up:
+ * `features_read = features_used + filtered + rejected`, and `rejected` is the length of
+ * `rejected_features`. `lines` may exceed `features_used` (a multi-line feature gives several).
+ */
+export interface RoadsReport {
+  file: string;
+  /** `geojson`, `shapefile` or `osm-pbf`. */
+  format: string;
+  /** The coordinate system the file was read in. */
+  crs: string;
+  features_read: number;
+  /** Features that became walkable lines. */
+  features_used: number;
+  /** Features left out on purpose: not a road, or not walkable (motorways …). */
+  filtered: number;
+  /** Features that could not be used; each is in `rejected_features`. */
+  rejected: number;
+  /** Road centrelines the walking network was built from. */
+  lines: number;
+  rejected_features: RoadIssue[];
+}
+
 /** Counts of one input table. rows_read = rows_accepted + rows_rejected. */
 export interface TableReport {
   file: string;
@@ -32,4 +65,9 @@ export interface BuildReport {
   errors: (RowIssue & { file: string })[];
   warnings: (RowIssue & { file: string })[];
   tables: Record<string, TableReport>;
+  /**
+   * The road file, when the build was given one. Communities and amenities farther than the
+   * access limit from any road are among `warnings` (their own table's rows).
+   */
+  roads?: RoadsReport;
 }

@@ -82,4 +82,23 @@ describe('communityProperties', () => {
     });
     expect(p).not.toHaveProperty('dist_elderly_daycare');
   });
+
+  it('says how distances were measured only when the build measured along a network', () => {
+    const circle = {
+      nearest: { kindergarten: 180.4 },
+      lc5_met: false,
+      lc10_met: true,
+      lc15_met: true,
+      coverage_score: 0.96,
+      missing_types: ['elderly_daycare'],
+    };
+    const plain = communityProperties(record, circle);
+    expect(plain).not.toHaveProperty('distance_method');
+    const walked = communityProperties(record, { ...circle, distance_method: 'straight_line' });
+    expect(walked.distance_method).toBe('straight_line');
+    // The new property goes after missing_types; every other key keeps its place.
+    const keys = Object.keys(walked);
+    expect(keys.filter((k) => k !== 'distance_method')).toEqual(Object.keys(plain));
+    expect(keys[keys.indexOf('missing_types') + 1]).toBe('distance_method');
+  });
 });

@@ -7,6 +7,7 @@
 import { deriveFunding, itemCategoryCounts } from './metrics';
 import type { CommunityRecord } from './schema';
 import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS } from './vocabulary';
+import type { DistanceMethod } from './walk-network/types';
 
 /** Life-circle outcome for one community, as computed by the build. */
 export interface CommunityLifeCircle {
@@ -17,6 +18,12 @@ export interface CommunityLifeCircle {
   lc15_met: boolean;
   coverage_score: number;
   missing_types: string[];
+  /**
+   * How `nearest` was measured: `network` (walking metres) or `straight_line` (a community too far
+   * from any road in a build given roads). Absent in a build without roads, where every distance
+   * is the manifest's method (straight-line) and the property is not written.
+   */
+  distance_method?: DistanceMethod;
 }
 
 /** A flat property value: what both GeoJSON and MVT can carry. */
@@ -92,6 +99,7 @@ export function communityProperties(rec: CommunityRecord, lifeCircle?: Community
     p.lc15_met = lifeCircle.lc15_met;
     p.coverage_score = round(lifeCircle.coverage_score, 3);
     p.missing_types = lifeCircle.missing_types.join(',');
+    if (lifeCircle.distance_method) p.distance_method = lifeCircle.distance_method;
     for (const [type, field] of DIST_FIELDS) {
       const d = lifeCircle.nearest[type];
       if (d !== undefined && d !== null) p[field] = Math.round(d);

@@ -129,6 +129,15 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
     derived: true,
     lowZoom: true,
   },
+  {
+    // Written only by a build given roads: absent means the manifest's life_circles.method.
+    name: 'distance_method',
+    type: 'string',
+    zh: '距离量算方式',
+    en: 'Distance measured',
+    derived: true,
+    lowZoom: true,
+  },
   ...AMENITY_TYPES.map((a): OutputField => ({
     name: `dist_${a.type}`,
     type: 'number',

@@ -97,8 +97,64 @@ describe('parseManifest: map layer inputs', () => {
       life_circles: { method: 'straight-line', standard: 'GB 50180-2018', computed: false },
     });
     expect(m.timeline).toEqual({ first: '2020-01', last: '2024-12' });
-    expect(m.life_circles).toEqual({ method: 'straight-line', standard: 'GB 50180-2018', computed: false });
+    expect(m.life_circles).toEqual({
+      method: 'straight-line',
+      standard: 'GB 50180-2018',
+      computed: false,
+      network: null,
+    });
     expect(m.layers.boundaries?.levels).toEqual(['district', 'street']);
+    expect(m.walkNetwork).toBeNull();
+    expect(m.layers.streets).toBeUndefined();
+  });
+
+  const network = {
+    source: 'roads.geojson',
+    sha256: 'b'.repeat(64),
+    format: 'geojson',
+    crs: 'WGS84',
+    nodes: 120,
+    edges: 140,
+    communities_snapped: 3,
+    communities_straight_line: 1,
+    amenities_snapped: 4,
+    amenities_unsnapped: 0,
+    max_access_m: 42.5,
+    access_limit_m: 300,
+  };
+  const streets = { url: 'streets.pmtiles', layer: 'streets', minzoom: 9, maxzoom: 14 };
+
+  it('reads the streets, in every CRS, the walking network and its summary', () => {
+    const m = parseManifest({
+      ...minimal,
+      layers: { ...minimal.layers, streets },
+      display_layers: {
+        'GCJ-02': {
+          communities: { ...minimal.layers.communities, url: 'gcj02/communities.pmtiles', crs: 'GCJ-02' },
+          streets: { ...streets, url: 'gcj02/streets.pmtiles', crs: 'GCJ-02' },
+        },
+      },
+      walk_network: { url: 'walk-network.bin', bytes: 2048 },
+      life_circles: { method: 'network', standard: 'GB 50180-2018', computed: true, network },
+    });
+    expect(m.layers.streets).toEqual(streets);
+    expect(m.displayLayers['GCJ-02']?.streets?.url).toBe('gcj02/streets.pmtiles');
+    expect(m.walkNetwork).toEqual({ url: 'walk-network.bin', bytes: 2048 });
+    expect(m.life_circles).toEqual({ method: 'network', standard: 'GB 50180-2018', computed: true, network });
+  });
+
+  it('refuses a walking network it could not use, naming the field', () => {
+    const lc = { method: 'network', standard: 'GB 50180-2018', computed: true };
+    expect(() =>
+      parseManifest({ ...minimal, life_circles: { ...lc, network: { ...network, edges: 'many' } } }),
+    ).toThrow(/life_circles\.network\.edges/);
+    expect(() =>
+      parseManifest({ ...minimal, life_circles: { ...lc, network: { ...network, source: 7 } } }),
+    ).toThrow(/life_circles\.network\.source/);
+    expect(() => parseManifest({ ...minimal, walk_network: { bytes: 3 } })).toThrow(/walk_network\.url/);
+    expect(() =>
+      parseManifest({ ...minimal, layers: { ...minimal.layers, streets: { url: 's.pmtiles' } } }),
+    ).toThrow(/layers\.streets\.layer/);
   });
 
   it('treats a missing or malformed timeline and method as absent', () => {

@@ -5,7 +5,13 @@
  * it broke instead of drawing an empty map.
  */
 import { parseDataFiles, type DataFileEntry } from '../contracts/data-files';
-import { MANIFEST_FORMAT_VERSION, type LifeCircleMethod, type TileLayerRef } from '../contracts/manifest';
+import {
+  MANIFEST_FORMAT_VERSION,
+  type LifeCircleMethod as ContractLifeCircleMethod,
+  type TileLayerRef,
+  type WalkNetworkRef,
+  type WalkNetworkSummary,
+} from '../contracts/manifest';
 import type { OutputField } from '../domain/output-fields';
 import { expectFiles } from './data-integrity';
 import {
@@ -16,7 +22,13 @@ import {
 } from './published-figures';
 
 /** Types of the manifest's entries, shared with the build (src/contracts/manifest.ts). */
-export type { LifeCircleMethod, TileLayerRef } from '../contracts/manifest';
+export type { TileLayerRef, WalkNetworkRef, WalkNetworkSummary } from '../contracts/manifest';
+
+/** How the build judged life circles, with the walking network it measured on. */
+export interface LifeCircleMethod extends ContractLifeCircleMethod {
+  /** The road network of a `network` build; null for straight-line distances (no roads given). */
+  network: WalkNetworkSummary | null;
+}
 
 /** A programme as the header lists it. */
 export interface ProgrammeSummary {
@@ -53,6 +65,8 @@ export interface SiteManifest {
     amenities?: TileLayerRef;
     boundaries?: TileLayerRef;
     footprints?: TileLayerRef;
+    /** The street network under the data (src/contracts/streets.ts), when the build had roads. */
+    streets?: TileLayerRef;
   };
   /**
    * The same tile sets drawn in another CRS (`display_layers`, written by `build:data
@@ -66,6 +80,8 @@ export interface SiteManifest {
   timeline: { first: string; last: string } | null;
   /** Life-circle method, or null for a build that does not state one. */
   life_circles: LifeCircleMethod | null;
+  /** The walking network the catchments are walked on (`walk-network.bin`), when the build had roads. */
+  walkNetwork: WalkNetworkRef | null;
   fields: readonly OutputField[];
   programmes: ProgrammeSummary[];
   attribution: string[];
@@ -110,13 +126,54 @@ function timeline(value: unknown): SiteManifest['timeline'] {
     : null;
 }
 
+const NETWORK_COUNTS = [
+  'nodes',
+  'edges',
+  'communities_snapped',
+  'communities_straight_line',
+  'amenities_snapped',
+  'amenities_unsnapped',
+  'max_access_m',
+  'access_limit_m',
+] as const;
+
+const NETWORK_TEXTS = ['source', 'sha256', 'format', 'crs'] as const;
+
+/** `life_circles.network`: the site shows its source and counts, so each is checked. */
+function walkNetworkSummary(value: unknown): WalkNetworkSummary | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) throw new ManifestError('manifest life_circles.network is not an object');
+  const summary: Record<string, unknown> = {};
+  for (const key of NETWORK_COUNTS) {
+    const n = value[key];
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+      throw new ManifestError(`manifest life_circles.network.${key} is not a count`);
+    summary[key] = n;
+  }
+  for (const key of NETWORK_TEXTS) {
+    if (typeof value[key] !== 'string')
+      throw new ManifestError(`manifest life_circles.network.${key} is missing`);
+    summary[key] = value[key];
+  }
+  return summary as unknown as WalkNetworkSummary;
+}
+
 function lifeCircles(value: unknown): LifeCircleMethod | null {
   if (!isObject(value) || typeof value.method !== 'string') return null;
   return {
     method: value.method,
     standard: typeof value.standard === 'string' ? value.standard : '',
     computed: value.computed !== false,
+    network: walkNetworkSummary(value.network),
   };
+}
+
+/** `walk_network`: the file the catchments need, or null when the build had no roads. */
+function walkNetwork(value: unknown): WalkNetworkRef | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value) || typeof value.url !== 'string' || !value.url)
+    throw new ManifestError('manifest walk_network.url is missing');
+  return { url: value.url, bytes: typeof value.bytes === 'number' ? value.bytes : 0 };
 }
 
 /** Reads a name given as `{zh, en}`, as a string, or as `name_zh`/`name_en` columns. */
@@ -153,6 +210,9 @@ function programme(value: unknown, index: number): ProgrammeSummary {
   };
 }
 
+/** The tiled layers a build may leave out, in `layers` and in each `display_layers` set. */
+const OPTIONAL_LAYERS = ['amenities', 'boundaries', 'footprints', 'streets'] as const;
+
 /** Checks a parsed manifest.json and returns the site's typed view of it. */
 export function parseManifest(json: unknown): SiteManifest {
   if (!isObject(json)) throw new ManifestError('manifest is not a JSON object');
@@ -165,7 +225,7 @@ export function parseManifest(json: unknown): SiteManifest {
   const layers: SiteManifest['layers'] = {
     communities: tileLayer(json.layers.communities, 'layers.communities'),
   };
-  for (const key of ['amenities', 'boundaries', 'footprints'] as const) {
+  for (const key of OPTIONAL_LAYERS) {
     if (json.layers[key] !== undefined) layers[key] = tileLayer(json.layers[key], `layers.${key}`);
   }
   const displayLayers: SiteManifest['displayLayers'] = {};
@@ -176,7 +236,7 @@ export function parseManifest(json: unknown): SiteManifest {
       const variant: SiteManifest['layers'] = {
         communities: tileLayer(set.communities, `${path}.communities`),
       };
-      for (const key of ['amenities', 'boundaries', 'footprints'] as const)
+      for (const key of OPTIONAL_LAYERS)
         if (set[key] !== undefined) variant[key] = tileLayer(set[key], `${path}.${key}`);
       displayLayers[crs] = variant;
     }
@@ -225,6 +285,7 @@ export function parseManifest(json: unknown): SiteManifest {
     aggregates,
     timeline: timeline(json.timeline),
     life_circles: lifeCircles(json.life_circles),
+    walkNetwork: walkNetwork(json.walk_network),
     fields,
     programmes: Array.isArray(json.programmes) ? json.programmes.map(programme) : [],
     attribution: Array.isArray(json.attribution)

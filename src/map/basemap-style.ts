@@ -4,7 +4,8 @@
  * fetched from another origin, so the site works on an intranet or a laptop without network.
  *
  * The style has no `glyphs` URL: MapLibre 6 draws every glyph with the browser's own fonts
- * when none is set (GlyphManager falls back to TinySDF), so labels need no glyph server.
+ * when none is set (GlyphManager falls back to TinySDF), so labels need no glyph server. Nor
+ * has it a sprite; a configured vector basemap (protomaps-style.ts) keeps both rules.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 
@@ -27,7 +28,10 @@ export const MAP_FONT_STACK = [
   'sans-serif',
 ];
 
-/** Ids of the basemap's layers; data layers are inserted above `BASEMAP_TOP_LAYER`. */
+/**
+ * Ids of the basemap's layers; data layers are inserted above `BASEMAP_TOP_LAYER`, and a vector
+ * basemap's layers below it (basemap-apply.ts), so it stays the top of whatever basemap is shown.
+ */
 export const BASEMAP_TOP_LAYER = 'basemap-borders';
 
 /**

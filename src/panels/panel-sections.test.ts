@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES } from '../domain/vocabulary';
-import { fundingBreakdown, lifeCircleCoverage, parseSourceRow } from './panel-sections';
+import { distanceMethod, fundingBreakdown, lifeCircleCoverage, parseSourceRow } from './panel-sections';
 
 describe('fundingBreakdown', () => {
   it('is null when the feature reports no channel, even with a derived total of 0', () => {
@@ -78,5 +78,15 @@ describe('parseSourceRow', () => {
     expect(parseSourceRow('C:/data/台账.xlsx:7')).toEqual({ file: 'C:/data/台账.xlsx', row: 7 });
     expect(parseSourceRow(':7')).toBeNull();
     expect(parseSourceRow(12)).toBeNull();
+  });
+});
+
+describe('distanceMethod', () => {
+  it('reads walking and off-network communities, and nothing else', () => {
+    expect(distanceMethod({ distance_method: 'network' })).toBe('network');
+    expect(distanceMethod({ distance_method: 'straight_line' })).toBe('straight_line');
+    // A build without roads writes none; the manifest's spelling is not a community's.
+    expect(distanceMethod({})).toBeNull();
+    expect(distanceMethod({ distance_method: 'straight-line' })).toBeNull();
   });
 });

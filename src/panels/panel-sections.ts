@@ -12,6 +12,7 @@ import {
   type FundField,
   type LifeCircleKey,
 } from '../domain/vocabulary';
+import type { DistanceMethod } from '../domain/walk-network/types';
 
 /** One funding channel of a community. */
 export interface ChannelAmount {
@@ -119,6 +120,17 @@ export function lifeCircleCoverage(properties: Readonly<Record<string, unknown>>
       okCount,
     };
   });
+}
+
+/**
+ * How a community's distances were measured, from its `distance_method`: `network` (walking, along
+ * the streets) or `straight_line` (a build given roads, but the community lies too far from any to
+ * join the network). A build without roads writes no property: its distances are straight-line,
+ * and this returns null, so the panel says why in words of its own.
+ */
+export function distanceMethod(properties: Readonly<Record<string, unknown>>): DistanceMethod | null {
+  const v = properties.distance_method;
+  return v === 'network' || v === 'straight_line' ? v : null;
 }
 
 /** `communities.csv:12` → file and row; null for anything else. */

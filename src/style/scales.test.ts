@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AMENITY_TYPES, STAGES } from '../domain/vocabulary';
+import { AMENITY_TYPES, LIFE_CIRCLES, STAGES } from '../domain/vocabulary';
 import { evaluatePaint } from './style-spec.test-helpers';
 import {
   amenityIconExpression,
@@ -21,6 +21,10 @@ import {
   STAGE_SCALE,
   stageColorExpression,
   UNKNOWN_STAGE_COLOR,
+  WALK_DISTANCE_NONE_COLOR,
+  WALK_DISTANCE_SCALE,
+  walkDistanceClass,
+  walkDistanceColorExpression,
   ZOOM_RANGE,
   ZOOM_SCALE,
 } from './scales';
@@ -120,5 +124,41 @@ describe('class scales of the layers', () => {
     expect(new Set(timeline).size).toBe(timeline.length);
     const gap = Object.values(GAP_SCALE).map((c) => c.color);
     expect(new Set(gap).size).toBe(gap.length);
+  });
+});
+
+describe('walking-distance scale', () => {
+  it('breaks at the life-circle radii, inclusive, with one class beyond', () => {
+    expect(WALK_DISTANCE_SCALE.map((c) => c.max)).toEqual([...LIFE_CIRCLES.map((c) => c.radius_m), Infinity]);
+    expect(walkDistanceClass(0)).toBe(0);
+    expect(walkDistanceClass(300)).toBe(0);
+    expect(walkDistanceClass(301)).toBe(1);
+    expect(walkDistanceClass(500)).toBe(1);
+    expect(walkDistanceClass(1000)).toBe(2);
+    expect(walkDistanceClass(1001)).toBe(3);
+    expect(walkDistanceClass(null)).toBe(-1);
+    expect(walkDistanceClass(Number.NaN)).toBe(-1);
+    expect(walkDistanceClass(-5)).toBe(-1);
+  });
+
+  it('has distinct colours, none of them a coverage colour', () => {
+    const colors = [...WALK_DISTANCE_SCALE.map((c) => c.color), WALK_DISTANCE_NONE_COLOR];
+    expect(new Set(colors).size).toBe(colors.length);
+    for (const c of COVERAGE_SCALE) expect(colors).not.toContain(c.color);
+  });
+
+  it('is what the paint expression draws, for every distance the classes tell apart', () => {
+    const expr = walkDistanceColorExpression('acc_kindergarten');
+    const color = (hex: string) => evaluatePaint('line', 'line-color', hex, {});
+    for (const metres of [0, 120, 300, 300.5, 499, 500, 750, 1000, 1000.4, 1500, 25_000]) {
+      const drawn = evaluatePaint('line', 'line-color', expr, { acc_kindergarten: metres });
+      const expected = WALK_DISTANCE_SCALE[walkDistanceClass(metres)]!.color;
+      expect(drawn, `${metres} m`).toBe(color(expected));
+    }
+    expect(evaluatePaint('line', 'line-color', expr, {})).toBe(color(WALK_DISTANCE_NONE_COLOR));
+    // Another type's distance says nothing about this one.
+    expect(evaluatePaint('line', 'line-color', expr, { acc_clinic: 100 })).toBe(
+      color(WALK_DISTANCE_NONE_COLOR),
+    );
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The visual scales of the map's three layers (status, funding density, services), defined once. The MapLibre paint expressions and the
+ * The visual scales of the map's three layers (status, funding density, services) and of the
+ * streets under them, defined once. The MapLibre paint expressions and the
  * legend are both derived from these constants, so a colour or a size can never differ
  * between what the map draws and what the legend explains.
  */
@@ -13,6 +14,7 @@ import {
   type LifeCircleKey,
   type Stage,
 } from '../domain/vocabulary';
+import type { RoadClass } from '../domain/walk-network/types';
 
 /**
  * Stage colours. The progression runs from cool (paperwork) to warm (works on site) to green
@@ -303,6 +305,111 @@ export const RING_STYLE = { lineWidth: 1.6, fillOpacity: 0.07, dash: [4, 2] } as
 
 /** Colour of a life circle's ring (and of its amenities' symbol). */
 export const ringColor = (circle: LifeCircleKey): string => AMENITY_SHAPES[circle].color;
+
+/**
+ * A walking catchment (the streets reachable within a circle's radius, buffered): each circle in
+ * its ring colour, outlined solid where the rings are dashed, since it follows real streets.
+ * The three are nested, so the 5-minute area reads darkest by overlap.
+ */
+export const CATCHMENT_STYLE = { fillOpacity: 0.14, lineWidth: 2, lineOpacity: 0.9 } as const;
+
+/** One class of the walking-distance scale: distances up to `max` metres (inclusive). */
+export interface WalkDistanceClass {
+  /** The life circle whose radius bounds the class, or `beyond` for the rest. */
+  key: LifeCircleKey | 'beyond';
+  /** Inclusive upper bound in metres; Infinity for `beyond`. */
+  max: number;
+  color: string;
+}
+
+/**
+ * Walking distance along the streets to the nearest facility (the street accessibility view):
+ * the breaks are the life-circle radii (300 / 500 / 1000 m, GB 50180-2018), inclusive as the
+ * standard's rule is (src/domain/life-circles.ts), then one class beyond. Green for a 5-minute
+ * walk through amber to magenta: magenta rather than red so a far street is never mistaken for
+ * a poorly covered community (COVERAGE_SCALE's red) drawn over it.
+ */
+export const WALK_DISTANCE_SCALE: readonly WalkDistanceClass[] = [
+  ...LIFE_CIRCLES.map((c) => ({
+    key: c.key,
+    max: c.radius_m,
+    color: ({ lc5: '#1a8754', lc10: '#8cc168', lc15: '#f0a43a' } as const)[c.key],
+  })),
+  { key: 'beyond', max: Infinity, color: '#b2307a' },
+];
+
+/** A street with no facility of the type within the build's search distance (`acc_<type>` absent). */
+export const WALK_DISTANCE_NONE_COLOR = '#a39e93';
+
+/** Index into WALK_DISTANCE_SCALE of a distance in metres; -1 when there is none (null, NaN, negative). */
+export function walkDistanceClass(metres: number | null | undefined): number {
+  if (typeof metres !== 'number' || !(metres >= 0)) return -1;
+  return WALK_DISTANCE_SCALE.findIndex((c) => metres <= c.max);
+}
+
+/**
+ * `line-color` expression colouring a feature by the walking distance in its property `field`,
+ * as `walkDistanceClass` classes it (the legend reads the same scale).
+ */
+export function walkDistanceColorExpression(field: string): ExpressionSpecification {
+  // `to-number` reads a missing value as 0 (the nearest possible), hence coalesce first.
+  const value: ExpressionSpecification = ['to-number', ['coalesce', ['get', field], -1]];
+  const bounded = WALK_DISTANCE_SCALE.filter((c) => Number.isFinite(c.max));
+  const beyond = WALK_DISTANCE_SCALE[WALK_DISTANCE_SCALE.length - 1]!.color;
+  return [
+    'case',
+    ['<', value, 0],
+    WALK_DISTANCE_NONE_COLOR,
+    ...bounded.flatMap((c) => [['<=', value, c.max], c.color]),
+    beyond,
+  ] as unknown as ExpressionSpecification;
+}
+
+/** How street segments are drawn, per road class: `width` as [zoom, px] stops. */
+export interface StreetClassStyle {
+  color: string;
+  width: readonly (readonly [zoom: number, px: number])[];
+  /** Dash pattern in line widths; none: solid. */
+  dash?: readonly number[];
+}
+
+/**
+ * The street layer under the data: major roads broad and warm grey, minor streets narrower and
+ * lighter, paths thin and dashed. Muted on purpose: the streets are the ground the data stands
+ * on, not data themselves (except in the accessibility view, which colours them).
+ */
+export const STREET_STYLE: Readonly<Record<RoadClass, StreetClassStyle>> = {
+  major: {
+    color: '#c3b497',
+    width: [
+      [9, 0.6],
+      [13, 2.2],
+      [17, 9],
+    ],
+  },
+  minor: {
+    color: '#d6cdbd',
+    width: [
+      [12, 0.5],
+      [14, 1.4],
+      [17, 5],
+    ],
+  },
+  path: {
+    color: '#b3a48d',
+    width: [
+      [13, 0.5],
+      [17, 1.6],
+    ],
+    dash: [2, 1.5],
+  },
+};
+
+/** In the accessibility view streets are widened by this factor, so their colour can be read. */
+export const STREET_ACCESS_WIDTH_FACTOR = 1.8;
+
+/** Street names: written along the line from this zoom, in a dark warm grey with a white halo. */
+export const STREET_LABEL_STYLE = { minzoom: 14, color: '#5d5142', halo: '#ffffff', size: 11 } as const;
 
 /** `min`-based class scale as a MapLibre `step` over `input`, `below` under the first `min`. */
 export function stepExpression(

@@ -6,13 +6,15 @@ import { normaliseAmenities } from '../normalise/amenities';
 import { readInputFile } from '../read/input-file';
 import { readGeoJsonTable, readTable } from '../read/read-table';
 import type { Lap } from './step-timer';
-import { headerMatcher, tableReport, type TableDiagnostics } from './table-step';
+import { coordinateColumn, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
 import { inputEntry } from './input-entry';
 
 /** The amenities table, read and normalised. */
 export interface AmenitiesRead extends TableDiagnostics {
   records: AmenityRecord[];
   input: ManifestInput;
+  /** The longitude column's header as written, for report lines about a row's position. */
+  coordinateColumn: string;
 }
 
 /** Reads the amenities table (a ledger, or GeoJSON as exported from a GIS) and normalises its rows. */
@@ -38,6 +40,7 @@ export async function readAmenities(
     name: 'amenities' as const,
     records: result.records,
     input,
+    coordinateColumn: coordinateColumn(table, AMENITY_FIELDS),
     errors: result.errors.map((e) => ({ ...e, table: 'amenities' as const, file })),
     warnings: result.warnings.map((w) => ({ ...w, table: 'amenities' as const, file })),
     table: tableReport(file, result),

@@ -6,13 +6,15 @@ import { normaliseCommunities } from '../normalise/communities';
 import { readInputFile } from '../read/input-file';
 import { readTable } from '../read/read-table';
 import type { Lap, Progress } from './step-timer';
-import { headerMatcher, tableReport, type TableDiagnostics } from './table-step';
+import { coordinateColumn, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
 import { inputEntry } from './input-entry';
 
 /** The communities ledger, read and normalised. */
 export interface CommunitiesRead extends TableDiagnostics {
   records: CommunityRecord[];
   input: ManifestInput;
+  /** The longitude column's header as written, for report lines about a row's position. */
+  coordinateColumn: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function readCommunities(
     name: 'communities' as const,
     records: result.records,
     input,
+    coordinateColumn: coordinateColumn(table, COMMUNITY_FIELDS),
     errors,
     warnings,
     table: tableReport(file, result),

@@ -1,7 +1,8 @@
 import type { BuildReport, TableReport } from '../../../src/contracts/report';
-import { normaliseHeader } from '../../../src/domain/headers';
+import { bindColumns, normaliseHeader } from '../../../src/domain/headers';
 import { matchItemHeader } from '../../../src/domain/parse/items';
 import type { FieldDefinition } from '../../../src/domain/schema';
+import type { RawTable } from '../table';
 
 /** Row problems a table step found, already tagged with their table and file for report.json. */
 export interface TableDiagnostics {
@@ -34,4 +35,12 @@ export function tableReport(
     rows_rejected: r.rows_rejected,
     rows_skipped: r.rows_skipped,
   };
+}
+
+/**
+ * The header of the table's longitude column as written (the column coordinate problems are
+ * reported on), or '' when it has none.
+ */
+export function coordinateColumn(table: RawTable, fields: readonly FieldDefinition[]): string {
+  return bindColumns(table.headers, fields).bindings.find((b) => b.field === 'lng')?.header ?? '';
 }

@@ -5,6 +5,8 @@ import {
   type ManifestFile,
   type ManifestInput,
   type ManifestProgramme,
+  type WalkNetworkRef,
+  type WalkNetworkSummary,
 } from '../../../src/contracts/manifest';
 import type { BuildReport } from '../../../src/contracts/report';
 import { DEFAULT_H3_RESOLUTIONS } from '../../../src/domain/h3-aggregates';
@@ -16,6 +18,7 @@ import { buildIdOf, sortedEntries } from '../output/output-files';
 import { MAX_SEARCH_METRES } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import type { AggregatesWritten } from './write-aggregates';
+import type { StreetsWritten } from './write-streets';
 import { MAX_ZOOM, type TilesWritten } from './write-tiles';
 
 /** Everything the manifest describes, from the steps that made it. */
@@ -31,6 +34,8 @@ export interface ManifestParts {
   aggregates: AggregatesWritten;
   programmes: ManifestProgramme[];
   report: BuildReport;
+  /** With a road network: its summary, the street layer and the catchment file. */
+  network?: { summary: WalkNetworkSummary; streets: StreetsWritten; file: WalkNetworkRef } | undefined;
 }
 
 /**
@@ -42,7 +47,7 @@ export async function writeManifest(
   out: OutputWriter,
   finishTimings: () => Record<string, number>,
 ): Promise<ManifestFile> {
-  const { records, amenities, tiles, programmes } = parts;
+  const { records, amenities, tiles, programmes, network } = parts;
   const buildTime = parts.buildTime.toISOString();
   const files = sortedEntries(out.entries);
   const manifest: ManifestFile = {
@@ -92,23 +97,32 @@ export async function writeManifest(
             },
           }
         : {}),
+      ...(network?.streets.layer ? { streets: network.streets.layer } : {}),
     },
-    ...(Object.keys(tiles.displayLayers).length ? { display_layers: tiles.displayLayers } : {}),
+    ...(Object.keys(tiles.displayLayers).length
+      ? { display_layers: withStreets(tiles.displayLayers, network?.streets) }
+      : {}),
     aggregates: { kind: 'h3', resolutions: DEFAULT_H3_RESOLUTIONS, files: parts.aggregates.files },
     explore: { url: EXPLORE_FILE, count: records.length },
+    ...(network ? { walk_network: network.file } : {}),
     // Months the status map's time slider spans (null when no community has a date).
     timeline: monthSpan(records.flatMap((r) => [r.start_date, r.completion_date])),
     life_circles: {
-      method: 'straight-line',
+      method: network ? 'network' : 'straight-line',
       standard: 'GB 50180-2018',
       computed: parts.lifeCirclesComputed,
+      ...(network ? { network: network.summary } : {}),
       max_search_m: MAX_SEARCH_METRES,
       circles: LIFE_CIRCLES.map((c) => ({
         ...c,
         types: AMENITY_TYPES.filter((a) => a.circle === c.key).map((a) => a.type),
       })),
     },
-    fields: PUBLISHED_OUTPUT_FIELDS,
+    // distance_method exists only where a network was given; a build without one lists the
+    // fields it always did.
+    fields: network
+      ? PUBLISHED_OUTPUT_FIELDS
+      : PUBLISHED_OUTPUT_FIELDS.filter((f) => f.name !== 'distance_method'),
     synthetic: {
       flag_field: 'is_synthetic',
       precision_field: 'location_precision',
@@ -127,4 +141,18 @@ export async function writeManifest(
   manifest.build_timings_ms = finishTimings();
   await out.write(MANIFEST_FILE, JSON.stringify(manifest, null, 2));
   return manifest;
+}
+
+/** The display-CRS tile sets with each CRS's street layer added after the others. */
+function withStreets(
+  layers: TilesWritten['displayLayers'],
+  streets: StreetsWritten | undefined,
+): TilesWritten['displayLayers'] {
+  if (!streets) return layers;
+  const out: TilesWritten['displayLayers'] = {};
+  for (const [crs, set] of Object.entries(layers)) {
+    const ref = streets.displayLayers[crs as keyof StreetsWritten['displayLayers']];
+    out[crs] = ref ? { ...set, streets: ref } : set;
+  }
+  return out;
 }

@@ -25,13 +25,20 @@ describe('layer options in the address', () => {
     ).toEqual({ measure: 'fund_central', per: 'household', extrude: true });
     expect(parseLayerOptions('?month=2023-06').month).toBe('2023-06');
     const bad = parseLayerOptions(
-      '?layer=roads&fund=gold&per=acre&extrude=yes&month=2023-13&amenity=spa&circle=7&gap=1',
+      '?layer=roads&fund=gold&per=acre&extrude=yes&month=2023-13&amenity=spa&circle=7&gap=1&access=spa',
     );
     expect(bad).toEqual(DEFAULT_LAYER_OPTIONS);
     expect(parseLayerOptions('?layer=services&amenity=elderly_daycare&circle=10&gap=1').services).toEqual({
       amenity: 'elderly_daycare',
       circle: 'lc10',
       gap: true,
+      access: null,
+    });
+    expect(parseLayerOptions('?layer=services&access=health_station').services).toEqual({
+      amenity: null,
+      circle: null,
+      gap: false,
+      access: 'health_station',
     });
   });
 
@@ -45,13 +52,13 @@ describe('layer options in the address', () => {
       layer: 'funding',
       month: '2022-01',
       funding: { measure: 'fund_social', per: 'household', extrude: true },
-      services: { amenity: 'kindergarten', circle: 'lc5', gap: true },
+      services: { amenity: 'kindergarten', circle: 'lc5', gap: true, access: 'health_station' },
     };
     expect(serialiseLayerOptions(options, '?lang=en&month=2020-01')).toBe(
       '?lang=en&layer=funding&fund=social&per=household&extrude=1',
     );
     expect(serialiseLayerOptions({ ...options, layer: 'services' }, '')).toBe(
-      '?layer=services&amenity=kindergarten&circle=5&gap=1',
+      '?layer=services&amenity=kindergarten&circle=5&gap=1&access=health_station',
     );
     expect(serialiseLayerOptions({ ...options, layer: 'status' }, '?layer=funding&fund=social')).toBe(
       '?month=2022-01',
@@ -72,7 +79,10 @@ describe('layer options in the address', () => {
       expect(parseLayerOptions(serialiseLayerOptions(o))).toEqual(o);
     }
     for (const { type } of AMENITY_TYPES) {
-      const o = withLayer({ layer: 'services', services: { amenity: type, circle: 'lc15', gap: true } });
+      const o = withLayer({
+        layer: 'services',
+        services: { amenity: type, circle: 'lc15', gap: true, access: type },
+      });
       expect(parseLayerOptions(serialiseLayerOptions(o))).toEqual(o);
     }
   });
@@ -85,9 +95,10 @@ describe('layer options in the address', () => {
 
 describe('effectiveCircle', () => {
   it('is the chosen circle, else the chosen type’s own', () => {
-    expect(effectiveCircle({ amenity: 'primary_school', circle: null, gap: false })).toBe('lc10');
-    expect(effectiveCircle({ amenity: 'primary_school', circle: 'lc15', gap: false })).toBe('lc15');
-    expect(effectiveCircle({ amenity: null, circle: null, gap: false })).toBe('lc5');
+    const none = { gap: false, access: null };
+    expect(effectiveCircle({ amenity: 'primary_school', circle: null, ...none })).toBe('lc10');
+    expect(effectiveCircle({ amenity: 'primary_school', circle: 'lc15', ...none })).toBe('lc15');
+    expect(effectiveCircle({ amenity: null, circle: null, ...none })).toBe('lc5');
   });
 });
 
@@ -99,7 +110,7 @@ describe('communityViewFor', () => {
     expect(communityViewFor(withLayer({ layer: 'services', month: '2022-03' }))).toEqual({
       kind: 'coverage',
     });
-    const services = { amenity: 'kindergarten', circle: null, gap: true };
+    const services = { amenity: 'kindergarten', circle: null, gap: true, access: null };
     expect(communityViewFor(withLayer({ layer: 'services', services }))).toEqual({
       kind: 'gap',
       type: 'kindergarten',

@@ -12,6 +12,7 @@
  * | `amenity` | services | an amenity type (`elderly_daycare` …): its amenities only, rings around them |
  * | `circle` | services | `5`, `10` or `15` (minutes): the circle of the rings and of the gap view; default the type's own |
  * | `gap` | services | `1`: highlight communities lacking `amenity` within `circle` |
+ * | `access` | services | an amenity type: colour the streets by walking distance to its nearest facility (data built with a road network) |
  *
  * Only the shown layer's options are written, so a link carries what it shows. Parameters this
  * module does not own are kept as they are. The address format's version (`v`) and the links
@@ -63,6 +64,12 @@ export interface ServicesOptions {
   circle: LifeCircleKey | null;
   /** Highlight communities lacking `amenity` within the circle. */
   gap: boolean;
+  /**
+   * Amenity type whose walking distance colours the streets (the accessibility view); null =
+   * streets in their plain style. Independent of `amenity`: the streets can answer "how far to
+   * a clinic" while the symbols show kindergartens.
+   */
+  access: string | null;
 }
 
 /** Everything the layers keep in the address. */
@@ -79,11 +86,21 @@ export const DEFAULT_LAYER_OPTIONS: Readonly<LayerOptions> = {
   layer: 'status',
   month: null,
   funding: { measure: 'total', per: 'km2', extrude: false },
-  services: { amenity: null, circle: null, gap: false },
+  services: { amenity: null, circle: null, gap: false, access: null },
 };
 
 /** Every parameter this module reads and writes. */
-export const LAYER_PARAMS = ['layer', 'month', 'fund', 'per', 'extrude', 'amenity', 'circle', 'gap'] as const;
+export const LAYER_PARAMS = [
+  'layer',
+  'month',
+  'fund',
+  'per',
+  'extrude',
+  'amenity',
+  'circle',
+  'gap',
+  'access',
+] as const;
 
 const measureFromParam = (value: string | null): FundingMeasure => {
   if (value === null) return 'total';
@@ -112,8 +129,11 @@ export function parseLayerOptions(
   const params = new URLSearchParams(search);
   const named = params.get('layer');
   const month = params.get('month');
-  const amenity = params.get('amenity');
-  const known = amenity !== null && AMENITY_BY_TYPE.has(amenity) ? amenity : null;
+  const amenityType = (name: string) => {
+    const value = params.get(name);
+    return value !== null && AMENITY_BY_TYPE.has(value) ? value : null;
+  };
+  const known = amenityType('amenity');
   return {
     layer: isMapLayer(named) ? named : layer,
     month: isMonth(month) ? month : null,
@@ -126,6 +146,7 @@ export function parseLayerOptions(
       amenity: known,
       circle: circleFromMinutes(params.get('circle')),
       gap: known !== null && isOn(params.get('gap')),
+      access: amenityType('access'),
     },
   };
 }
@@ -155,6 +176,7 @@ export function serialiseLayerOptions(options: LayerOptions, search = ''): strin
     const circle = LIFE_CIRCLES.find((c) => c.key === s.circle);
     if (circle) set('circle', String(circle.minutes));
     if (s.gap && s.amenity) set('gap', '1');
+    set('access', s.access);
   }
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildWalkGraph } from '../../../src/domain/walk-network/build-graph';
+import { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
+import { METRES_PER_DEGREE } from '../../../src/domain/walk-network/geodesy';
+import { NO_SNAP } from '../../../src/domain/walk-network/types';
+import { networkWarnings, REPORT_PROBE_M, sourceRowNumber } from './network-warnings';
+
+describe('sourceRowNumber', () => {
+  it('reads the row a record came from', () => {
+    expect(sourceRowNumber('台账.xlsx!2023年:12')).toBe(12);
+    expect(sourceRowNumber('amenities.csv:3')).toBe(3);
+    expect(sourceRowNumber('no row here')).toBe(0);
+  });
+});
+
+describe('networkWarnings', () => {
+  // One north–south street; points east of it, y metres north of its south end.
+  const lng = 113;
+  const east = (m: number) => lng + m / (METRES_PER_DEGREE * Math.cos((28 * Math.PI) / 180));
+  const graph = buildWalkGraph([
+    { coords: Float64Array.from([lng, 28, lng, 28 + 500 / METRES_PER_DEGREE]), roadClass: 'minor' },
+  ]);
+  const index = new EdgeIndex(graph);
+  const points = [
+    { lng: east(20), lat: 28.001, source_row: 'c.csv:2' },
+    { lng: east(450), lat: 28.001, source_row: 'c.csv:3' },
+    { lng: east(2000), lat: 28.001, source_row: 'c.csv:4' },
+  ];
+  const snaps = {
+    edge: Uint32Array.from([0, NO_SNAP, NO_SNAP]),
+    t: new Float32Array(3),
+    access: Float32Array.from([20, NaN, NaN]),
+  };
+
+  it('lists each point that did not join, with how far the nearest road is', () => {
+    const warnings = networkWarnings(
+      [{ table: 'communities', file: 'c.csv', column: '经度', points, snaps, reason: 'keeps straight-line' }],
+      index,
+    );
+    expect(warnings).toEqual([
+      {
+        row: 3,
+        column: '经度',
+        value: '450 m to the nearest road',
+        reason: 'farther than 300 m from any road: keeps straight-line',
+        table: 'communities',
+        file: 'c.csv',
+      },
+      expect.objectContaining({ row: 4, value: `no road within ${REPORT_PROBE_M} m` }),
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { BuildReport } from '../../../src/contracts/report';
+import type { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
+import { ACCESS_LIMIT_M, NO_SNAP, type SnapColumns } from '../../../src/domain/walk-network/types';
+
+/**
+ * How far the report looks for the nearest road of a point that did not join the network: only
+ * to tell whoever fixes the data how far off it was (a typo in a coordinate, or a road file that
+ * stops short), so a bounded look suffices.
+ */
+export const REPORT_PROBE_M = 1000;
+
+/** The row number at the end of a record's `source_row` (`ledger.xlsx!Sheet1:12` → 12), 0 if none. */
+export function sourceRowNumber(sourceRow: string): number {
+  const match = /:(\d+)$/.exec(sourceRow);
+  return match ? Number(match[1]) : 0;
+}
+
+/** One table's points and where report lines about them point. */
+export interface JoinedTable {
+  table: 'communities' | 'amenities';
+  /** The file name, as report.json names it. */
+  file: string;
+  /** The longitude column's header as written, or ''. */
+  column: string;
+  points: readonly { lng: number; lat: number; source_row: string }[];
+  snaps: SnapColumns;
+  /** Why a point that did not join matters (what it keeps, or what it is not). */
+  reason: string;
+}
+
+/**
+ * A warning for every community and amenity farther than `ACCESS_LIMIT_M` from any road: its
+ * row, its coordinate column, how far the nearest road is (or that none is within
+ * `REPORT_PROBE_M`) and the table's reason.
+ */
+export function networkWarnings(tables: readonly JoinedTable[], index: EdgeIndex): BuildReport['warnings'] {
+  const warnings: BuildReport['warnings'] = [];
+  for (const t of tables) {
+    for (let i = 0; i < t.points.length; i++) {
+      if (t.snaps.edge[i] !== NO_SNAP) continue;
+      const p = t.points[i]!;
+      const nearest = index.snap(p.lng, p.lat, REPORT_PROBE_M);
+      warnings.push({
+        row: sourceRowNumber(p.source_row),
+        column: t.column,
+        value: nearest
+          ? `${Math.round(nearest.access)} m to the nearest road`
+          : `no road within ${REPORT_PROBE_M} m`,
+        reason: `farther than ${ACCESS_LIMIT_M} m from any road: ${t.reason}`,
+        table: t.table,
+        file: t.file,
+      });
+    }
+  }
+  return warnings;
+}

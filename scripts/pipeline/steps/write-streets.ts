@@ -1,0 +1,149 @@
+import type { DisplayLayerRef, TileLayerRef } from '../../../src/contracts/manifest';
+import { STREETS_LAYER, STREET_MINZOOM, accessibilityField } from '../../../src/contracts/streets';
+import type { AmenityRecord } from '../../../src/domain/schema';
+import { ROAD_CLASSES, type WalkGraph } from '../../../src/domain/walk-network/types';
+import { VARIANT_FOLDERS, shiftCoordinates, type VariantCrs } from '../display-crs';
+import { NO_ACCESS, segmentAccess, type SegmentAccess } from '../streets/street-access';
+import { segmentCoords, streetSegments, type StreetSegments } from '../streets/street-segments';
+import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
+import { tileLines, type TileLine } from '../tiles/line-tiles';
+import { writePmtiles } from '../tiles/pmtiles-writer';
+import type { NetworkJoin } from './life-circles';
+import type { OutputWriter } from './output-writer';
+import type { RoadNetwork } from './read-roads';
+import type { Lap } from './step-timer';
+import { MAX_ZOOM } from './write-tiles';
+
+/** The street archive's file name, without `.pmtiles`. */
+export const STREETS_FILE = 'streets';
+
+/** What the manifest needs of the street layer. */
+export interface StreetsWritten {
+  /** `layers.streets`; absent when the road file gave no edge. */
+  layer?: TileLayerRef;
+  /** The same in each display CRS, for `display_layers[crs].streets`. */
+  displayLayers: Partial<Record<VariantCrs, DisplayLayerRef>>;
+  /** Street segments written. */
+  segments: number;
+}
+
+/** The lowest zoom any street is drawn at: that of the earliest class. */
+const STREETS_MINZOOM = Math.min(...Object.values(STREET_MINZOOM));
+
+/**
+ * One street segment as the tiler reads it. Its vertices and properties are made when read,
+ * not held: a national network has a million segments, and the tiler reads each a few times.
+ */
+class StreetLine implements TileLine {
+  constructor(
+    private readonly streets: StreetTable,
+    private readonly s: number,
+  ) {}
+
+  get coords(): Float64Array {
+    return segmentCoords(this.streets.segments, this.s, this.streets.coords);
+  }
+
+  get minZoom(): number {
+    return STREET_MINZOOM[ROAD_CLASSES[this.streets.segments.roadClass[this.s]!]!];
+  }
+
+  get properties(): Record<string, string | number> {
+    const { segments, names, access } = this.streets;
+    const p: Record<string, string | number> = { class: ROAD_CLASSES[segments.roadClass[this.s]!]! };
+    const name = segments.name[this.s]!;
+    if (name) p.name = names[name]!;
+    for (const [field, column] of access) {
+      const metres = column[this.s]!;
+      if (metres !== NO_ACCESS) p[field] = metres;
+    }
+    return p;
+  }
+}
+
+/** Everything a `StreetLine` reads, shared by all of them. */
+interface StreetTable {
+  segments: StreetSegments;
+  names: readonly string[];
+  /** `acc_<type>` field and its column, in type order. */
+  access: readonly (readonly [string, Uint16Array])[];
+  /** Node positions: the graph's, or moved into a display CRS. */
+  coords: Float64Array;
+}
+
+function bboxOfCoords(coords: Float64Array): Bbox | null {
+  if (coords.length < 2) return null;
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i + 1 < coords.length; i += 2) {
+    box[0] = Math.min(box[0], coords[i]!);
+    box[1] = Math.min(box[1], coords[i + 1]!);
+    box[2] = Math.max(box[2], coords[i]!);
+    box[3] = Math.max(box[3], coords[i + 1]!);
+  }
+  return box;
+}
+
+/**
+ * Writes streets.pmtiles (source-layer `streets`, src/contracts/streets.ts): every street segment
+ * with its class, name and walking metres to the nearest amenity of each of `types`, each class
+ * from its own zoom; then the same in each display CRS. `center` is the other archives'.
+ */
+export async function writeStreets(
+  network: RoadNetwork,
+  join: NetworkJoin,
+  amenities: readonly AmenityRecord[],
+  types: readonly string[],
+  opts: { center: [number, number, number]; displayCrs: readonly VariantCrs[]; maxSearchMetres: number },
+  out: OutputWriter,
+  lap: Lap,
+): Promise<StreetsWritten> {
+  const t = performance.now();
+  const graph: WalkGraph = network.graph;
+  const segments = streetSegments(graph, network.names.edgeName);
+  const displayLayers: StreetsWritten['displayLayers'] = {};
+  if (segments.count === 0) {
+    lap('streets', t);
+    return { displayLayers, segments: 0 };
+  }
+  const accessTable: SegmentAccess = segmentAccess(
+    graph,
+    segments,
+    join.distances.amenitySnaps,
+    amenities.map((a) => a.type),
+    types,
+    opts.maxSearchMetres,
+  );
+  const access = types.flatMap((type) => {
+    const column = accessTable.get(type);
+    return column ? [[accessibilityField(type), column] as const] : [];
+  });
+  const ref = (url: string): TileLayerRef => ({
+    url,
+    layer: STREETS_LAYER,
+    minzoom: STREETS_MINZOOM,
+    maxzoom: MAX_ZOOM,
+  });
+  const write = async (name: string, coords: Float64Array) => {
+    const table: StreetTable = { segments, names: network.names.names, access, coords };
+    const lines = Array.from({ length: segments.count }, (_, s) => new StreetLine(table, s));
+    const set = tileLines(lines, { layer: STREETS_LAYER, minZoom: STREETS_MINZOOM, maxZoom: MAX_ZOOM });
+    const header = {
+      minZoom: STREETS_MINZOOM,
+      maxZoom: MAX_ZOOM,
+      bounds: archiveBounds(bboxOfCoords(coords)),
+      center: opts.center,
+    };
+    await out.write(
+      `${name}.pmtiles`,
+      writePmtiles(set.tiles, header, { name, vector_layers: [set.vectorLayer] }),
+    );
+  };
+  await write(STREETS_FILE, graph.coords);
+  for (const crs of opts.displayCrs) {
+    const name = `${VARIANT_FOLDERS[crs]}/${STREETS_FILE}`;
+    await write(name, shiftCoordinates(graph.coords, crs));
+    displayLayers[crs] = { ...ref(`${name}.pmtiles`), crs };
+  }
+  lap('streets', t);
+  return { layer: ref(`${STREETS_FILE}.pmtiles`), displayLayers, segments: segments.count };
+}
