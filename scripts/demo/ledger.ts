@@ -66,6 +66,12 @@ export interface AmenityRow {
   note: string;
 }
 
+/**
+ * The data standard's first columns, id, name and the four administrative levels, which every
+ * generated communities ledger (the demo's, the national test ledger) starts with.
+ */
+export const PLACE_HEADERS = ['编号', '小区名称', '市', '区县', '街道', '社区'] as const;
+
 /** Header stem per funding field: a bureau's usual word, always one of the channel's aliases. */
 const FUND_STEMS: Readonly<Record<string, string>> = {
   fund_central: '中央补助',
@@ -150,12 +156,7 @@ export function communitiesCsv(rows: readonly CommunityRow[]): string {
   const funds = usedFundFields(rows);
   const quantities = QUANTITY_COLUMNS.filter((q) => rows.some((r) => r.quantities[q.key] !== undefined));
   const header = [
-    '编号',
-    '小区名称',
-    '市',
-    '区县',
-    '街道',
-    '社区',
+    ...PLACE_HEADERS,
     '区划代码',
     '经度',
     '纬度',
