@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoolean } from './booleans';
+import { itRejects } from './parse.test-helpers';
 
 describe('parseBoolean', () => {
   it.each<[Parameters<typeof parseBoolean>[0], boolean]>([
@@ -30,16 +31,12 @@ describe('parseBoolean', () => {
     expect(parseBoolean(input)).toEqual({ ok: true, value });
   });
 
-  it.each<[Parameters<typeof parseBoolean>[0], string]>([
+  itRejects(parseBoolean, [
     ['可能', 'not a yes/no value'],
     ['x', 'not a yes/no value'],
     [2, 'not a yes/no value'],
     ['', 'empty'],
     [null, 'empty'],
     [new Date(), 'a date'],
-  ])('rejects %j', (input, reason) => {
-    const r = parseBoolean(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain(reason);
-  });
+  ]);
 });
