@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
+import { itReads, itRejects } from '../test-cases';
 import { parseBoolean } from './booleans';
-import { itRejects } from './parse.test-helpers';
 
 describe('parseBoolean', () => {
-  it.each<[Parameters<typeof parseBoolean>[0], boolean]>([
+  itReads(parseBoolean, [
     ['是', true],
     ['否', false],
     ['有', true],
@@ -27,9 +27,7 @@ describe('parseBoolean', () => {
     [0, false],
     [true, true],
     [false, false],
-  ])('%j → %s', (input, value) => {
-    expect(parseBoolean(input)).toEqual({ ok: true, value });
-  });
+  ]);
 
   itRejects(parseBoolean, [
     ['可能', 'not a yes/no value'],

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
+import { itRejects } from '../test-cases';
 import { checkChinaPoint, OUTSIDE_REASON, parseCoordinate, SWAPPED_REASON, toWgs84 } from './coordinates';
-import { itRejects } from './parse.test-helpers';
 
 /** Great-circle distance in metres. */
 function metres(a: readonly number[], b: readonly number[]): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../cell';
+import { itRejects } from '../test-cases';
 import { excelSerialToDate, parseDate, parseYear } from './dates';
-import { itRejects } from './parse.test-helpers';
 
 /** Test cases `[input, value, precision]`: each way a ledger may write the same date or year. */
 function spellings<V>(value: V, precision: string, inputs: RawCell[]): [RawCell, V, string][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { itRejects } from '../test-cases';
 import { parseArea, parseInteger, parseMoney, parseNumber, parseRate, tidy } from './numbers';
-import { itRejects } from './parse.test-helpers';
 
 describe('parseNumber', () => {
   it.each<[string | number, number, Record<string, unknown>?]>([
