@@ -52,28 +52,22 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  if (args.help) {
+  // parseBuildArgs leaves out the options not given, so what is left of the arguments passes on
+  // to the build as it is.
+  const { demo, out, strict, quiet, help, ...given } = args;
+  if (help) {
     console.log(USAGE);
     return 0;
   }
-  const tty = process.stderr.isTTY && !args.quiet;
+  const tty = process.stderr.isTTY && !quiet;
   let swapped = false;
-  exitOnSignals(args.out, tty, () => swapped);
+  exitOnSignals(out, tty, () => swapped);
   let lastDraw = 0;
   const options: BuildOptions = {
-    ...(args.demo ? DEMO : {}),
-    ...(args.communities ? { communities: args.communities } : { communities: DEMO.communities }),
-    ...(args.amenities ? { amenities: args.amenities } : {}),
-    ...(args.boundaries ? { boundaries: args.boundaries } : {}),
-    ...(args.footprints ? { footprints: args.footprints } : {}),
-    ...(args.programmes ? { programmes: args.programmes } : {}),
-    ...(args.story ? { story: args.story } : {}),
-    ...(args.roads ? { roads: args.roads } : {}),
-    ...(args.roadsCrs ? { roadsCrs: args.roadsCrs } : {}),
-    ...(args.crs ? { crs: args.crs } : {}),
-    ...(args.displayCrs ? { displayCrs: args.displayCrs } : {}),
-    ...(args.sheet ? { sheet: args.sheet } : {}),
-    out: args.out,
+    ...(demo ? DEMO : {}),
+    communities: DEMO.communities,
+    ...given,
+    out,
     onProgress: (phase, done, total) => {
       if (!tty) return;
       const now = performance.now();
@@ -85,11 +79,10 @@ async function main(): Promise<number> {
   try {
     const result = await buildData(options);
     swapped = true;
-    if (!args.quiet)
-      console.log(formatSummary(result.report, args.out, result.outFiles, result.timings.total ?? 0));
-    if (args.strict && result.report.rows_rejected > 0) {
+    if (!quiet) console.log(formatSummary(result.report, out, result.outFiles, result.timings.total ?? 0));
+    if (strict && result.report.rows_rejected > 0) {
       console.error(
-        `build:data: --strict: ${result.report.rows_rejected} rows rejected (see ${args.out}/report.json)`,
+        `build:data: --strict: ${result.report.rows_rejected} rows rejected (see ${out}/report.json)`,
       );
       return 3;
     }

@@ -223,6 +223,20 @@ function basemapOf(
     minzoom,
     maxzoom: maxzoom(entry, where, max),
   });
+  // Every online kind yields the same record; only the default CRS, name and layers differ.
+  // `layers` is called last so that a bad crs or label is reported before a bad maxzoom.
+  const definition = (
+    crs: DisplayCrs,
+    names: { zh: string; en: string },
+    layers: () => RasterTiles[],
+  ): BasemapDefinition => ({
+    id,
+    kind: type,
+    crs: crsOf(entry, where, crs),
+    label: label(entry, where, names),
+    raster: layers(),
+    attribution,
+  });
 
   if (type === 'tianditu') {
     const styleName = text(entry, 'style', where) ?? 'vec';
@@ -244,32 +258,15 @@ function basemapOf(
       layers = [raster(tiandituTiles(style.map, key), 1, 18)];
       if (withLabels) layers.push(raster(tiandituTiles(style.labels, key), 1, 18));
     }
-    return {
-      id,
-      kind: type,
-      crs: crsOf(entry, where, 'WGS84'),
-      label: label(entry, where, { zh: style.zh, en: style.en }),
-      raster: layers,
-      attribution,
-    } satisfies BasemapDefinition;
+    return definition('WGS84', { zh: style.zh, en: style.en }, () => layers);
   }
   if (type === 'osm')
-    return {
-      id,
-      kind: type,
-      crs: crsOf(entry, where, 'WGS84'),
-      label: label(entry, where, { zh: 'OpenStreetMap', en: 'OpenStreetMap' }),
-      raster: [raster(tiles ?? OSM_TILES, 0, 19)],
-      attribution,
-    } satisfies BasemapDefinition;
-  return {
-    id,
-    kind: type,
-    crs: crsOf(entry, where, 'GCJ-02'),
-    label: label(entry, where, { zh: '高德地图', en: 'AMap (Gaode)' }),
-    raster: [raster(tiles ?? AMAP_TILES, 3, 18)],
-    attribution,
-  } satisfies BasemapDefinition;
+    return definition('WGS84', { zh: 'OpenStreetMap', en: 'OpenStreetMap' }, () => [
+      raster(tiles ?? OSM_TILES, 0, 19),
+    ]);
+  return definition('GCJ-02', { zh: '高德地图', en: 'AMap (Gaode)' }, () => [
+    raster(tiles ?? AMAP_TILES, 3, 18),
+  ]);
 }
 
 /**

@@ -3,25 +3,15 @@
  * without spawning processes.
  */
 import { CRS_VALUES, type Crs } from '../../src/domain/vocabulary';
+import type { BuildOptions } from '../pipeline/build';
 import { parseDisplayCrs, VARIANT_CRS_VALUES, type VariantCrs } from '../pipeline/display-crs';
 
-/** What the command line asks for. `demo` is true when no --communities was given. */
-export interface BuildArgs {
+/**
+ * What the command line asks for: the build options its flags set (only those given are
+ * present), and what the CLI itself does. `demo` is true when no --communities was given.
+ */
+export interface BuildArgs extends Partial<Omit<BuildOptions, 'out' | 'onProgress' | 'buildTime'>> {
   demo: boolean;
-  communities?: string;
-  amenities?: string;
-  boundaries?: string;
-  footprints?: string;
-  programmes?: string;
-  story?: string;
-  /** Road centrelines (`--roads`): life circles are then measured along the walking network. */
-  roads?: string;
-  /** The road file's longitude/latitude system (`--roads-crs`); default what the file declares. */
-  roadsCrs?: Crs;
-  crs?: Crs;
-  /** CRSs to write extra tile sets in (`--display-crs GCJ-02`), for basemaps drawn in them. */
-  displayCrs?: VariantCrs[];
-  sheet?: string;
   out: string;
   strict: boolean;
   quiet: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amenitiesCsv, communitiesCsv, yuanToWan, type CommunityRow } from './ledger';
+import { amenitiesCsv, communitiesCsv, yuanToWan, type AmenityRow, type CommunityRow } from './ledger';
 
 const row = (over: Partial<CommunityRow> = {}): CommunityRow => ({
   id: 'T-1',
@@ -22,6 +22,19 @@ const row = (over: Partial<CommunityRow> = {}): CommunityRow => ({
   source: 'scripts/demo (illustrative)',
   note: 'a, "b"',
   ...over,
+});
+
+const amenity = (type: string): AmenityRow => ({
+  id: 'A-1',
+  name: 'x',
+  type,
+  lng: 1,
+  lat: 2,
+  status: '现有',
+  precision: 'district',
+  synthetic: true,
+  source: 's',
+  note: '',
 });
 
 describe('yuanToWan', () => {
@@ -66,18 +79,7 @@ describe('communitiesCsv', () => {
 
 describe('amenitiesCsv', () => {
   it('writes the type as a Chinese alias and rejects unknown types', () => {
-    const base = {
-      id: 'A-1',
-      name: 'x',
-      lng: 1,
-      lat: 2,
-      status: '现有' as const,
-      precision: 'district' as const,
-      synthetic: true,
-      source: 's',
-      note: '',
-    };
-    expect(amenitiesCsv([{ ...base, type: 'elderly_daycare' }])).toContain(',老年人日间照料中心,');
-    expect(() => amenitiesCsv([{ ...base, type: 'spaceport' }])).toThrow(/unknown amenity type/);
+    expect(amenitiesCsv([amenity('elderly_daycare')])).toContain(',老年人日间照料中心,');
+    expect(() => amenitiesCsv([amenity('spaceport')])).toThrow(/unknown amenity type/);
   });
 });

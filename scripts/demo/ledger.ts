@@ -66,6 +66,12 @@ export interface AmenityRow {
   note: string;
 }
 
+/**
+ * The data standard's first columns, id, name and the four administrative levels, which every
+ * generated communities ledger (the demo's, the national test ledger) starts with.
+ */
+export const PLACE_HEADERS = ['编号', '小区名称', '市', '区县', '街道', '社区'] as const;
+
 /** Header stem per funding field: a bureau's usual word, always one of the channel's aliases. */
 const FUND_STEMS: Readonly<Record<string, string>> = {
   fund_central: '中央补助',
@@ -89,11 +95,20 @@ export const FUND_HEADERS: ReadonlyArray<{ field: string; stem: string }> = FUND
   return { field: c.field, stem };
 });
 
+type Cell = string | number | undefined;
+
 /** Quotes a CSV cell when it holds a delimiter, quote or line break. */
-function cell(value: string | number | undefined): string {
+function cell(value: Cell): string {
   if (value === undefined) return '';
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text: the header, then the cells of each row (UTF-8, no BOM, `\n` line ends, trailing newline). */
+function csvText<R>(header: readonly string[], rows: readonly R[], cells: (row: R) => Cell[]): string {
+  const lines = [header.map(cell).join(',')];
+  for (const r of rows) lines.push(cells(r).map(cell).join(','));
+  return `${lines.join('\n')}\n`;
 }
 
 /** Integer yuan as 万元 text with at most four decimals, exactly (no float division). */
@@ -141,12 +156,7 @@ export function communitiesCsv(rows: readonly CommunityRow[]): string {
   const funds = usedFundFields(rows);
   const quantities = QUANTITY_COLUMNS.filter((q) => rows.some((r) => r.quantities[q.key] !== undefined));
   const header = [
-    '编号',
-    '小区名称',
-    '市',
-    '区县',
-    '街道',
-    '社区',
+    ...PLACE_HEADERS,
     '区划代码',
     '经度',
     '纬度',
@@ -171,47 +181,39 @@ export function communitiesCsv(rows: readonly CommunityRow[]): string {
     '来源',
     '备注',
   ];
-  const lines = [header.map(cell).join(',')];
-  for (const r of rows) {
-    const money = (yuan: number | undefined) =>
-      yuan === undefined ? undefined : unit === '万元' ? yuanToWan(yuan) : String(yuan);
-    lines.push(
-      [
-        r.id,
-        r.name,
-        r.city,
-        r.district,
-        r.street,
-        r.community,
-        r.admin_code,
-        r.lng.toFixed(6),
-        r.lat.toFixed(6),
-        'WGS84',
-        PRECISION_WORDS[r.precision],
-        r.year_built,
-        r.buildings,
-        qualified(r.households, r.qualifiers.households),
-        qualified(r.residents, r.qualifiers.residents),
-        r.programme,
-        r.batch_year,
-        r.stage,
-        r.start_date,
-        r.completion_date,
-        r.acceptance_date,
-        percent(r.approval_rate, r.qualifiers.approval_rate),
-        percent(r.satisfaction_rate),
-        r.items.map((i) => i.word).join('、'),
-        ...quantities.map((q) => r.quantities[q.key]),
-        ...funds.map((f) => money(r.funds[f])),
-        r.synthetic ? '是' : '否',
-        r.source,
-        r.note,
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const money = (yuan: number | undefined) =>
+    yuan === undefined ? undefined : unit === '万元' ? yuanToWan(yuan) : String(yuan);
+  return csvText(header, rows, (r) => [
+    r.id,
+    r.name,
+    r.city,
+    r.district,
+    r.street,
+    r.community,
+    r.admin_code,
+    r.lng.toFixed(6),
+    r.lat.toFixed(6),
+    'WGS84',
+    PRECISION_WORDS[r.precision],
+    r.year_built,
+    r.buildings,
+    qualified(r.households, r.qualifiers.households),
+    qualified(r.residents, r.qualifiers.residents),
+    r.programme,
+    r.batch_year,
+    r.stage,
+    r.start_date,
+    r.completion_date,
+    r.acceptance_date,
+    percent(r.approval_rate, r.qualifiers.approval_rate),
+    percent(r.satisfaction_rate),
+    r.items.map((i) => i.word).join('、'),
+    ...quantities.map((q) => r.quantities[q.key]),
+    ...funds.map((f) => money(r.funds[f])),
+    r.synthetic ? '是' : '否',
+    r.source,
+    r.note,
+  ]);
 }
 
 /** The amenities table as CSV text. */
@@ -231,29 +233,23 @@ export function amenitiesCsv(rows: readonly AmenityRow[]): string {
     '来源',
     '备注',
   ];
-  const lines = [header.join(',')];
-  for (const a of rows) {
+  return csvText(header, rows, (a) => {
     const type = AMENITY_BY_TYPE.get(a.type);
     if (!type) throw new Error(`amenitiesCsv: unknown amenity type ${a.type} in ${a.id}`);
-    lines.push(
-      [
-        a.id,
-        a.name,
-        type.aliases[0],
-        a.lng.toFixed(6),
-        a.lat.toFixed(6),
-        'WGS84',
-        a.status,
-        a.community_id,
-        a.area_m2,
-        PRECISION_WORDS[a.precision],
-        a.synthetic ? '是' : '否',
-        a.source,
-        a.note,
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+    return [
+      a.id,
+      a.name,
+      type.aliases[0],
+      a.lng.toFixed(6),
+      a.lat.toFixed(6),
+      'WGS84',
+      a.status,
+      a.community_id,
+      a.area_m2,
+      PRECISION_WORDS[a.precision],
+      a.synthetic ? '是' : '否',
+      a.source,
+      a.note,
+    ];
+  });
 }

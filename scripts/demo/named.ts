@@ -94,39 +94,53 @@ export interface NamedAmenity {
 const UNIT_YUAN: Record<NamedFund['unit'], number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 const STAGE_WORD_SET = new Set(Object.values(STAGE_WORDS).flat());
 
+/**
+ * Every problem in a named file, as `id: problem` lines: what every entry needs (a unique id, a
+ * known programme), then what `check` finds in the entry, reported through `problem`.
+ */
+function entryIssues<T extends { id: string; programme: string }>(
+  list: readonly T[],
+  programmeIds: readonly string[],
+  check: (entry: T, problem: (text: string) => void) => void,
+): string[] {
+  const issues: string[] = [];
+  const ids = new Set<string>();
+  for (const entry of list) {
+    const at = entry.id || '(no id)';
+    const problem = (text: string) => issues.push(`${at}: ${text}`);
+    if (!entry.id || ids.has(entry.id)) problem('missing or duplicate id');
+    ids.add(entry.id);
+    if (!programmeIds.includes(entry.programme)) problem(`unknown programme ${entry.programme}`);
+    check(entry, problem);
+  }
+  return issues;
+}
+
 /** Every problem in the named-communities file, as `id: problem` lines. */
 export function namedCommunityIssues(
   list: readonly NamedCommunity[],
   programmeIds: readonly string[],
 ): string[] {
-  const issues: string[] = [];
-  const ids = new Set<string>();
-  for (const c of list) {
-    const at = c.id || '(no id)';
-    if (!c.id || ids.has(c.id)) issues.push(`${at}: missing or duplicate id`);
-    ids.add(c.id);
-    if (!programmeIds.includes(c.programme)) issues.push(`${at}: unknown programme ${c.programme}`);
-    if (!c.name || !c.name_quote || !c.source) issues.push(`${at}: name, name_quote and source are required`);
+  return entryIssues(list, programmeIds, (c, problem) => {
+    if (!c.name || !c.name_quote || !c.source) problem('name, name_quote and source are required');
     for (const [key, attr] of Object.entries(c.published)) {
-      if (!attr || !attr.quote) issues.push(`${at}: published.${key} has no quote`);
+      if (!attr || !attr.quote) problem(`published.${key} has no quote`);
     }
     const stage = c.published.stage?.value ?? c.inferred?.stage?.value;
     if (stage !== undefined && !STAGE_WORD_SET.has(stage))
-      issues.push(`${at}: stage word ${stage} is not in the vocabulary`);
+      problem(`stage word ${stage} is not in the vocabulary`);
     for (const item of c.items ?? []) {
-      if (!ITEM_BY_KEY.has(item.key)) issues.push(`${at}: unknown item ${item.key}`);
-      if (!item.quote) issues.push(`${at}: item ${item.key} has no quote`);
+      if (!ITEM_BY_KEY.has(item.key)) problem(`unknown item ${item.key}`);
+      if (!item.quote) problem(`item ${item.key} has no quote`);
     }
     for (const fund of c.funds ?? []) {
-      if (!FUNDING_CHANNELS.some((ch) => ch.field === fund.field))
-        issues.push(`${at}: unknown fund ${fund.field}`);
+      if (!FUNDING_CHANNELS.some((ch) => ch.field === fund.field)) problem(`unknown fund ${fund.field}`);
       if (Math.abs(fund.value * UNIT_YUAN[fund.unit] - fund.yuan) > 1e-6) {
-        issues.push(`${at}: ${fund.value} ${fund.unit} is not ${fund.yuan} yuan`);
+        problem(`${fund.value} ${fund.unit} is not ${fund.yuan} yuan`);
       }
     }
-    for (const fact of c.facts ?? []) if (!fact.quote) issues.push(`${at}: fact "${fact.zh}" has no quote`);
-  }
-  return issues;
+    for (const fact of c.facts ?? []) if (!fact.quote) problem(`fact "${fact.zh}" has no quote`);
+  });
 }
 
 /** Every problem in the named-amenities file, as `id: problem` lines. */
@@ -135,21 +149,14 @@ export function namedAmenityIssues(
   communityIds: readonly string[],
   programmeIds: readonly string[],
 ): string[] {
-  const issues: string[] = [];
-  const ids = new Set<string>();
-  for (const a of list) {
-    const at = a.id || '(no id)';
-    if (!a.id || ids.has(a.id)) issues.push(`${at}: missing or duplicate id`);
-    ids.add(a.id);
-    if (!programmeIds.includes(a.programme)) issues.push(`${at}: unknown programme ${a.programme}`);
-    if (!AMENITY_BY_TYPE.has(a.type)) issues.push(`${at}: unknown amenity type ${a.type}`);
+  return entryIssues(list, programmeIds, (a, problem) => {
+    if (!AMENITY_BY_TYPE.has(a.type)) problem(`unknown amenity type ${a.type}`);
     if (a.community_id !== undefined && !communityIds.includes(a.community_id)) {
-      issues.push(`${at}: unknown community ${a.community_id}`);
+      problem(`unknown community ${a.community_id}`);
     }
     if ('community' in a.near && !communityIds.includes(a.near.community)) {
-      issues.push(`${at}: placed near unknown community ${a.near.community}`);
+      problem(`placed near unknown community ${a.near.community}`);
     }
-    if (!a.quote || !a.source) issues.push(`${at}: quote and source are required`);
-  }
-  return issues;
+    if (!a.quote || !a.source) problem('quote and source are required');
+  });
 }

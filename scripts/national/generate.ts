@@ -18,17 +18,13 @@ import {
   type LifeCircleKey,
   type Stage,
 } from '../../src/domain/vocabulary';
+import { PLACE_HEADERS } from '../demo/ledger';
 import { CITY_CENTRES, type CityCentre } from './cities';
 import { mulberry32 } from '../../src/domain/mulberry32';
 
 /** Headers of communities.csv, in order. */
 export const COMMUNITY_HEADERS = [
-  '编号',
-  '小区名称',
-  '市',
-  '区县',
-  '街道',
-  '社区',
+  ...PLACE_HEADERS,
   '经度',
   '纬度',
   '坐标系',

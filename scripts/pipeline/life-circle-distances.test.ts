@@ -178,31 +178,23 @@ describe('nearestAmenityDistances', () => {
 
   it('measures the circle radii exactly enough to judge 300/500/1000 m', () => {
     const c = HANGZHOU;
-    const amenities = [
-      { ...north(c, 299.5), type: 'kindergarten' }, // lc5, just inside
-      { ...east(c, 300.5), type: 'nursery' }, // lc5, just outside
-      { ...east(c, 300), type: 'health_station' }, // lc5, on the line
-      { ...north(c, 500), type: 'primary_school' }, // lc10, on the line
-      { ...east(c, 500.5), type: 'market' }, // lc10, just outside
-      { ...east(c, 1000), type: 'middle_school' }, // lc15, on the line
-      { ...north(c, 1000.5), type: 'health_centre' }, // lc15, just outside
+    // Each amenity's direction and distance, and whether its circle counts it as near enough.
+    const cases = [
+      { type: 'kindergarten', at: north, metres: 299.5, near: true }, // lc5, just inside
+      { type: 'nursery', at: east, metres: 300.5, near: false }, // lc5, just outside
+      { type: 'health_station', at: east, metres: 300, near: true }, // lc5, on the line
+      { type: 'primary_school', at: north, metres: 500, near: true }, // lc10, on the line
+      { type: 'market', at: east, metres: 500.5, near: false }, // lc10, just outside
+      { type: 'middle_school', at: east, metres: 1000, near: true }, // lc15, on the line
+      { type: 'health_centre', at: north, metres: 1000.5, near: false }, // lc15, just outside
     ];
+    const amenities = cases.map(({ type, at, metres }) => ({ ...at(c, metres), type }));
     const record = distancesOf(nearestAmenityDistances([c], amenities), 0);
-    expect(record.kindergarten).toBeCloseTo(299.5, 1);
-    expect(record.nursery).toBeCloseTo(300.5, 1);
-    expect(record.health_station).toBeCloseTo(300, 1);
-    expect(record.primary_school).toBeCloseTo(500, 1);
-    expect(record.market).toBeCloseTo(500.5, 1);
-    expect(record.middle_school).toBeCloseTo(1000, 1);
-    expect(record.health_centre).toBeCloseTo(1000.5, 1);
     const missing = evaluateCoverage(record).missing_types;
-    expect(missing).not.toContain('kindergarten');
-    expect(missing).not.toContain('health_station');
-    expect(missing).not.toContain('primary_school');
-    expect(missing).not.toContain('middle_school');
-    expect(missing).toContain('nursery');
-    expect(missing).toContain('market');
-    expect(missing).toContain('health_centre');
+    for (const { type, metres, near } of cases) {
+      expect(record[type], type).toBeCloseTo(metres, 1);
+      expect(missing.includes(type), type).toBe(!near);
+    }
   });
 
   it('searches no farther than maxSearchMetres', () => {

@@ -4,6 +4,7 @@ import type { ExploreRow } from '../explore/explore-index';
 import { UTF8_BOM } from '../table/csv';
 import { downloadName, selectionCsv, selectionGeoJson } from './area-export';
 import type { AreaShape } from './area-stats';
+import { polygon } from './test-shapes';
 
 function row(overrides: Partial<ExploreRow>): ExploreRow {
   return {
@@ -107,15 +108,7 @@ describe('selectionGeoJson', () => {
   });
 
   it('keeps formula-like names literal in JSON', () => {
-    const shape: AreaShape = {
-      kind: 'polygon',
-      vertices: [
-        [0, 0],
-        [1, 0],
-        [0, 1],
-      ],
-    };
-    const fc = selectionGeoJson([row({ name: '=1+1' })], [], shape);
+    const fc = selectionGeoJson([row({ name: '=1+1' })], [], polygon([0, 0], [1, 0], [0, 1]));
     expect(fc.features[0]!.properties!.name).toBe('=1+1');
   });
 });

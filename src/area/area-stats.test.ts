@@ -10,6 +10,7 @@ import {
   type AreaColumns,
   type AreaShape,
 } from './area-stats';
+import { polygon } from './test-shapes';
 
 /** Metres per degree of latitude on turf's sphere (radius 6,371,008.8 m). */
 const M_PER_DEG = (6371008.8 * Math.PI) / 180;
@@ -56,15 +57,7 @@ function columns(rows: Row[], withLifeCircles = true): AreaColumns {
 }
 
 // A square from (113.00, 28.00) to (113.01, 28.01), and points around it.
-const SQUARE: AreaShape = {
-  kind: 'polygon',
-  vertices: [
-    [113, 28],
-    [113.01, 28],
-    [113.01, 28.01],
-    [113, 28.01],
-  ],
-};
+const SQUARE = polygon([113, 28], [113.01, 28], [113.01, 28.01], [113, 28.01]);
 
 const ROWS: Row[] = [
   // 0: inside, completed, two channels, synthetic
@@ -100,19 +93,10 @@ const ROWS: Row[] = [
 describe('shapes', () => {
   it('needs three distinct vertices or a positive radius', () => {
     expect(isCompleteShape(SQUARE)).toBe(true);
-    expect(
-      isCompleteShape({
-        kind: 'polygon',
-        vertices: [
-          [0, 0],
-          [1, 1],
-          [0, 0],
-        ],
-      }),
-    ).toBe(false);
+    expect(isCompleteShape(polygon([0, 0], [1, 1], [0, 0]))).toBe(false);
     expect(isCompleteShape({ kind: 'circle', center: [113, 28], radiusM: 0 })).toBe(false);
     expect(isCompleteShape({ kind: 'circle', center: [113, 28], radiusM: NaN })).toBe(false);
-    expect(rowsInShape(columns(ROWS), { kind: 'polygon', vertices: [[113, 28]] })).toEqual([]);
+    expect(rowsInShape(columns(ROWS), polygon([113, 28]))).toEqual([]);
   });
 
   it('closes the ring of a polygon and measures it geodesically', () => {
@@ -137,17 +121,14 @@ describe('rowsInShape', () => {
   });
 
   it('handles a concave polygon (an L without its north-east corner)', () => {
-    const l: AreaShape = {
-      kind: 'polygon',
-      vertices: [
-        [113, 28],
-        [113.01, 28],
-        [113.01, 28.006],
-        [113.006, 28.006],
-        [113.006, 28.01],
-        [113, 28.01],
-      ],
-    };
+    const l = polygon(
+      [113, 28],
+      [113.01, 28],
+      [113.01, 28.006],
+      [113.006, 28.006],
+      [113.006, 28.01],
+      [113, 28.01],
+    );
     expect(rowsInShape(columns(ROWS), l)).toEqual([0, 1, 2, 3]);
     // Row 5 (113.008, 28.008) lies within the L's bounding box, in the missing corner.
   });

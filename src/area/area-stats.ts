@@ -16,7 +16,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfCircle from '@turf/circle';
 import turfDistance from '@turf/distance';
 import type { Feature, Polygon } from 'geojson';
-import { isDoneStage } from '../domain/metrics';
+import { countable, isDoneStage } from '../domain/metrics';
 import { FUNDING_CHANNELS, LIFE_CIRCLES, type FundField, type LifeCircleKey } from '../domain/vocabulary';
 
 /** A [lng, lat] pair, WGS84. */
@@ -156,23 +156,29 @@ export interface AreaStats {
   lifeCircles: LifeCircleShare[];
 }
 
+/**
+ * The sum of a count column over `rows` by the metrics' rule (`countable`: a missing or negative
+ * count adds nothing), and how many of the rows report the count at all.
+ */
+function reportedSum(values: ArrayLike<number>, rows: readonly number[]): { sum: number; reported: number } {
+  let sum = 0;
+  let reported = 0;
+  for (const i of rows) {
+    const value = values[i]!;
+    if (Number.isFinite(value)) reported++;
+    sum += countable(value);
+  }
+  return { sum, reported };
+}
+
 /** Sums the rows of an area. */
 export function areaStats(columns: AreaColumns, rows: readonly number[]): AreaStats {
-  let households = 0;
-  let householdsReported = 0;
-  let residents = 0;
-  let residentsReported = 0;
+  const households = reportedSum(columns.households, rows);
+  const residents = reportedSum(columns.residents, rows);
   let done = 0;
   let synthetic = 0;
   for (const i of rows) {
-    const h = columns.households[i]!;
-    if (Number.isFinite(h) && h > 0) households += h;
-    if (Number.isFinite(h)) householdsReported++;
-    const r = columns.residents[i]!;
-    if (Number.isFinite(r) && r > 0) residents += r;
-    if (Number.isFinite(r)) residentsReported++;
-    const stage = columns.textOf('stage', i);
-    if (isDoneStage(stage)) done++;
+    if (isDoneStage(columns.textOf('stage', i))) done++;
     if (columns.isSynthetic[i]) synthetic++;
   }
 
@@ -216,10 +222,10 @@ export function areaStats(columns: AreaColumns, rows: readonly number[]): AreaSt
   return {
     communities: rows.length,
     synthetic,
-    households,
-    householdsReported,
-    residents,
-    residentsReported,
+    households: households.sum,
+    householdsReported: households.reported,
+    residents: residents.sum,
+    residentsReported: residents.reported,
     done,
     completionRate: rows.length ? done / rows.length : null,
     fundTotal,

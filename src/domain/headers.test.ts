@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bindColumns, normaliseHeader } from './headers';
 import { AMENITY_FIELDS, COMMUNITY_FIELDS } from './schema';
+import { itMaps } from './test-cases';
 
 describe('normaliseHeader', () => {
-  it.each<[string, { key: string; unit?: string }]>([
+  itMaps(normaliseHeader, [
     ['小区名称', { key: '小区名称' }],
     ['  小区 名称  ', { key: '小区名称' }],
     ['中央补助（万元）', { key: '中央补助', unit: '万元' }],
@@ -17,9 +18,7 @@ describe('normaliseHeader', () => {
     ['户数()', { key: '户数' }],
     ['（万元）', { key: '(万元)' }],
     ['企业投入(水电气讯)(万元)', { key: '企业投入(水电气讯)', unit: '万元' }],
-  ])('%j', (header, expected) => {
-    expect(normaliseHeader(header)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('bindColumns', () => {

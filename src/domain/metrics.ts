@@ -121,22 +121,25 @@ export function countable(value: number | null | undefined): number {
 // Layout of one area's running sums in a flat Float64Array (`AREA_SUMS_STRIDE` numbers from a
 // base offset). Flat rather than an object per area: at national scale (about 160,000 H3 cells)
 // small objects kept the garbage collector busier than the sums.
-const COUNT = 0;
-const HOUSEHOLDS = 1;
-const RESIDENTS = 2;
-const COMPLETED = 3;
-/** Fund total of communities that report both households and funds. */
-const FUNDS_WITH_HOUSEHOLDS = 4;
-/** Households of those same communities. */
-const HOUSEHOLDS_WITH_FUNDS = 5;
-/** Yuan per channel, in `FUNDING_CHANNELS` order, from here on. */
-const FUNDS = 6;
+/** Where each running sum stands from an area's base offset. */
+const SUM = {
+  count: 0,
+  households: 1,
+  residents: 2,
+  completed: 3,
+  /** Fund total of communities that report both households and funds. */
+  fundsWithHouseholds: 4,
+  /** Households of those same communities. */
+  householdsWithFunds: 5,
+  /** Yuan per channel, in `FUNDING_CHANNELS` order, from here on. */
+  funds: 6,
+} as const;
 const CHANNEL_COUNT = FUNDING_CHANNELS.length;
 const CHANNEL_FIELDS: readonly FundField[] = FUNDING_CHANNELS.map((c) => c.field);
 const CHANNEL_FISCAL: readonly boolean[] = CHANNEL_FIELDS.map((f) => isFiscalChannel(f) === true);
 
 /** How many numbers one area's running sums take (see `addToAreaSums`). */
-export const AREA_SUMS_STRIDE = FUNDS + CHANNEL_COUNT;
+export const AREA_SUMS_STRIDE = SUM.funds + CHANNEL_COUNT;
 
 /** What an area summary reads from one community. */
 export interface AreaCommunity {
@@ -158,10 +161,10 @@ export interface AreaCommunity {
  */
 export function addToAreaSums(sums: Float64Array, base: number, community: AreaCommunity): void {
   const households = countable(community.households);
-  sums[base + COUNT]! += 1;
-  sums[base + HOUSEHOLDS]! += households;
-  sums[base + RESIDENTS]! += countable(community.residents);
-  if (isDoneStage(community.stage)) sums[base + COMPLETED]! += 1;
+  sums[base + SUM.count]! += 1;
+  sums[base + SUM.households]! += households;
+  sums[base + SUM.residents]! += countable(community.residents);
+  if (isDoneStage(community.stage)) sums[base + SUM.completed]! += 1;
   let fundTotal = 0;
   let reportsFunds = false;
   const yuanOf = community.channelYuan;
@@ -170,12 +173,12 @@ export function addToAreaSums(sums: Float64Array, base: number, community: AreaC
     if (value === undefined || !Number.isFinite(value)) continue;
     reportsFunds = true;
     const yuan = countable(value);
-    sums[base + FUNDS + k]! += yuan;
+    sums[base + SUM.funds + k]! += yuan;
     fundTotal += yuan;
   }
   if (reportsFunds && households > 0) {
-    sums[base + FUNDS_WITH_HOUSEHOLDS]! += fundTotal;
-    sums[base + HOUSEHOLDS_WITH_FUNDS]! += households;
+    sums[base + SUM.fundsWithHouseholds]! += fundTotal;
+    sums[base + SUM.householdsWithFunds]! += households;
   }
 }
 
@@ -225,25 +228,25 @@ export function summariseArea(sums: Float64Array, base: number, areaKm2: number)
   let fiscal = 0;
   let total = 0;
   for (let k = 0; k < CHANNEL_COUNT; k++) {
-    const value = at(FUNDS + k);
+    const value = at(SUM.funds + k);
     total += value;
     if (CHANNEL_FISCAL[k]) fiscal += value;
   }
-  const count = at(COUNT);
+  const count = at(SUM.count);
   const summary: Record<string, number | null> = {
     count,
-    households: Math.round(at(HOUSEHOLDS)),
-    residents: Math.round(at(RESIDENTS)),
-    completed: at(COMPLETED),
-    completion_rate: round4(at(COMPLETED) / count),
+    households: Math.round(at(SUM.households)),
+    residents: Math.round(at(SUM.residents)),
+    completed: at(SUM.completed),
+    completion_rate: round4(at(SUM.completed) / count),
     fund_total: Math.round(total),
     fund_fiscal: Math.round(fiscal),
     fund_nonfiscal: Math.round(total - fiscal),
   };
-  for (let k = 0; k < CHANNEL_COUNT; k++) summary[CHANNEL_FIELDS[k]!] = Math.round(at(FUNDS + k));
+  for (let k = 0; k < CHANNEL_COUNT; k++) summary[CHANNEL_FIELDS[k]!] = Math.round(at(SUM.funds + k));
   summary.area_km2 = round4(areaKm2);
   summary.fund_per_km2 = Math.round(total / areaKm2);
-  const households = at(HOUSEHOLDS_WITH_FUNDS);
-  summary.fund_per_household = households > 0 ? Math.round(at(FUNDS_WITH_HOUSEHOLDS) / households) : null;
+  const households = at(SUM.householdsWithFunds);
+  summary.fund_per_household = households > 0 ? Math.round(at(SUM.fundsWithHouseholds) / households) : null;
   return summary as unknown as AreaSummary;
 }

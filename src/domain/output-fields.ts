@@ -50,6 +50,28 @@ const ledgerFields: OutputField[] = COMMUNITY_FIELDS.filter(
   };
 });
 
+/** A field the build computes, as a table row: name, type, zh, en, and its unit and low-zoom mark. */
+type DerivedRow = readonly [
+  name: string,
+  type: OutputField['type'],
+  zh: string,
+  en: string,
+  extra?: Pick<OutputField, 'unit' | 'lowZoom'>,
+];
+
+/** Output fields computed by the build, from their table rows. */
+function derivedFields(rows: readonly DerivedRow[]): OutputField[] {
+  return rows.map(([name, type, zh, en, { unit, lowZoom } = {}]) => ({
+    name,
+    type,
+    zh,
+    en,
+    ...(unit ? { unit } : {}),
+    derived: true,
+    ...(lowZoom ? { lowZoom } : {}),
+  }));
+}
+
 /** Every property a community feature may carry, in a stable order. */
 export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
   ...ledgerFields,
@@ -63,81 +85,24 @@ export const COMMUNITY_OUTPUT_FIELDS: readonly OutputField[] = [
     en: i.en,
     ...(i.unit ? { unit: i.unit } : {}),
   })),
-  { name: 'items_basic', type: 'integer', zh: '基础类项数', en: 'Basic items', derived: true },
-  { name: 'items_improvement', type: 'integer', zh: '完善类项数', en: 'Improvement items', derived: true },
-  { name: 'items_enhancement', type: 'integer', zh: '提升类项数', en: 'Enhancement items', derived: true },
-  { name: 'items_count', type: 'integer', zh: '改造项数', en: 'Items', derived: true },
-  {
-    name: 'fund_total',
-    type: 'number',
-    zh: '总投资',
-    en: 'Total funding',
-    unit: 'yuan',
-    derived: true,
-    lowZoom: true,
-  },
-  { name: 'fund_fiscal', type: 'number', zh: '财政资金', en: 'Fiscal funding', unit: 'yuan', derived: true },
-  {
-    name: 'fund_nonfiscal',
-    type: 'number',
-    zh: '非财政资金',
-    en: 'Non-fiscal funding',
-    unit: 'yuan',
-    derived: true,
-  },
-  {
-    name: 'leverage',
-    type: 'number',
-    zh: '撬动比',
-    en: 'Leverage (non-fiscal ÷ fiscal)',
-    derived: true,
-    lowZoom: true,
-  },
-  {
-    name: 'fund_per_household',
-    type: 'number',
-    zh: '户均投资',
-    en: 'Funding per household',
-    unit: 'yuan',
-    derived: true,
-    lowZoom: true,
-  },
-  {
-    name: 'lc5_met',
-    type: 'boolean',
-    zh: '五分钟生活圈达标',
-    en: '5-minute circle met',
-    derived: true,
-    lowZoom: true,
-  },
-  { name: 'lc10_met', type: 'boolean', zh: '十分钟生活圈达标', en: '10-minute circle met', derived: true },
-  { name: 'lc15_met', type: 'boolean', zh: '十五分钟生活圈达标', en: '15-minute circle met', derived: true },
-  {
-    name: 'coverage_score',
-    type: 'number',
-    zh: '配套覆盖率',
-    en: 'Service coverage score',
-    unit: '0-1',
-    derived: true,
-    lowZoom: true,
-  },
-  {
-    name: 'missing_types',
-    type: 'string',
-    zh: '缺少的设施',
-    en: 'Missing facility types',
-    derived: true,
-    lowZoom: true,
-  },
-  {
+  ...derivedFields([
+    ['items_basic', 'integer', '基础类项数', 'Basic items'],
+    ['items_improvement', 'integer', '完善类项数', 'Improvement items'],
+    ['items_enhancement', 'integer', '提升类项数', 'Enhancement items'],
+    ['items_count', 'integer', '改造项数', 'Items'],
+    ['fund_total', 'number', '总投资', 'Total funding', { unit: 'yuan', lowZoom: true }],
+    ['fund_fiscal', 'number', '财政资金', 'Fiscal funding', { unit: 'yuan' }],
+    ['fund_nonfiscal', 'number', '非财政资金', 'Non-fiscal funding', { unit: 'yuan' }],
+    ['leverage', 'number', '撬动比', 'Leverage (non-fiscal ÷ fiscal)', { lowZoom: true }],
+    ['fund_per_household', 'number', '户均投资', 'Funding per household', { unit: 'yuan', lowZoom: true }],
+    ['lc5_met', 'boolean', '五分钟生活圈达标', '5-minute circle met', { lowZoom: true }],
+    ['lc10_met', 'boolean', '十分钟生活圈达标', '10-minute circle met'],
+    ['lc15_met', 'boolean', '十五分钟生活圈达标', '15-minute circle met'],
+    ['coverage_score', 'number', '配套覆盖率', 'Service coverage score', { unit: '0-1', lowZoom: true }],
+    ['missing_types', 'string', '缺少的设施', 'Missing facility types', { lowZoom: true }],
     // Written only by a build given roads: absent means the manifest's life_circles.method.
-    name: 'distance_method',
-    type: 'string',
-    zh: '距离量算方式',
-    en: 'Distance measured',
-    derived: true,
-    lowZoom: true,
-  },
+    ['distance_method', 'string', '距离量算方式', 'Distance measured', { lowZoom: true }],
+  ]),
   ...AMENITY_TYPES.map((a): OutputField => ({
     name: `dist_${a.type}`,
     type: 'number',

@@ -1,36 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputField } from '../domain/output-fields';
+import type { Lang } from '../i18n/messages';
 import { formatFieldValue, formatMetres, formatNumber, formatPercent, formatYuan } from './format';
 
 const words = { yes: '是', no: '否' };
 
 describe('formatNumber', () => {
-  it('writes numbers below 10,000 in full with grouping', () => {
-    expect(formatNumber(0, 'zh')).toBe('0');
-    expect(formatNumber(9999, 'zh')).toBe('9,999');
-    expect(formatNumber(1234.567, 'en')).toBe('1,234.57');
-  });
-
-  it('groups by 万 and 亿 in Chinese, keeping about three significant figures', () => {
-    expect(formatNumber(10_000, 'zh')).toBe('1万');
-    expect(formatNumber(12_345, 'zh')).toBe('1.23万');
-    expect(formatNumber(123_456, 'zh')).toBe('12.3万');
-    expect(formatNumber(910_000, 'zh')).toBe('91万');
-    expect(formatNumber(12_345_678, 'zh')).toBe('1,235万');
-    expect(formatNumber(203_000_000, 'zh')).toBe('2.03亿');
-    expect(formatNumber(1_500_000_000, 'zh')).toBe('15亿');
-    expect(formatNumber(-25_000, 'zh')).toBe('-2.5万');
-  });
-
-  it('uses K/M/B in English', () => {
-    expect(formatNumber(12_345, 'en')).toBe('12.3K');
-    expect(formatNumber(203_000_000, 'en')).toBe('203M');
-    expect(formatNumber(1_500_000_000, 'en')).toBe('1.5B');
-  });
-
-  it('shows a dash for values that are not numbers', () => {
-    expect(formatNumber(Number.NaN, 'zh')).toBe('—');
-    expect(formatNumber(Infinity, 'en')).toBe('—');
+  it.each<[number, Lang, string]>([
+    // Below 10,000 in full, with grouping.
+    [0, 'zh', '0'],
+    [9999, 'zh', '9,999'],
+    [1234.567, 'en', '1,234.57'],
+    // By 万 and 亿 in Chinese, keeping about three significant figures.
+    [10_000, 'zh', '1万'],
+    [12_345, 'zh', '1.23万'],
+    [123_456, 'zh', '12.3万'],
+    [910_000, 'zh', '91万'],
+    [12_345_678, 'zh', '1,235万'],
+    [203_000_000, 'zh', '2.03亿'],
+    [1_500_000_000, 'zh', '15亿'],
+    [-25_000, 'zh', '-2.5万'],
+    // K, M and B in English.
+    [12_345, 'en', '12.3K'],
+    [203_000_000, 'en', '203M'],
+    [1_500_000_000, 'en', '1.5B'],
+    // A dash for what is not a number.
+    [Number.NaN, 'zh', '—'],
+    [Infinity, 'en', '—'],
+  ])('%d in %s → %s', (n, lang, text) => {
+    expect(formatNumber(n, lang)).toBe(text);
   });
 });
 

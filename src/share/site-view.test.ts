@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { itMaps } from '../domain/test-cases';
 import { parseView, viewSearch } from './site-view';
 
 describe('site view in the address', () => {
   // The table view where the address asks for it; the map otherwise.
-  it.each([
+  itMaps(parseView, [
     ['?view=table', 'table'],
     ['?lang=en&view=table', 'table'],
     ['?view=chart', 'map'],
     ['', 'map'],
-  ])('reads %j as the %s view', (search, view) => {
-    expect(parseView(search)).toBe(view);
-  });
+  ]);
 
   it('switches without touching other parameters as written', () => {
     expect(viewSearch('table', '?stage=completed,accepted&lang=en')).toBe(

@@ -243,20 +243,18 @@ describe('search, community links and area statistics', { timeout: 2 * SLOW_MS }
       residents: await value('residents'),
       fund_total: await value('fund_total'),
     };
-    const channelValues = Object.fromEntries(
-      await results
-        .locator('[data-channel]')
-        .evaluateAll((items) =>
-          items.map((li) => [li.getAttribute('data-channel'), Number(li.getAttribute('data-value'))]),
-        ),
-    ) as Record<string, number>;
-    const circles = Object.fromEntries(
-      await results
-        .locator('[data-circle]')
-        .evaluateAll((items) =>
-          items.map((li) => [li.getAttribute('data-circle'), Number(li.getAttribute('data-met'))]),
-        ),
-    ) as Record<string, number>;
+    /** The results' items that carry the attribute `key`, as its value → the number in `number`. */
+    const numbersBy = async (key: string, number: string) =>
+      Object.fromEntries(
+        await results
+          .locator(`[${key}]`)
+          .evaluateAll(
+            (items, [k, n]) => items.map((li) => [li.getAttribute(k), Number(li.getAttribute(n))]),
+            [key, number] as const,
+          ),
+      ) as Record<string, number>;
+    const channelValues = await numbersBy('data-channel', 'data-value');
+    const circles = await numbersBy('data-circle', 'data-met');
 
     const [geojsonDownload] = await Promise.all([
       page.waitForEvent('download'),

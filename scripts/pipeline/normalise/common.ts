@@ -1,6 +1,7 @@
 /**
- * Pieces shared by the community and amenity normalisers: column binding with its reports,
- * coordinates (parse, declared system, China check, conversion), stable ids and row labels.
+ * Pieces shared by the community and amenity normalisers: column binding with its reports, the
+ * row loop that counts, rejects and accepts rows, coordinates (parse, declared system, China
+ * check, conversion), stable ids and row labels.
  */
 import { bindColumns, type ColumnBinding } from '../../../src/domain/headers';
 import {
@@ -9,6 +10,7 @@ import {
   SWAPPED_REASON,
   toWgs84,
 } from '../../../src/domain/parse/coordinates';
+import type { ParseResult } from '../../../src/domain/parse/result';
 import { cellText, isPlaceholder, matchKey } from '../../../src/domain/parse/text';
 import { parseCrs } from '../../../src/domain/parse/vocab';
 import type { FieldDefinition } from '../../../src/domain/schema';
@@ -42,7 +44,7 @@ export interface NormaliseResult<T> {
 }
 
 /** A normaliser's result before its first row: nothing counted yet, the header-level warnings. */
-export function emptyResult<T>(bound: BoundTable): NormaliseResult<T> {
+function emptyResult<T>(bound: BoundTable): NormaliseResult<T> {
   return {
     records: [],
     errors: [],
@@ -60,7 +62,7 @@ export function emptyResult<T>(bound: BoundTable): NormaliseResult<T> {
  * The data rows of `table`, each counted in `result.rows_read`; blank and totals rows go to
  * `result.skipped` instead, so both normalisers count rows the same way.
  */
-export function* dataRows(table: RawTable, result: NormaliseResult<unknown>): Generator<RawRow> {
+function* dataRows(table: RawTable, result: NormaliseResult<unknown>): Generator<RawRow> {
   for (const raw of table.rows) {
     const kind = classifyRow(raw.cells);
     if (kind !== 'data') {
@@ -148,6 +150,90 @@ export function bindTable(
     warnings.push({ row: table.headerRow, column: u.header, value: '', reason: 'unknown column; not read' });
   }
   return { byField, itemColumns: bindings.filter((b) => b.itemKey !== undefined), unknownColumns, warnings };
+}
+
+/** A normaliser's table once its headers are bound, with what every row of it needs. */
+export interface BoundInput {
+  /** Name used in `source_row` and messages. */
+  label: string;
+  /** Coordinate system of rows without a 坐标系 cell. */
+  defaultCrs: Crs;
+  bound: BoundTable;
+  /** The column bound to `field`, if the table has one. */
+  col: (field: string) => ColumnBinding | undefined;
+}
+
+/**
+ * Starts a normaliser: reads its options and binds the table's headers (see {@link bindTable},
+ * which throws when a required column is missing).
+ */
+export function bindInput(
+  table: RawTable,
+  fields: readonly FieldDefinition[],
+  opts: NormaliseOptions,
+  bind: { itemColumns: boolean; required: readonly string[]; what: string },
+): BoundInput {
+  const label = opts.sourceLabel ?? table.file;
+  const bound = bindTable(table, fields, { ...bind, label });
+  return {
+    label,
+    defaultCrs: opts.crs ?? 'WGS84',
+    bound,
+    col: (field) => bound.byField.get(field),
+  };
+}
+
+/** What a normaliser makes of one row: its point, and how to make its record. */
+export interface RowReading<T> {
+  point: ReadPoint | null;
+  /** Called only for a row without errors and with a point. */
+  record: (point: ReadPoint) => T;
+}
+
+/**
+ * Reads the data rows of `table` the same way for every normaliser: each row is counted (see
+ * {@link dataRows}) and given to `readRow` with an empty issue list; its warnings are kept
+ * whatever happens, a row with errors or without a usable point is rejected with its errors, and
+ * any other row is accepted with its record.
+ */
+export function readRows<T>(
+  table: RawTable,
+  bound: BoundTable,
+  readRow: (raw: RawRow, issues: RowIssues) => RowReading<T>,
+): NormaliseResult<T> {
+  const result = emptyResult<T>(bound);
+  const issues = new RowIssues();
+  for (const raw of dataRows(table, result)) {
+    issues.reset(raw.row);
+    const { point, record } = readRow(raw, issues);
+    for (const w of issues.warnings) result.warnings.push(w);
+    if (issues.errors.length > 0 || !point) {
+      for (const e of issues.errors) result.errors.push(e);
+      result.rows_rejected++;
+      continue;
+    }
+    result.records.push(record(point));
+    result.rows_accepted++;
+  }
+  return result;
+}
+
+/**
+ * Reads an optional column's cell with `parse`: undefined when the table has no such column or
+ * the cell is empty, and also when the cell does not parse (the reason is then a row error).
+ */
+export function readOptional<T>(
+  cells: readonly RawCell[],
+  b: ColumnBinding | undefined,
+  parse: (cell: RawCell, b: ColumnBinding) => ParseResult<T>,
+  issues: RowIssues,
+): T | undefined {
+  const cell = b ? cells[b.index] : undefined;
+  if (!b || isEmptyCell(cell)) return undefined;
+  const r = parse(cell ?? null, b);
+  if (r.ok) return r.value;
+  issues.error(b.header, shown(cell), r.reason);
+  return undefined;
 }
 
 /** Collects the issues of one row; one instance is reused row after row. */

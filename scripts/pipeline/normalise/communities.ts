@@ -27,14 +27,13 @@ import {
 } from '../../../src/domain/schema';
 import type { RawCell, RawTable } from '../table';
 import {
-  bindTable,
-  dataRows,
-  emptyResult,
+  bindInput,
   fnv1a64,
   isEmptyCell,
   readPoint,
-  RowIssues,
+  readRows,
   type ReadPoint,
+  type RowIssues,
   shown,
   sourceRow,
   type NormaliseOptions,
@@ -235,15 +234,11 @@ function readItemCell(
  * and name (64-bit FNV-1a, 12 hex digits, `gen-` prefix) when the file has no id column.
  */
 export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {}): CommunityResult {
-  const label = opts.sourceLabel ?? table.file;
-  const defaultCrs = opts.crs ?? 'WGS84';
-  const bound = bindTable(table, COMMUNITY_FIELDS, {
+  const { label, defaultCrs, bound, col } = bindInput(table, COMMUNITY_FIELDS, opts, {
     itemColumns: true,
     required: ['name', 'lng', 'lat'],
-    label,
     what: 'communities',
   });
-  const col = (field: string): ColumnBinding | undefined => bound.byField.get(field);
   const idCol = col('id');
   const nameCol = col('name') as ColumnBinding;
   const lngCol = col('lng') as ColumnBinding;
@@ -260,13 +255,11 @@ export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {
     return binding && !special.has(def.field) ? [{ binding, def }] : [];
   }).sort((a, b) => a.binding.index - b.binding.index); // errors come in the order of the columns
 
-  const result: CommunityResult = { ...emptyResult<CommunityRecord>(bound), generatedIds: false };
   const idRows = new Map<string, number>();
-  const issues = new RowIssues();
   const values = resetValues({} as RowValues);
+  let generatedIds = false;
 
-  for (const { row, cells } of dataRows(table, result)) {
-    issues.reset(row);
+  const result = readRows(table, bound, ({ row, cells }, issues) => {
     const rec = resetValues(values);
 
     const nameCell = cells[nameCol.index];
@@ -304,7 +297,7 @@ export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {
             `same city, district and name as row ${earlier}; add an id column`,
           );
       }
-      result.generatedIds = true;
+      generatedIds = true;
       if (idCol) issues.warn(idCol.header, '', `no id; generated ${id}`);
     } else if (id !== '') {
       const earlier = idRows.get(id);
@@ -313,16 +306,9 @@ export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {
     }
     if (id !== '' && !idRows.has(id)) idRows.set(id, row);
 
-    for (const w of issues.warnings) result.warnings.push(w);
-    if (issues.errors.length > 0 || !point) {
-      for (const e of issues.errors) result.errors.push(e);
-      result.rows_rejected++;
-      continue;
-    }
-    result.records.push(toRecord(rec, id, name, point, sourceRow(label, table.sheet, row)));
-    result.rows_accepted++;
-  }
-  return result;
+    return { point, record: (at) => toRecord(rec, id, name, at, sourceRow(label, table.sheet, row)) };
+  });
+  return { ...result, generatedIds };
 }
 
 function qualify(rec: RowValues, field: string, q: NumberQualifier | undefined): void {

@@ -3,7 +3,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../../fixtures/gbk-encode';
-import { rawZip } from '../../fixtures/make-bad-fixtures';
+import { feature, featureCollection, rawZip } from '../../fixtures/make-bad-fixtures';
 import { writeDbf, writeShp } from '../../fixtures/make-reader-fixtures';
 import { InputError } from '../table';
 import { checkPrj, levelFromCode, readBoundaries, readDbf, readShp } from './boundaries';
@@ -11,6 +11,7 @@ import { checkPrj, levelFromCode, readBoundaries, readDbf, readShp } from './bou
 const zipFixture = () =>
   readFileSync(new URL('../../../tests/fixtures/readers/streets-shp.zip', import.meta.url));
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const geojson = (features: unknown[]) => utf8(featureCollection(features));
 
 /** The fixture zip with entries replaced (Uint8Array) or removed (null). */
 function patchedZip(changes: Record<string, Uint8Array | null>): Uint8Array {
@@ -184,14 +185,9 @@ describe('readBoundaries: a ring of 150,000 vertices', () => {
   };
 
   it('reads it from GeoJSON without overflowing the stack', () => {
-    const feature = {
-      type: 'Feature',
-      properties: { name: '雨湖区' },
-      geometry: { type: 'Polygon', coordinates: [ring()] },
-    };
     const { features } = readBoundaries(
       'b.geojson',
-      utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature] })),
+      geojson([feature({ name: '雨湖区' }, 'Polygon', [ring()])]),
     );
     expect((features[0]!.geometry.coordinates as Position[][])[0]).toHaveLength(n + 1);
   });
@@ -208,13 +204,8 @@ describe('readBoundaries: a ring of 150,000 vertices', () => {
   it('reports a bad position deep in it by feature', () => {
     const points = ring();
     points[120_000] = [500000, 3080000];
-    const feature = {
-      type: 'Feature',
-      properties: { name: '雨湖区' },
-      geometry: { type: 'Polygon', coordinates: [points] },
-    };
     expect(() =>
-      readBoundaries('b.geojson', utf8(JSON.stringify({ type: 'FeatureCollection', features: [feature] }))),
+      readBoundaries('b.geojson', geojson([feature({ name: '雨湖区' }, 'Polygon', [points])])),
     ).toThrow(
       /^b\.geojson: feature 1 has coordinate \(500000, 3080000\), not longitude\/latitude in degrees/,
     );
@@ -222,46 +213,29 @@ describe('readBoundaries: a ring of 150,000 vertices', () => {
 });
 
 describe('readShp', () => {
-  const ring = (coords: [number, number][]) => coords;
+  // Closed rectangle rings. In a shapefile outer rings wind clockwise and holes counter-clockwise.
+  const clockwise = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+    [x0, y0],
+    [x0, y1],
+    [x1, y1],
+    [x1, y0],
+    [x0, y0],
+  ];
+  const counterClockwise = (x0: number, y0: number, x1: number, y1: number) =>
+    clockwise(x0, y0, x1, y1).reverse();
+
   it('treats rings that all wind counter-clockwise as separate outer rings', () => {
-    const ccw1 = ring([
-      [0, 0],
-      [1, 0],
-      [1, 1],
-      [0, 0],
-    ]);
-    const ccw2 = ring([
-      [2, 0],
-      [3, 0],
-      [3, 1],
-      [2, 0],
-    ]);
-    const [geometry] = readShp('x.shp', writeShp([[ccw1, ccw2]]).shp);
+    const [geometry] = readShp(
+      'x.shp',
+      writeShp([[counterClockwise(0, 0, 1, 1), counterClockwise(2, 0, 3, 1)]]).shp,
+    );
     expect(geometry?.type).toBe('MultiPolygon');
   });
 
   it('puts a hole into the smallest outer ring containing it', () => {
-    const big = ring([
-      [0, 0],
-      [0, 10],
-      [10, 10],
-      [10, 0],
-      [0, 0],
-    ]); // clockwise
-    const small = ring([
-      [20, 0],
-      [20, 4],
-      [24, 4],
-      [24, 0],
-      [20, 0],
-    ]);
-    const hole = ring([
-      [21, 1],
-      [23, 1],
-      [23, 3],
-      [21, 3],
-      [21, 1],
-    ]); // counter-clockwise
+    const big = clockwise(0, 0, 10, 10);
+    const small = clockwise(20, 0, 24, 4);
+    const hole = counterClockwise(21, 1, 23, 3);
     const [geometry] = readShp('x.shp', writeShp([[big, small, hole]]).shp);
     expect(geometry?.type).toBe('MultiPolygon');
     const polygons = geometry?.coordinates as Position[][][];
@@ -299,25 +273,12 @@ describe('readBoundaries: GeoJSON', () => {
       [116.4, 39.9],
     ],
   ];
-  const geojson = (features: unknown[]) => utf8(JSON.stringify({ type: 'FeatureCollection', features }));
 
   it('maps NAME / adcode / Chinese level words, and infers the level from a code', () => {
     const bytes = geojson([
-      {
-        type: 'Feature',
-        properties: { NAME: '东城区', adcode: 110101, level: '区县' },
-        geometry: { type: 'Polygon', coordinates: square },
-      },
-      {
-        type: 'Feature',
-        properties: { NAME: '和平里社区', adcode: '110101002001' },
-        geometry: { type: 'MultiPolygon', coordinates: [square] },
-      },
-      {
-        type: 'Feature',
-        properties: { NAME: '北京市', adcode: '110000', level: 'province' },
-        geometry: { type: 'Polygon', coordinates: square },
-      },
+      feature({ NAME: '东城区', adcode: 110101, level: '区县' }, 'Polygon', square),
+      feature({ NAME: '和平里社区', adcode: '110101002001' }, 'MultiPolygon', [square]),
+      feature({ NAME: '北京市', adcode: '110000', level: 'province' }, 'Polygon', square),
     ]);
     expect(readBoundaries('b.geojson', bytes).features.map((f) => f.properties)).toEqual([
       { name: '东城区', code: '110101', level: 'district' },
@@ -327,13 +288,7 @@ describe('readBoundaries: GeoJSON', () => {
   });
 
   it('accepts a single Feature and 名称 as the name', () => {
-    const bytes = utf8(
-      JSON.stringify({
-        type: 'Feature',
-        properties: { 名称: '东四街道', 级别: '街道' },
-        geometry: { type: 'Polygon', coordinates: square },
-      }),
-    );
+    const bytes = utf8(JSON.stringify(feature({ 名称: '东四街道', 级别: '街道' }, 'Polygon', square)));
     expect(readBoundaries('b.json', bytes).features[0]?.properties).toEqual({
       name: '东四街道',
       level: 'street',
@@ -342,40 +297,24 @@ describe('readBoundaries: GeoJSON', () => {
 
   it('rejects non-polygon features, projected coordinates and a missing name property', () => {
     const line = geojson([
-      {
-        type: 'Feature',
-        properties: { name: 'x' },
-        geometry: {
-          type: 'LineString',
-          coordinates: [
-            [116, 39],
-            [117, 40],
-          ],
-        },
-      },
+      feature({ name: 'x' }, 'LineString', [
+        [116, 39],
+        [117, 40],
+      ]),
     ]);
     expect(() => readBoundaries('b.geojson', line)).toThrow(/feature 1 is a LineString/);
     const projected = geojson([
-      {
-        type: 'Feature',
-        properties: { name: 'x' },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [12950000, 4850000],
-              [12960000, 4850000],
-              [12950000, 4860000],
-              [12950000, 4850000],
-            ],
-          ],
-        },
-      },
+      feature({ name: 'x' }, 'Polygon', [
+        [
+          [12950000, 4850000],
+          [12960000, 4850000],
+          [12950000, 4860000],
+          [12950000, 4850000],
+        ],
+      ]),
     ]);
     expect(() => readBoundaries('b.geojson', projected)).toThrow(/not longitude\/latitude/);
-    const nameless = geojson([
-      { type: 'Feature', properties: { id: 1 }, geometry: { type: 'Polygon', coordinates: square } },
-    ]);
+    const nameless = geojson([feature({ id: 1 }, 'Polygon', square)]);
     expect(() => readBoundaries('b.geojson', nameless)).toThrow(/no name property.*found: id/);
     expect(() => readBoundaries('b.geojson', utf8('{"type":"Polygon"}'))).toThrow(
       /FeatureCollection or Feature/,
@@ -383,20 +322,12 @@ describe('readBoundaries: GeoJSON', () => {
   });
 
   it('rejects malformed geometries by feature number, and bad JSON by line and column', () => {
-    const textual = geojson([
-      {
-        type: 'Feature',
-        properties: { name: 'x' },
-        geometry: { type: 'Polygon', coordinates: [['116,39']] },
-      },
-    ]);
+    const textual = geojson([feature({ name: 'x' }, 'Polygon', [['116,39']])]);
     expect(() => readBoundaries('b.geojson', textual)).toThrow(
       'b.geojson: feature 1 has malformed coordinates: found string where an array belongs (a Polygon is an array ' +
         'of rings, each an array of [longitude, latitude] positions)',
     );
-    const shallow = geojson([
-      { type: 'Feature', properties: { name: 'x' }, geometry: { type: 'MultiPolygon', coordinates: square } },
-    ]);
+    const shallow = geojson([feature({ name: 'x' }, 'MultiPolygon', square)]);
     expect(() => readBoundaries('b.geojson', shallow)).toThrow(
       /feature 1 has malformed coordinates: found number/,
     );
@@ -435,12 +366,14 @@ describe('checkPrj', () => {
 });
 
 describe('levelFromCode', () => {
-  it('reads the level from 6-, 9- and 12-digit division codes', () => {
-    expect(levelFromCode('110101')).toBe('district');
-    expect(levelFromCode('110101002')).toBe('street');
-    expect(levelFromCode('110101002000')).toBe('street');
-    expect(levelFromCode('110101002001')).toBe('community');
-    expect(levelFromCode('110100')).toBeUndefined(); // a city
-    expect(levelFromCode('1101')).toBeUndefined();
+  it.each([
+    ['110101', 'district'],
+    ['110101002', 'street'],
+    ['110101002000', 'street'],
+    ['110101002001', 'community'],
+    ['110100', undefined], // a city
+    ['1101', undefined],
+  ])('reads the level of the 6-, 9- or 12-digit division code %s as %s', (code, level) => {
+    expect(levelFromCode(code)).toBe(level);
   });
 });

@@ -150,28 +150,31 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
   // Brackets still open: '{' or '['.
   const open: string[] = [];
   // What may come next: a value, a property name (after "{" or ","), or what follows a value.
-  let expect: 'value' | 'first-value' | 'key' | 'first-key' | 'after' = 'value';
+  type Expect = 'value' | 'first-value' | 'key' | 'first-key' | 'after';
+  let expect: Expect = 'value';
+  // Past an opening bracket: its first key or element (or its closing bracket) comes next.
+  const enter = (bracket: '{' | '['): Expect => {
+    open.push(bracket);
+    i++;
+    return bracket === '{' ? 'first-key' : 'first-value';
+  };
+  // Past the closing bracket of the innermost open one: a whole value is read, what follows one is next.
+  const leave = (): Expect => {
+    open.pop();
+    i++;
+    return 'after';
+  };
 
   for (;;) {
     skip();
     if (expect === 'value' || expect === 'first-value') {
       if (expect === 'first-value' && text[i] === ']') {
-        open.pop();
-        i++;
-        expect = 'after';
+        expect = leave();
         continue;
       }
       const c = text[i];
-      if (c === '{') {
-        open.push('{');
-        i++;
-        expect = 'first-key';
-        continue;
-      }
-      if (c === '[') {
-        open.push('[');
-        i++;
-        expect = 'first-value';
+      if (c === '{' || c === '[') {
+        expect = enter(c);
         continue;
       }
       const token = c === '"' ? scanString(text, i) : scanScalar(text, i);
@@ -182,9 +185,7 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
     }
     if (expect === 'key' || expect === 'first-key') {
       if (expect === 'first-key' && text[i] === '}') {
-        open.pop();
-        i++;
-        expect = 'after';
+        expect = leave();
         continue;
       }
       if (text[i] !== '"') return unexpected('a property name in double quotes');
@@ -215,8 +216,7 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
       continue;
     }
     if (text[i] === close) {
-      open.pop();
-      i++;
+      expect = leave();
       continue;
     }
     return unexpected(`"," or "${close}" after ${inside === '{' ? 'a property value' : 'an array element'}`);

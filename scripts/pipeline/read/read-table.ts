@@ -4,6 +4,7 @@
  */
 import type { Feature } from 'geojson';
 import { InputError, type RawCell, type RawRow, type RawTable } from '../table';
+import { columnName } from './column-letters';
 import { CsvSyntaxError, parseCsv, type CsvDelimiter } from './csv';
 import { decodeText } from './encoding';
 import { geoJsonFeatures, parseJsonInput } from './json-input';
@@ -167,7 +168,7 @@ function checkCellLengths(file: string, grid: RawCell[][]): void {
       const cell = row[c];
       if (typeof cell === 'string' && cell.length > MAX_CELL_CHARACTERS) {
         throw new InputError(
-          `${file}: cell ${columnLetters(c)}${r + 1} holds ${cell.length.toLocaleString('en-US')} characters, more ` +
+          `${file}: cell ${columnName(c)}${r + 1} holds ${cell.length.toLocaleString('en-US')} characters, more ` +
             `than the ${MAX_CELL_CHARACTERS.toLocaleString('en-US')} a spreadsheet cell can hold (in a CSV, a stray " ` +
             'joins the lines after it into one cell)',
           file,
@@ -175,14 +176,6 @@ function checkCellLengths(file: string, grid: RawCell[][]): void {
       }
     }
   }
-}
-
-/** 0 → `A`, 26 → `AA`. */
-function columnLetters(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 /** 1-based line of byte `at`, lines ending at LF. */

@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { InputError, type RawCell } from '../table';
+import { columnIndex, columnName } from './column-letters';
 import {
   checkDeclaredSizes,
   DEFAULT_ZIP_LIMITS,
@@ -261,21 +262,6 @@ function parseRange(ref: string): MergedArea | null {
   const c2 = match[3] === undefined ? c1 : columnIndex(match[3]);
   if (r1 < 0 || r2 < 0) return null;
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
-
-/** `A` → 0, `Z` → 25, `AA` → 26. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** 0 → `A`, 26 → `AA`. */
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -28,7 +28,7 @@ import {
   writeValue,
   type MvtValue,
 } from './mvt-encode';
-import { TileCompressor } from './tile-compressor';
+import { compressTiles } from './tile-compressor';
 import { fieldType, typeBit, type TileSet } from './tile-set';
 
 /** One point to tile. Property values that are null or undefined are left out. */
@@ -131,10 +131,6 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const table = new PropertyTable(points, opts.lowZoomProperties);
   const { order, rank } = priorityOrder(points, opts.priority ?? defaultPriority);
   const encoder = new PointTileEncoder(opts.layer, table, wx, wy);
-  const compressor = new TileCompressor({
-    level: gzipLevel,
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-  });
 
   const featuresPerZoom: Record<number, number> = {};
   const dropped: Record<number, number> = {};
@@ -153,7 +149,7 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const cellWinner = new Uint32Array(1 << (2 * gridLevel));
   let stamp = 0;
 
-  try {
+  const { tiles, bytes } = compressTiles({ level: gzipLevel, workers: opts.workers }, (compressor) => {
     for (let z = maxZoom; z >= minZoom; z--) {
       const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
       const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z
@@ -220,14 +216,8 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
       candidateCount = keptCount;
       [density, nextDensity] = [nextDensity, density];
     }
-  } catch (error) {
-    compressor.close();
-    throw error;
-  }
+  });
 
-  const tiles = compressor.finish();
-  let bytes = 0;
-  for (const tile of tiles.values()) bytes += tile.length;
   return {
     tiles,
     stats: { tiles: tiles.size, bytes, featuresPerZoom, dropped },

@@ -7,7 +7,7 @@ import GeoJSONVT, { type RawFeature } from 'geojson-vt';
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_POINT, encodeMvt, toMvtValue, type MvtFeature } from './mvt-encode';
-import { TileCompressor } from './tile-compressor';
+import { compressTiles } from './tile-compressor';
 import { fieldType, typeBit, type TileSet } from './tile-set';
 
 /** Options of `tilePolygons`. */
@@ -64,10 +64,6 @@ export function tilePolygons(
     generateId: true,
   });
 
-  const compressor = new TileCompressor({
-    level: opts.gzipLevel ?? 6,
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-  });
   const writer = new PbfWriter();
   const zoomCount = maxZoom + 1;
   // present[feature * zoomCount + z]: the feature has a piece at zoom z.
@@ -75,26 +71,23 @@ export function tilePolygons(
   const featuresPerZoom: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) featuresPerZoom[z] = 0;
 
-  try {
-    for (const { z, x, y } of index.tileCoords) {
-      if (z < minZoom) continue;
-      const raw = index.getTileRaw(z, x, y);
-      if (!raw || raw.features.length === 0) continue;
-      const mvtFeatures = raw.features.map(toMvtFeature);
-      const bytes = encodeMvt([{ name: opts.layer, features: mvtFeatures }], writer);
-      if (bytes.length === 0) continue;
-      compressor.add(zxyToTileId(z, x, y), bytes);
-      featuresPerZoom[z] = featuresPerZoom[z]! + mvtFeatures.length;
-      for (const f of raw.features) if (typeof f.id === 'number') present[f.id * zoomCount + z] = 1;
-    }
-  } catch (error) {
-    compressor.close();
-    throw error;
-  }
+  const { tiles, bytes } = compressTiles(
+    { level: opts.gzipLevel ?? 6, workers: opts.workers },
+    (compressor) => {
+      for (const { z, x, y } of index.tileCoords) {
+        if (z < minZoom) continue;
+        const raw = index.getTileRaw(z, x, y);
+        if (!raw || raw.features.length === 0) continue;
+        const mvtFeatures = raw.features.map(toMvtFeature);
+        const bytes = encodeMvt([{ name: opts.layer, features: mvtFeatures }], writer);
+        if (bytes.length === 0) continue;
+        compressor.add(zxyToTileId(z, x, y), bytes);
+        featuresPerZoom[z] = featuresPerZoom[z]! + mvtFeatures.length;
+        for (const f of raw.features) if (typeof f.id === 'number') present[f.id * zoomCount + z] = 1;
+      }
+    },
+  );
 
-  const tiles = compressor.finish();
-  let bytes = 0;
-  for (const tile of tiles.values()) bytes += tile.length;
   const dropped: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) {
     let shown = 0;

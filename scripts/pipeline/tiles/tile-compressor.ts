@@ -20,6 +20,33 @@ export interface TileCompressorOptions {
   workers?: number;
 }
 
+/** Tiles gzipped by {@link compressTiles}, in tile-id order, and the sum of their sizes. */
+export interface CompressedTiles {
+  tiles: Map<number, Uint8Array>;
+  bytes: number;
+}
+
+/**
+ * Gives `encode` a compressor to add a tiler's tiles to and returns them gzipped. Should `encode`
+ * throw, the workers are stopped before the error goes on.
+ */
+export function compressTiles(
+  opts: TileCompressorOptions,
+  encode: (compressor: TileCompressor) => void,
+): CompressedTiles {
+  const compressor = new TileCompressor(opts);
+  try {
+    encode(compressor);
+  } catch (error) {
+    compressor.close();
+    throw error;
+  }
+  const tiles = compressor.finish();
+  let bytes = 0;
+  for (const tile of tiles.values()) bytes += tile.length;
+  return { tiles, bytes };
+}
+
 /** Raw tile bytes per batch: large enough to amortise messaging, small enough to balance. */
 const BATCH_BYTES = 128 << 10;
 /** Batches a worker holds at once: one in work, one waiting, so it never idles between messages. */

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
+import { itReads, itRejects } from '../test-cases';
 import { parseBoolean } from './booleans';
 
 describe('parseBoolean', () => {
-  it.each<[Parameters<typeof parseBoolean>[0], boolean]>([
+  itReads(parseBoolean, [
     ['是', true],
     ['否', false],
     ['有', true],
@@ -26,20 +27,14 @@ describe('parseBoolean', () => {
     [0, false],
     [true, true],
     [false, false],
-  ])('%j → %s', (input, value) => {
-    expect(parseBoolean(input)).toEqual({ ok: true, value });
-  });
+  ]);
 
-  it.each<[Parameters<typeof parseBoolean>[0], string]>([
+  itRejects(parseBoolean, [
     ['可能', 'not a yes/no value'],
     ['x', 'not a yes/no value'],
     [2, 'not a yes/no value'],
     ['', 'empty'],
     [null, 'empty'],
     [new Date(), 'a date'],
-  ])('rejects %j', (input, reason) => {
-    const r = parseBoolean(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain(reason);
-  });
+  ]);
 });

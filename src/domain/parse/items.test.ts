@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itMaps } from '../test-cases';
 import { ITEMS } from '../vocabulary';
 import { matchItemHeader, parseItems, type ItemMention } from './items';
 
@@ -82,7 +83,7 @@ describe('parseItems', () => {
 });
 
 describe('matchItemHeader', () => {
-  it.each<[string, { key: string; unit?: string } | null]>([
+  itMaps(matchItemHeader, [
     ['加装电梯(部)', { key: 'elevator_added', unit: '部' }],
     ['加装电梯（部）', { key: 'elevator_added', unit: '部' }],
     ['停车位（个）', { key: 'parking', unit: '个' }],
@@ -101,7 +102,5 @@ describe('matchItemHeader', () => {
     ['小区名称', null],
     ['联系电话', null],
     ['备注', null],
-  ])('%j', (header, expected) => {
-    expect(matchItemHeader(header)).toEqual(expected);
-  });
+  ]);
 });

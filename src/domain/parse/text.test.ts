@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { itMaps } from '../test-cases';
 import { cellText, foldWidth, isPlaceholder, matchKey, normaliseHeader } from './text';
 
 describe('foldWidth', () => {
-  it.each([
+  itMaps(foldWidth, [
     ['１２３４５６７８９０', '1234567890'],
     ['（万元）', '(万元)'],
     ['１，２３４', '1,234'],
@@ -12,9 +13,7 @@ describe('foldWidth', () => {
     ['１２００㎡', '1200m2'],
     ['加装电梯', '加装电梯'],
     ['abc 123', 'abc 123'],
-  ])('%s → %s', (input, expected) => {
-    expect(foldWidth(input)).toBe(expected);
-  });
+  ]);
 
   it('returns the same string object when nothing needs folding (fast path)', () => {
     const s = '岳麓区 123 abc';
@@ -23,7 +22,7 @@ describe('foldWidth', () => {
 });
 
 describe('cellText', () => {
-  it.each<[Parameters<typeof cellText>[0], string]>([
+  itMaps(cellText, [
     [null, ''],
     ['  桃子湖小区 ', '桃子湖小区'],
     ['\u3000　望月湖\n', '望月湖'],
@@ -36,9 +35,7 @@ describe('cellText', () => {
     [new Date(Date.UTC(2023, 4, 1)), '2023-05-01'],
     [new Date(Date.UTC(2023, 4, 1, 8, 30)), '2023-05-01T08:30:00.000Z'],
     [new Date(NaN), ''],
-  ])('%s → %j', (cell, expected) => {
-    expect(cellText(cell)).toBe(expected);
-  });
+  ]);
 
   it('keeps markup and inner spaces literally', () => {
     expect(cellText(' <b>x</b>  y ')).toBe('<b>x</b>  y');
@@ -46,11 +43,12 @@ describe('cellText', () => {
 });
 
 describe('matchKey', () => {
-  it('folds width, drops every space and lowercases English', () => {
-    expect(matchKey(' WGS 84 ')).toBe('wgs84');
-    expect(matchKey('已 完\u3000工')).toBe('已完工');
-    expect(matchKey('ＢＤ－０９')).toBe('bd-09');
-  });
+  // Folds width, drops every space and lowercases English.
+  itMaps(matchKey, [
+    [' WGS 84 ', 'wgs84'],
+    ['已 完\u3000工', '已完工'],
+    ['ＢＤ－０９', 'bd-09'],
+  ]);
 });
 
 describe('isPlaceholder', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itReads, itRejects } from '../test-cases';
 import { AMENITY_TYPES, CRS_WORDS, STAGE_WORDS, STAGES } from '../vocabulary';
 import { parseAmenityType, parseCrs, parseLocationPrecision, parseStage } from './vocab';
 
@@ -8,7 +9,7 @@ describe('parseStage', () => {
       for (const word of STAGE_WORDS[stage]) expect(parseStage(word)).toEqual({ ok: true, value: stage });
     }
   });
-  it.each([
+  itReads(parseStage, [
     [' 已完工 ', 'completed'],
     ['已 完 工', 'completed'],
     ['施工中', 'construction'],
@@ -16,9 +17,7 @@ describe('parseStage', () => {
     ['Completed', 'completed'],
     ['CONSTRUCTION', 'construction'],
     ['暂缓', 'cancelled'],
-  ])('%j → %s', (text, stage) => {
-    expect(parseStage(text)).toEqual({ ok: true, value: stage });
-  });
+  ]);
   it.each(['基本完工', '完工了', '已完工（待验收）', 'done', '90%'])(
     'rejects %j listing the accepted words',
     (text) => {
@@ -58,19 +57,15 @@ describe('parseCrs', () => {
 });
 
 describe('parseLocationPrecision', () => {
-  it.each([
+  itReads(parseLocationPrecision, [
     ['exact', 'exact'],
     ['精确', 'exact'],
     ['街道级', 'street'],
     ['社区', 'street'],
     ['District', 'district'],
     ['区县', 'district'],
-  ])('%j → %s', (text, value) => {
-    expect(parseLocationPrecision(text)).toEqual({ ok: true, value });
-  });
-  it('rejects other words', () => {
-    expect(parseLocationPrecision('大概').ok).toBe(false);
-  });
+  ]);
+  itRejects(parseLocationPrecision, [['大概', 'unknown location precision']]);
 });
 
 describe('parseAmenityType', () => {
@@ -89,16 +84,10 @@ describe('parseAmenityType', () => {
       }
     }
   });
-  it.each([
+  itReads(parseAmenityType, [
     ['Kindergarten', 'kindergarten'],
     [' 公厕 ', 'public_toilet'],
     ['停车场（库）', 'parking'],
-  ])('%j → %s', (text, type) => {
-    expect(parseAmenityType(text)).toEqual({ ok: true, value: type });
-  });
-  it('rejects unknown types', () => {
-    const r = parseAmenityType('网吧');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain('网吧');
-  });
+  ]);
+  itRejects(parseAmenityType, [['网吧', 'unknown amenity type "网吧"']]);
 });

@@ -29,6 +29,27 @@ function entriesOf<K extends string>(record: Record<K, readonly string[]>): [K, 
   return Object.entries(record) as [K, readonly string[]][];
 }
 
+/**
+ * Reads a cell that must hold a word of one vocabulary: empty is an error, `find` looks the
+ * word up, and a word it does not know is an error whose reason `unknown` writes.
+ */
+function readWord<T>(
+  input: RawCell,
+  find: (text: string) => T | undefined,
+  unknown: (text: string) => string,
+): ParseResult<T> {
+  const text = cellText(input);
+  if (text === '') return fail('empty');
+  const value = find(text);
+  return value ? { ok: true, value } : fail(unknown(text));
+}
+
+/** Looks a word up as written, then by its match key. */
+const inVocabulary =
+  <T>(byWord: ReadonlyMap<string, T>) =>
+  (text: string): T | undefined =>
+    byWord.get(text) ?? byWord.get(matchKey(text));
+
 const STAGE_BY_WORD = lookup(entriesOf(STAGE_WORDS));
 const STAGE_HINT = STAGES.map((s) => STAGE_WORDS[s][0]).join(', ');
 
@@ -37,12 +58,11 @@ const STAGE_HINT = STAGES.map((s) => STAGE_WORDS[s][0]).join(', ');
  * English stage name.
  */
 export function parseStage(input: RawCell): ParseResult<Stage> {
-  const text = cellText(input);
-  if (text === '') return fail('empty');
-  const stage = STAGE_BY_WORD.get(text) ?? STAGE_BY_WORD.get(matchKey(text));
-  return stage
-    ? { ok: true, value: stage }
-    : fail(`unknown stage "${text}"; use one of ${STAGE_HINT} (or their synonyms) or ${STAGES.join('/')}`);
+  return readWord(
+    input,
+    inVocabulary(STAGE_BY_WORD),
+    (text) => `unknown stage "${text}"; use one of ${STAGE_HINT} (or their synonyms) or ${STAGES.join('/')}`,
+  );
 }
 
 // Coordinate system names are written with and without separators (GCJ-02, GCJ02, gcj_02).
@@ -55,28 +75,25 @@ const CRS_SUFFIX = /(坐标系统|坐标系|坐标)$/;
  * with or without separators and with a trailing 坐标/坐标系 (`百度坐标系`).
  */
 export function parseCrs(input: RawCell): ParseResult<Crs> {
-  const text = cellText(input);
-  if (text === '') return fail('empty');
-  let crs = CRS_BY_WORD.get(text);
-  if (!crs) {
-    const key = crsKey(text);
-    crs = CRS_BY_WORD.get(key) ?? CRS_BY_WORD.get(key.replace(CRS_SUFFIX, ''));
-  }
-  return crs
-    ? { ok: true, value: crs }
-    : fail(`unknown coordinate system "${text}"; use WGS84, GCJ-02 (高德/腾讯), BD-09 (百度) or CGCS2000`);
+  return readWord(
+    input,
+    (text) => {
+      const key = crsKey(text);
+      return CRS_BY_WORD.get(text) ?? CRS_BY_WORD.get(key) ?? CRS_BY_WORD.get(key.replace(CRS_SUFFIX, ''));
+    },
+    (text) => `unknown coordinate system "${text}"; use WGS84, GCJ-02 (高德/腾讯), BD-09 (百度) or CGCS2000`,
+  );
 }
 
 const PRECISION_BY_WORD = lookup(entriesOf(LOCATION_PRECISION_WORDS));
 
 /** Reads a location precision: exact (精确/门牌/小区), street (街道/社区) or district (区县). */
 export function parseLocationPrecision(input: RawCell): ParseResult<LocationPrecision> {
-  const text = cellText(input);
-  if (text === '') return fail('empty');
-  const precision = PRECISION_BY_WORD.get(text) ?? PRECISION_BY_WORD.get(matchKey(text));
-  return precision
-    ? { ok: true, value: precision }
-    : fail(`unknown location precision "${text}"; use exact (精确), street (街道) or district (区县)`);
+  return readWord(
+    input,
+    inVocabulary(PRECISION_BY_WORD),
+    (text) => `unknown location precision "${text}"; use exact (精确), street (街道) or district (区县)`,
+  );
 }
 
 const AMENITY_BY_WORD = lookup(
@@ -88,10 +105,9 @@ const AMENITY_BY_WORD = lookup(
  * (幼儿园, 公厕, 日间照料中心 …), or the English name.
  */
 export function parseAmenityType(input: RawCell): ParseResult<string> {
-  const text = cellText(input);
-  if (text === '') return fail('empty');
-  const type = AMENITY_BY_WORD.get(text) ?? AMENITY_BY_WORD.get(matchKey(text));
-  return type
-    ? { ok: true, value: type }
-    : fail(`unknown amenity type "${text}"; use a type key or Chinese name from the amenity vocabulary`);
+  return readWord(
+    input,
+    inVocabulary(AMENITY_BY_WORD),
+    (text) => `unknown amenity type "${text}"; use a type key or Chinese name from the amenity vocabulary`,
+  );
 }

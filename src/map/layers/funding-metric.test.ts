@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { H3Cell } from '../../contracts/h3-cells';
+import { itMaps } from '../../domain/test-cases';
 import { FUNDING_DENSITY_COLORS, LEVERAGE_BREAKS, LEVERAGE_COLORS } from '../../style/scales';
 import {
   cellAmount,
@@ -27,15 +28,17 @@ const cell = (patch: Partial<H3Cell> = {}): H3Cell => ({
 });
 
 describe('cellValue', () => {
-  it('divides the chosen money by area or households', () => {
-    expect(cellValue(cell(), { measure: 'total', per: 'km2' })).toBe(800_000);
-    expect(cellValue(cell(), { measure: 'fund_central', per: 'km2' })).toBe(400_000);
-    expect(cellValue(cell(), { measure: 'fiscal', per: 'km2' })).toBe(600_000);
-    expect(cellValue(cell(), { measure: 'total', per: 'household' })).toBe(4000);
-    // A channel per household is its share of the build's per-household figure.
-    expect(cellValue(cell(), { measure: 'fund_central', per: 'household' })).toBe(2000);
-    expect(cellValue(cell(), { measure: 'nonfiscal', per: 'household' })).toBe(1000);
-  });
+  // The chosen money divided by area or households; a channel per household is its share of the
+  // build's per-household figure.
+  const valueOf = (options: Parameters<typeof cellValue>[1]) => cellValue(cell(), options);
+  itMaps(valueOf, [
+    [{ measure: 'total', per: 'km2' }, 800_000],
+    [{ measure: 'fund_central', per: 'km2' }, 400_000],
+    [{ measure: 'fiscal', per: 'km2' }, 600_000],
+    [{ measure: 'total', per: 'household' }, 4000],
+    [{ measure: 'fund_central', per: 'household' }, 2000],
+    [{ measure: 'nonfiscal', per: 'household' }, 1000],
+  ]);
 
   it('gives no value, not zero, where none of that money is recorded', () => {
     expect(cellValue(cell(), { measure: 'fund_social', per: 'km2' })).toBeNull();
