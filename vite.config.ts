@@ -3,11 +3,26 @@ import { defineConfig } from 'vite';
 import { atlasConfigPlugin } from './scripts/vite/atlas-config';
 import { basemapPlugin } from './scripts/vite/basemap';
 import { devCspPlugin } from './scripts/vite/dev-csp';
+import { ogImagePlugin } from './scripts/vite/og-image';
+import { MESSAGES } from './src/i18n/messages';
+import { BASEMAP_COLORS } from './src/map/basemap-style';
+import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
+
+/**
+ * The link-preview image (og-image.png) in the site's own title, colours and marks: the build
+ * scripts do not import the site's modules, so they are handed over here.
+ */
+const ogImage = ogImagePlugin({
+  title: MESSAGES.zh['site.title'],
+  subtitle: `${MESSAGES.zh['site.subtitle']} · Renovation Atlas`,
+  colors: { ...BASEMAP_COLORS, stages: STAGE_COLORS, unknownStage: UNKNOWN_STAGE_COLOR },
+  marks: MARKS,
+});
 
 export default defineConfig({
   // Relative base so the built dist/ works from any folder or sub-path (meeting-room copies, embeds).
   base: './',
-  plugins: [svelte(), basemapPlugin(), atlasConfigPlugin(), devCspPlugin()],
+  plugins: [svelte(), basemapPlugin(), atlasConfigPlugin(), devCspPlugin(), ogImage],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -139,9 +139,12 @@ async function writeNaivePage(dir: string, bbox: number[] | null): Promise<void>
 <link rel="stylesheet" href="./maplibre/maplibre-gl.css">
 <style>html,body,#map{margin:0;height:100%}</style></head>
 <body><div id="map"></div>
+<script src="./pmtiles/pmtiles.js"></script>
 <script type="module">
 import * as maplibregl from './maplibre/maplibre-gl.mjs';
 maplibregl.setWorkerUrl(new URL('./maplibre/maplibre-gl-worker.mjs', document.baseURI).href);
+// The offline basemap is a PMTiles archive, read through the same protocol the site registers.
+maplibregl.addProtocol('pmtiles', new pmtiles.Protocol().tile);
 const style = JSON.parse(${JSON.stringify(JSON.stringify(basemapStyle('http://placeholder/')))}.replaceAll('http://placeholder/', document.baseURI));
 style.sources.communities = { type: 'geojson', data: new URL('./data/communities.geojson', document.baseURI).href };
 style.layers.push(${JSON.stringify(circles)});
@@ -416,6 +419,7 @@ async function main(): Promise<void> {
   const plainGeojson = await serve({
     '/': naive,
     '/maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist'),
+    '/pmtiles/': join(ROOT, 'node_modules/pmtiles/dist'),
     '/basemap/': join(hooked, 'basemap'),
     '/data/': DATA,
   });

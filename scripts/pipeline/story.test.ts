@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
   defaultStorySpec,
   NAMED_METRICS,
   parseStorySpec,
+  publishedCitation,
   storyReferenceIssues,
   storySpecIssues,
   type ResolvedProgramme,
@@ -271,11 +273,58 @@ describe('resolving a story over communities', () => {
       published: { value: 4, unit: '万户', qualifier: 'about', quote: '惠及约4万户' },
       check: { computed: 400, reproduced: false },
       source: 'a.txt',
+      // PROGRAMME_A describes no document for a.txt: the ref stands in, in both languages.
+      citation: { zh: 'a.txt', en: 'a.txt' },
     });
     expect(rate).toMatchObject({ value: 0.9, unit: '%', label: bilingual('验收满意度'), source: 'a.txt' });
     expect(rate!.check).toBeUndefined();
     expect(story.chapters[0]!.period).toEqual({ start: '2021', end: '2022' });
     expect(story.chapters[0]!.view).toBe('programme=A');
+  });
+
+  it('cites the document of a published figure readably in both languages, keeping the ref', () => {
+    const documented: ResolvedProgramme = {
+      ...PROGRAMME_A,
+      documents: [
+        {
+          ref: 'a.txt',
+          title: '甲市推进老旧小区改造',
+          title_en: 'City A pushes renovation',
+          issuer: '甲市人民政府',
+          issuer_en: 'City A Government',
+          date: '2022-05-06',
+        },
+      ],
+    };
+    const story = run(oneChapter({ figures: [{ published: 'households' }, { metric: 'households' }] }), [
+      documented,
+    ]);
+    const [published, computed] = story.chapters[0]!.figures;
+    expect(published!.source).toBe('a.txt');
+    expect(published!.citation).toEqual({
+      zh: '《甲市推进老旧小区改造》，甲市人民政府，2022年5月6日',
+      en: '“City A pushes renovation” (translated title) 《甲市推进老旧小区改造》, City A Government, 6 May 2022',
+    });
+    expect(computed!.citation).toBeUndefined();
+    // What the site reads back carries the same.
+    expect(parseStory(JSON.parse(JSON.stringify(story))).chapters[0]!.figures[0]!.citation).toEqual(
+      published!.citation,
+    );
+  });
+
+  it('cites the seed articles of the demo programmes by title, not by file name', () => {
+    const programmes = JSON.parse(
+      readFileSync(join(ROOT, 'data/programmes.json'), 'utf8'),
+    ) as ResolvedProgramme[];
+    const changsha = programmes[0]!;
+    expect(publishedCitation(changsha.source, changsha)).toEqual({
+      zh: '《长沙推动既有小区品质三年行动》，王文、蒋宏装',
+      en: '“Changsha pushes a three-year campaign to upgrade existing residential communities” (translated title) 《长沙推动既有小区品质三年行动》, Wang Wen, Jiang Hongzhuang',
+    });
+    const baiyin = programmes.find((p) => p.id === 'baiyin-fangzhilu')!;
+    expect(publishedCitation(baiyin.source, baiyin).zh).toBe(
+      '甘肃省白银市白银区纺织路街道老旧小区改造（报道，标题未载）',
+    );
   });
 
   it('fits the camera to the scope, a single spot from street level, an empty scope to everything', () => {

@@ -3,11 +3,14 @@
  * given with `--story`), with every headline figure a reference — a published figure of a
  * programme record, or a metric over the communities — never a typed number. The build
  * resolves the references against the built communities and writes public/data/story.json
- * (shape: src/present/story.ts) with each value, its unit and its source.
+ * (shape: src/contracts/story.ts) with each value, its unit and its source: a published figure's
+ * seed file (`source`, the reference id) and its document's readable citation in both languages
+ * (`citation`).
  *
  * Pure: the build feeds communities one at a time (`add`), so a national ledger is never held
  * as property objects at once, then `finish` resolves the published figures.
  */
+import { documentFor, formatCitation } from '../../src/domain/citation';
 import type { Figure, Metric, Programme } from '../../src/domain/programmes';
 import { isSummableField } from '../../src/domain/programmes';
 import { isDoneStage } from '../../src/domain/metrics';
@@ -143,6 +146,15 @@ export function canonicalUnit(unit: string): string {
   if (unit === '千米' || unit === '公里' || unit === '米') return '米';
   if (unit === '%') return '%';
   return unit.replace(/^万/, '');
+}
+
+/**
+ * The readable citation of a published figure's source in both languages, from the documents of
+ * its programme; the ref itself when the programmes file describes no document for it.
+ */
+export function publishedCitation(ref: string, programme: Pick<Programme, 'documents'>): Bilingual {
+  const doc = documentFor(ref, programme.documents ?? []);
+  return { zh: formatCitation(doc, 'zh', { ref }), en: formatCitation(doc, 'en', { ref }) };
 }
 
 /** The source line of a computed figure, as the story file records it. */
@@ -510,6 +522,7 @@ function resolveChapter(
         ? { check: { computed: fig.computed, reproduced: fig.reproduced === true } }
         : {}),
       source: fig.source,
+      citation: publishedCitation(fig.source, p),
     });
   });
   let playback: StoryPlayback | null = null;

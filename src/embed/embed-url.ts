@@ -68,13 +68,3 @@ export function iframeCode(src: string, options: IframeOptions): string {
     `allow="clipboard-write" referrerpolicy="no-referrer-when-downgrade"></iframe>`
   );
 }
-
-/**
- * The sources to name under an embedded map: the manifest's attribution, then each programme
- * source file that no attribution line already names ("Published figures: 000_….txt").
- */
-export function embedSources(attribution: readonly string[], sources: readonly string[]): string[] {
-  const out = [...new Set(attribution)];
-  for (const s of new Set(sources)) if (!out.some((a) => a.includes(s))) out.push(s);
-  return out;
-}

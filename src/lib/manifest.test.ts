@@ -39,6 +39,8 @@ describe('parseManifest', () => {
           name: '长沙行动',
           name_en: 'Changsha action',
           source: 'a.txt',
+          // A document without a ref is dropped, a field that is not text left out.
+          documents: [{ ref: 'a.txt', title: '长沙推动行动', date: 2021 }, { title: '无编号' }],
           figures: [{ source: 'b.txt' }],
           communities: 2,
         },
@@ -60,10 +62,19 @@ describe('parseManifest', () => {
         name: { zh: '长沙行动', en: 'Changsha action' },
         communities: 2,
         sources: ['a.txt', 'b.txt'],
+        documents: [{ ref: 'a.txt', title: '长沙推动行动' }],
         period: null,
         figures: [],
       },
-      { id: 'xm', name: { zh: '厦门', en: '厦门' }, communities: 0, sources: [], period: null, figures: [] },
+      {
+        id: 'xm',
+        name: { zh: '厦门', en: '厦门' },
+        communities: 0,
+        sources: [],
+        documents: [],
+        period: null,
+        figures: [],
+      },
     ]);
     expect(m.attribution).toEqual(['Ledgers']);
   });

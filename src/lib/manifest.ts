@@ -14,9 +14,11 @@ import {
 } from '../contracts/manifest';
 import type { OutputField } from '../domain/output-fields';
 import { expectFiles } from './data-integrity';
+import type { SourceDocument } from '../domain/citation';
 import {
   parsePeriod,
   parsePublishedFigures,
+  parseSourceDocuments,
   type ProgrammePeriod,
   type PublishedFigure,
 } from './published-figures';
@@ -37,8 +39,10 @@ export interface ProgrammeSummary {
   name: { zh: string; en: string };
   /** Communities of the dataset in this programme. */
   communities: number;
-  /** The seed article or document the programme's figures come from, when given. */
+  /** The seed article or document the programme's figures come from, when given: refs (file names). */
   sources: string[];
+  /** What the programmes file says of those documents (title, byline, date), for readable source lines. */
+  documents: SourceDocument[];
   /** Period as published, or null. */
   period: ProgrammePeriod | null;
   /** Published figures with their quotes and sources (the headline cards show them). */
@@ -205,6 +209,7 @@ function programme(value: unknown, index: number): ProgrammeSummary {
     name,
     communities: typeof value.communities === 'number' ? value.communities : 0,
     sources,
+    documents: parseSourceDocuments(value.documents),
     period: parsePeriod(value.period),
     figures: parsePublishedFigures(value.figures),
   };

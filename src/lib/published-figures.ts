@@ -1,9 +1,10 @@
 /**
  * The site's view of a programme's published figures as the manifest carries them (the build
- * copies `data/programmes.json` and adds `computed` / `reproduced` where a metric exists). Only
- * what the headline cards read is kept; a figure without a usable number is dropped rather than
- * shown as a blank "published" value.
+ * copies `data/programmes.json` and adds `computed` / `reproduced` where a metric exists), and of
+ * the documents they come from. Only what the headline cards and source lines read is kept; a
+ * figure without a usable number is dropped rather than shown as a blank "published" value.
  */
+import { SOURCE_DOCUMENT_FIELDS, type SourceDocument } from '../domain/citation';
 import { FIGURE_QUALIFIERS, type FigureQualifier, type Metric } from '../domain/programmes';
 
 /** One published number with its quote and source. */
@@ -19,7 +20,7 @@ export interface PublishedFigure {
   qualifier: FigureQualifier | null;
   /** The exact fragment of the source the number comes from. */
   quote: string;
-  /** Seed file or document name. */
+  /** Seed file or document name: the `ref` of one of the programme's documents. */
   source: string;
   /** Set when the figure covers less than the whole programme. */
   scope: string | null;
@@ -86,4 +87,21 @@ export function parsePeriod(value: unknown): ProgrammePeriod | null {
   const start = text(value.start);
   const end = text(value.end);
   return start || end ? { start: start || end, end: end || start } : null;
+}
+
+/**
+ * A manifest programme's `documents` (src/domain/citation.ts). The build checked them; here a
+ * document without a ref is dropped and a field that is not text is left out, so a hand-edited
+ * manifest costs a readable title, never the page.
+ */
+export function parseSourceDocuments(value: unknown): SourceDocument[] {
+  if (!Array.isArray(value)) return [];
+  const out: SourceDocument[] = [];
+  for (const d of value) {
+    if (!isObject(d) || !text(d.ref)) continue;
+    const doc: SourceDocument = { ref: text(d.ref) };
+    for (const key of SOURCE_DOCUMENT_FIELDS) if (key !== 'ref' && text(d[key])) doc[key] = text(d[key]);
+    out.push(doc);
+  }
+  return out;
 }

@@ -1,95 +1,91 @@
 /**
- * The current map as a PNG at twice its on-screen resolution, with the title, headline figures,
- * legend, sources and attribution drawn onto the same canvas, so the image stands on its own in
- * a slide deck or a report.
+ * The current map as a PNG for a slide deck or a handout: a side panel with the title card and
+ * the legend of the layer shown, the map beside it, and a band of sources and attribution below
+ * (the layout is export-layout.ts), so nothing covers the data and the image stands on its own.
  *
- * The WebGL canvas is read right after a synchronous `map.redraw()`, in the same task: the
- * drawing buffer is cleared only when the browser composites the page, so no
- * `preserveDrawingBuffer` (and its cost on every frame) is needed. For the duration of the
- * export the map renders at `scale` times its size (`setPixelRatio`), so lines and labels are
- * sharp rather than enlarged.
+ * The map is drawn again for the export at `scale` device pixels per CSS pixel, not copied from
+ * the screen: MapLibre through `setPixelRatio` and a synchronous `redraw()`, the deck.gl funding
+ * hexagons through their overlay's `renderAt`. Each canvas is read right after it is drawn, in
+ * the same task: the drawing buffer is cleared only when the browser composites the page, so no
+ * `preserveDrawingBuffer` (and its cost on every frame) is needed. The PNG carries its legend
+ * and layout as text (png-text.ts, keyword EXPORT_KEYWORD).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Lang } from '../i18n/messages';
 import { downloadBlob } from '../lib/download';
+import type { ExportLegend } from './export-legend';
+import {
+  layoutExport,
+  type ExportContent,
+  type ExportLayout,
+  type FontSpec,
+  type Ink,
+} from './export-layout';
+import { withTextChunk } from './png-text';
 
 /** Resolution of the export relative to the map's CSS size. */
 export const EXPORT_SCALE = 2;
 
-/** One legend entry: a circle swatch and its label. */
-export interface ExportLegendItem {
-  color: string;
-  label: string;
-  /** Drawn as a ring (illustrative communities). */
-  hollow?: boolean;
-}
+/** Keyword of the PNG text chunk holding the export's record (ExportRecord as JSON). */
+export const EXPORT_KEYWORD = 'renovation-atlas-export';
 
-/** Everything drawn over the map. Plain text only: nothing is interpreted as markup. */
-export interface ExportOverlay {
-  title: string;
-  subtitle?: string;
-  /** Headline figures, already formatted, each with its source line. */
-  figures?: { value: string; label: string; source: string }[];
-  legendTitle: string;
-  legend: ExportLegendItem[];
-  /** Lines naming where the figures and data come from. */
-  sources: string[];
-  /** Lines of attribution (data, basemap, caveats). */
-  attribution: string[];
+/** What an export writes besides the map. */
+export interface ExportOverlay extends ExportContent {
   theme: 'light' | 'dark';
+  lang: Lang;
 }
 
-const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+/** A layer drawn on its own canvas over the map (the deck.gl hexagons), redrawn for the export. */
+export interface OverlayRenderer {
+  /** Draws at `pixelRatio` and hands the canvas (null: nothing shown) to `use` in the same task. */
+  renderAt(pixelRatio: number, use: (canvas: HTMLCanvasElement | null) => void): void;
+}
 
+/** A part of the map container, in CSS pixels. */
+export interface MapArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Options of an export, with their defaults. */
+export interface ExportOptions {
+  /** Device pixels per CSS pixel of the picture. Default EXPORT_SCALE. */
+  scale?: number;
+  /** The part of the map to show (a slide leaves out what its card covers). Default: all of it. */
+  area?: MapArea | null;
+  /** The funding hexagons' overlay, drawn again at the export's resolution. Default none. */
+  overlay?: OverlayRenderer | null;
+  /** Width of the side panel in CSS pixels. Default: export-layout.ts's, from the map's width. */
+  panelWidth?: number;
+}
+
+/** What an exported picture shows, as its PNG carries it: the legend and where things are drawn. */
+export interface ExportRecord {
+  lang: Lang;
+  theme: 'light' | 'dark';
+  /** Image pixels per CSS pixel: the layout's rectangles times this are image pixels. */
+  scale: number;
+  legend: ExportLegend;
+  layout: Omit<ExportLayout, 'ops'>;
+  /** Device pixels per CSS pixel the map and the hexagons were drawn at (null: no hexagons). */
+  drawn: { map: number; hexagons: number | null };
+}
+
+/** The page's own font stacks (src/app.css): CJK first for Chinese, Latin first for English. */
+const FONTS: Readonly<Record<Lang, string>> = {
+  zh: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Hiragino Sans GB', system-ui, sans-serif",
+  en: "system-ui, 'Noto Sans', 'Noto Sans CJK SC', sans-serif",
+};
+
+/** Opaque grounds: the panel and the band are outside the map, nothing shows through them. */
 const PALETTE = {
-  light: {
-    panel: 'rgba(255,255,255,0.93)',
-    text: '#14181c',
-    muted: '#4a5157',
-    rule: '#c9c3ba',
-    band: 'rgba(255,255,255,0.9)',
-  },
-  dark: {
-    panel: 'rgba(12,20,28,0.9)',
-    text: '#f3f5f7',
-    muted: '#b8c2cb',
-    rule: '#3c4a57',
-    band: 'rgba(12,20,28,0.88)',
-  },
-} as const;
+  light: { panel: '#ffffff', band: '#f3f0ea', text: '#14181c', muted: '#4a5157', rule: '#c9c3ba' },
+  dark: { panel: '#0c141c', band: '#071016', text: '#f3f5f7', muted: '#b8c2cb', rule: '#3c4a57' },
+} as const satisfies Record<string, Record<Ink | 'panel' | 'band', string>>;
 
-/**
- * Splits `text` into lines no wider than `maxWidth` as `measure` reports widths. Breaks at
- * spaces where there are any, else between characters (Chinese has no spaces).
- */
-export function wrapLines(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    const tokens = paragraph.match(/\S+\s*|\s+/g) ?? [''];
-    let line = '';
-    const push = () => {
-      if (line.trim()) lines.push(line.trimEnd());
-      line = '';
-    };
-    for (const token of tokens) {
-      if (measure(line + token.trimEnd()) <= maxWidth) {
-        line += token;
-        continue;
-      }
-      push();
-      if (measure(token.trimEnd()) <= maxWidth) {
-        line = token;
-        continue;
-      }
-      // A token wider than a line (a Chinese sentence): break it between characters.
-      for (const ch of token) {
-        if (measure(line + ch) > maxWidth && line) push();
-        line += ch;
-      }
-    }
-    push();
-  }
-  return lines;
-}
+const css = (font: FontSpec, lang: Lang) => `${font.weight} ${font.size}px ${FONTS[lang]}`;
 
 /** File name of an export: a safe slug of `name` and the date, e.g. `renovation-atlas-changsha-2025-01-31.png`. */
 export function exportFileName(name: string, date: Date): string {
@@ -101,177 +97,170 @@ export function exportFileName(name: string, date: Date): string {
   return `renovation-atlas${slug ? `-${slug}` : ''}-${day}.png`;
 }
 
-/** Draws the map's canvas (and any canvas overlaid on it, e.g. deck.gl's) at `scale`. */
+/**
+ * Draws `area` of the map (and of the overlay) into `dest` (CSS pixels of the scaled context),
+ * rendered at `scale`. Returns the pixel ratios actually drawn at.
+ */
 function drawMap(
   ctx: CanvasRenderingContext2D,
   map: MapLibreMap,
-  width: number,
-  height: number,
+  area: MapArea,
+  dest: { x: number; y: number },
   scale: number,
-) {
-  const container = map.getContainer();
+  overlay: OverlayRenderer | null,
+): ExportRecord['drawn'] {
+  const cssWidth = map.getContainer().clientWidth;
+  const put = (canvas: HTMLCanvasElement) => {
+    const r = canvas.width / cssWidth;
+    ctx.drawImage(
+      canvas,
+      area.left * r,
+      area.top * r,
+      area.width * r,
+      area.height * r,
+      dest.x,
+      dest.y,
+      area.width,
+      area.height,
+    );
+    return r;
+  };
   const previous = map.getPixelRatio();
   const overridden = previous !== devicePixelRatio;
   map.setPixelRatio(scale);
   try {
     map.redraw();
-    ctx.drawImage(map.getCanvas(), 0, 0, width * scale, height * scale);
-    for (const canvas of container.querySelectorAll('canvas')) {
-      if (canvas === map.getCanvas() || !canvas.width || !canvas.height) continue;
-      ctx.drawImage(canvas, 0, 0, width * scale, height * scale);
-    }
+    const drawn: ExportRecord['drawn'] = { map: put(map.getCanvas()), hexagons: null };
+    overlay?.renderAt(scale, (canvas) => {
+      if (canvas?.width) drawn.hexagons = put(canvas);
+    });
+    return drawn;
   } finally {
     // Back to following the screen's own ratio unless something had fixed one before.
     map.setPixelRatio(overridden ? previous : (null as unknown as number));
   }
 }
 
-/** Writes `lines` from `y` down, `step` apart; returns the y below the last. */
-function writeLines(
+/** Paints a legend swatch in its square. */
+function drawSwatch(
   ctx: CanvasRenderingContext2D,
-  lines: string[],
-  x: number,
-  y: number,
-  step: number,
-): number {
-  for (const line of lines) {
-    ctx.fillText(line, x, y);
-    y += step;
-  }
-  return y;
-}
-
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
+  op: Extract<ExportLayout['ops'][number], { kind: 'swatch' }>,
+) {
+  const { x, y, width: w, height: h } = op.rect;
+  const cx = x + w / 2;
+  const cy = y + h / 2;
+  ctx.fillStyle = op.color;
+  ctx.strokeStyle = op.color;
   ctx.beginPath();
-  ctx.roundRect(x, y, w, h, r);
-  ctx.fill();
-}
-
-/** Draws the overlay in CSS pixels (the context is already scaled). */
-function drawOverlay(ctx: CanvasRenderingContext2D, overlay: ExportOverlay, width: number, height: number) {
-  const c = PALETTE[overlay.theme];
-  const font = (size: number, weight = 400) => `${weight} ${size}px ${FONT}`;
-  const measure = (f: string) => (s: string) => {
-    ctx.font = f;
-    return ctx.measureText(s).width;
-  };
-  ctx.textBaseline = 'top';
-  const margin = Math.round(Math.min(width, height) * 0.025) + 8;
-
-  // Bottom band: sources, then attribution, across the whole width.
-  const bandFont = font(12);
-  const bandLines = [...overlay.sources, ...overlay.attribution].flatMap((l) =>
-    wrapLines(l, width - 2 * margin, measure(bandFont)),
-  );
-  const bandHeight = bandLines.length ? bandLines.length * 17 + 16 : 0;
-  if (bandHeight) {
-    ctx.fillStyle = c.band;
-    ctx.fillRect(0, height - bandHeight, width, bandHeight);
-    ctx.fillStyle = c.muted;
-    ctx.font = bandFont;
-    bandLines.forEach((l, i) => ctx.fillText(l, margin, height - bandHeight + 8 + i * 17));
-  }
-
-  // Title panel, top left, with the figures under the title.
-  const panelWidth = Math.min(560, width * 0.42);
-  const inner = panelWidth - 36;
-  const titleFont = font(32, 700);
-  const titleLines = wrapLines(overlay.title, inner, measure(titleFont));
-  const subtitleLines = overlay.subtitle ? wrapLines(overlay.subtitle, inner, measure(font(17))) : [];
-  const figures = overlay.figures ?? [];
-  const figureBlocks = figures.map((f) => ({
-    value: f.value,
-    label: wrapLines(f.label, inner, measure(font(16))),
-    source: wrapLines(f.source, inner, measure(font(12))),
-  }));
-  // Top padding, title, subtitle, the gap before the figures and the bottom padding.
-  let panelHeight = 18 + titleLines.length * 40 + subtitleLines.length * 24 + 12 + 14;
-  for (const b of figureBlocks) panelHeight += 14 + 40 + b.label.length * 21 + b.source.length * 16;
-  panelHeight = Math.min(panelHeight, height - bandHeight - 2 * margin);
-  ctx.fillStyle = c.panel;
-  roundRect(ctx, margin, margin, panelWidth, panelHeight, 10);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(margin, margin, panelWidth, panelHeight);
-  ctx.clip();
-  let y = margin + 18;
-  const x = margin + 18;
-  ctx.fillStyle = c.text;
-  ctx.font = titleFont;
-  y = writeLines(ctx, titleLines, x, y, 40);
-  ctx.fillStyle = c.muted;
-  ctx.font = font(17);
-  y = writeLines(ctx, subtitleLines, x, y, 24);
-  y += 12;
-  for (const b of figureBlocks) {
-    ctx.fillStyle = c.rule;
-    ctx.fillRect(x, y, inner, 1);
-    y += 14;
-    ctx.fillStyle = c.text;
-    ctx.font = font(34, 700);
-    ctx.fillText(b.value, x, y);
-    y += 40;
-    ctx.font = font(16);
-    y = writeLines(ctx, b.label, x, y, 21);
-    ctx.fillStyle = c.muted;
-    ctx.font = font(12);
-    y = writeLines(ctx, b.source, x, y, 16);
-  }
-  ctx.restore();
-
-  // Legend, bottom right above the band.
-  if (overlay.legend.length) {
-    const itemFont = font(15);
-    const labelWidth = Math.max(...overlay.legend.map((l) => measure(itemFont)(l.label)));
-    const headWidth = measure(font(15, 700))(overlay.legendTitle);
-    const boxWidth = Math.max(labelWidth + 44, headWidth + 28);
-    const boxHeight = 40 + overlay.legend.length * 24;
-    const bx = width - margin - boxWidth;
-    const by = height - bandHeight - margin - boxHeight;
-    ctx.fillStyle = c.panel;
-    roundRect(ctx, bx, by, boxWidth, boxHeight, 8);
-    ctx.fillStyle = c.text;
-    ctx.font = font(15, 700);
-    ctx.fillText(overlay.legendTitle, bx + 14, by + 12);
-    overlay.legend.forEach((item, i) => {
-      const cy = by + 48 + i * 24;
-      ctx.beginPath();
-      ctx.arc(bx + 22, cy, 7, 0, 2 * Math.PI);
-      if (item.hollow) {
-        ctx.lineWidth = 2.5;
-        ctx.strokeStyle = item.color;
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = item.color;
-        ctx.fill();
-      }
-      ctx.fillStyle = c.text;
-      ctx.font = itemFont;
-      ctx.fillText(item.label, bx + 38, cy - 10);
-    });
+  switch (op.shape) {
+    case 'dot':
+      ctx.arc(cx, cy, w / 2 - 1, 0, 2 * Math.PI);
+      ctx.fill();
+      break;
+    case 'ring':
+      ctx.lineWidth = 3;
+      ctx.arc(cx, cy, w / 2 - 2.5, 0, 2 * Math.PI);
+      ctx.stroke();
+      break;
+    case 'box':
+      ctx.rect(x, y + 2, w, h - 4);
+      ctx.fill();
+      break;
+    case 'line':
+      ctx.lineWidth = 5;
+      ctx.lineCap = 'round';
+      ctx.moveTo(x + 2, cy);
+      ctx.lineTo(x + w - 2, cy);
+      ctx.stroke();
+      break;
+    case 'square':
+      ctx.rect(x + 2, y + 2, w - 4, h - 4);
+      ctx.fill();
+      break;
+    case 'diamond':
+      ctx.moveTo(cx, y);
+      ctx.lineTo(x + w, cy);
+      ctx.lineTo(cx, y + h);
+      ctx.lineTo(x, cy);
+      ctx.closePath();
+      ctx.fill();
+      break;
+    case 'triangle':
+      ctx.moveTo(cx, y + 1);
+      ctx.lineTo(x + w, y + h - 1);
+      ctx.lineTo(x, y + h - 1);
+      ctx.closePath();
+      ctx.fill();
+      break;
   }
 }
 
-/** The map with `overlay` drawn on it, as a canvas `scale` times the map's CSS size. */
+/** The map with `overlay` laid out around it, as a canvas, and the record of what it shows. */
 export async function renderMapImage(
   map: MapLibreMap,
   overlay: ExportOverlay,
-  scale = EXPORT_SCALE,
-): Promise<HTMLCanvasElement> {
+  options: ExportOptions = {},
+): Promise<{ canvas: HTMLCanvasElement; record: ExportRecord }> {
+  const scale = options.scale ?? EXPORT_SCALE;
   // Canvas text needs the CJK font loaded, or the first export falls back to a system face.
   await document.fonts?.ready;
   const container = map.getContainer();
-  const width = container.clientWidth;
-  const height = container.clientHeight;
+  const area = options.area ?? {
+    left: 0,
+    top: 0,
+    width: container.clientWidth,
+    height: container.clientHeight,
+  };
+  const probe = document.createElement('canvas').getContext('2d');
+  if (!probe) throw new Error('no 2D canvas context');
+  const layout = layoutExport(
+    overlay,
+    area,
+    (text, font) => {
+      probe.font = css(font, overlay.lang);
+      return probe.measureText(text).width;
+    },
+    options.panelWidth ? { panelWidth: options.panelWidth } : {},
+  );
+
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
+  canvas.width = Math.round(layout.width * scale);
+  canvas.height = Math.round(layout.height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
-  drawMap(ctx, map, width, height, scale);
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  drawOverlay(ctx, overlay, width, height);
-  return canvas;
+  const c = PALETTE[overlay.theme];
+  ctx.fillStyle = c.panel;
+  ctx.fillRect(0, 0, layout.width, layout.band.y);
+  ctx.fillStyle = c.band;
+  ctx.fillRect(layout.band.x, layout.band.y, layout.band.width, layout.band.height);
+  const drawn = drawMap(ctx, map, area, layout.map, scale, options.overlay ?? null);
+
+  ctx.textBaseline = 'top';
+  for (const op of layout.ops) {
+    if (op.kind === 'text') {
+      ctx.font = css(op.font, overlay.lang);
+      ctx.fillStyle = c[op.ink];
+      ctx.fillText(op.text, op.x, op.y);
+    } else if (op.kind === 'rule') {
+      ctx.fillStyle = c.rule;
+      ctx.fillRect(op.rect.x, op.rect.y, op.rect.width, op.rect.height);
+    } else {
+      drawSwatch(ctx, op);
+    }
+  }
+  const { ops: _ops, ...placed } = layout;
+  return {
+    canvas,
+    record: {
+      lang: overlay.lang,
+      theme: overlay.theme,
+      scale,
+      legend: overlay.legend,
+      layout: placed,
+      drawn,
+    },
+  };
 }
 
 /** Encodes a canvas as PNG. */
@@ -281,9 +270,19 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** Renders the map with `overlay` and downloads it as `fileName`. Returns the PNG. */
-export async function exportPng(map: MapLibreMap, overlay: ExportOverlay, fileName: string): Promise<Blob> {
-  const png = await canvasToPng(await renderMapImage(map, overlay));
+/**
+ * Renders the map with `overlay`, downloads it as `fileName` with its record inside, and returns
+ * the PNG and the record.
+ */
+export async function exportPng(
+  map: MapLibreMap,
+  overlay: ExportOverlay,
+  fileName: string,
+  options: ExportOptions = {},
+): Promise<{ png: Blob; record: ExportRecord }> {
+  const { canvas, record } = await renderMapImage(map, overlay, options);
+  const bytes = new Uint8Array(await (await canvasToPng(canvas)).arrayBuffer());
+  const png = new Blob([withTextChunk(bytes, EXPORT_KEYWORD, JSON.stringify(record))], { type: 'image/png' });
   downloadBlob(png, fileName);
-  return png;
+  return { png, record };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayFigure, figureText, type QualifierWords } from './figure-format';
+import { displayFigure, figureParts, figureText, type QualifierWords } from './figure-format';
 import type { StoryFigure } from '../contracts/story';
 
 const ZH: QualifierWords = { about: '约', nearly: '近', more_than: '超', expected: '预计' };
@@ -64,5 +64,20 @@ describe('headline figures', () => {
     expect(figureText(computed(1_903_118_000, '元'), 'zh', ZH)).toBe('19亿元');
     expect(figureText(computed(1_903_118_000, '元'), 'en', EN)).toBe('¥1.9B');
     expect(figureText(computed(1229, '个'), 'en', EN)).toBe('1,229');
+  });
+
+  it('keeps the qualifier apart from the number and its unit for the exported image', () => {
+    expect(figureParts(published(3105, '万元', 31_050_000, '元', 'about'), 'en', EN)).toEqual({
+      qualifier: 'about',
+      figure: '¥31.1M',
+    });
+    expect(figureParts(published(348, '万人', 3_480_000, '人', 'about'), 'zh', ZH)).toEqual({
+      qualifier: '约',
+      figure: '348万人',
+    });
+    expect(figureParts(published(54.56, '万平方米', 545_600, '平方米'), 'en', EN)).toEqual({
+      qualifier: '',
+      figure: '546K m²',
+    });
   });
 });

@@ -61,10 +61,23 @@ export function displayFigure(figure: StoryFigure, lang: Lang, words: QualifierW
   return { prefix, ...parts };
 }
 
-/** The figure as one line of text (for the exported image and for screen readers). */
-export function figureText(figure: StoryFigure, lang: Lang, words: QualifierWords): string {
+/**
+ * The figure as the exported image sets it: the qualifier apart, and the number with its unit as
+ * one piece that is never broken (src/lib/fit-figure.ts).
+ */
+export function figureParts(
+  figure: StoryFigure,
+  lang: Lang,
+  words: QualifierWords,
+): { qualifier: string; figure: string } {
   const d = displayFigure(figure, lang, words);
-  const sep = lang === 'en' ? ' ' : '';
   const unitSep = lang === 'en' && d.unit && d.unit !== '%' ? ' ' : '';
-  return `${d.prefix ? d.prefix + sep : ''}${d.number}${unitSep}${d.unit}`;
+  return { qualifier: d.prefix, figure: `${d.number}${unitSep}${d.unit}` };
+}
+
+/** The figure as one line of text (for screen readers and plain-text uses). */
+export function figureText(figure: StoryFigure, lang: Lang, words: QualifierWords): string {
+  const { qualifier, figure: body } = figureParts(figure, lang, words);
+  const sep = lang === 'en' ? ' ' : '';
+  return `${qualifier ? qualifier + sep : ''}${body}`;
 }

@@ -6,7 +6,14 @@
 import { STAGE_LABELS } from '../domain/vocabulary';
 import type { Lang } from '../i18n/messages';
 import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../style/scales';
-import type { ExportLegendItem } from './export-png';
+
+/** One legend entry of a slide: a circle swatch and its label. */
+export interface ExportLegendItem {
+  color: string;
+  label: string;
+  /** Drawn as a ring (illustrative communities). */
+  hollow?: boolean;
+}
 
 /** Colour of the illustrative ring in the legend (any stage's ring has the stage's colour). */
 export const ILLUSTRATIVE_SWATCH = '#8c8c8c';

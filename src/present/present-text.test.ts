@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, MESSAGES, type MessageKey } from '../i18n/messages';
-import { figureSource, periodText, qualifierWords, type Translate } from './present-text';
+import { figureSource, periodText, qualifierWords, sharedSource, type Translate } from './present-text';
 import type { StoryChapter, StoryFigure } from '../contracts/story';
 
 const tr =
@@ -21,19 +21,39 @@ const figure = (kind: 'published' | 'computed', illustrative = 0): StoryFigure =
 });
 
 describe('figure sources', () => {
-  it('names the seed file of a published figure', () => {
-    expect(figureSource(figure('published'), tr('zh'))).toBe('来源：000_seed.txt');
-    expect(figureSource(figure('published'), tr('en'))).toBe('Source: 000_seed.txt');
+  it('names the document of a published figure readably, the seed file only without a citation', () => {
+    const cited: StoryFigure = {
+      ...figure('published'),
+      citation: {
+        zh: '《长沙推动既有小区品质三年行动》，王文、蒋宏装',
+        en: '《长沙推动既有小区品质三年行动》, Wang Wen',
+      },
+    };
+    expect(figureSource(cited, tr('zh'), 'zh')).toBe('来源：《长沙推动既有小区品质三年行动》，王文、蒋宏装');
+    expect(figureSource(cited, tr('en'), 'en')).toBe('Source: 《长沙推动既有小区品质三年行动》, Wang Wen');
+    expect(figureSource(figure('published'), tr('zh'), 'zh')).toBe('来源：000_seed.txt');
+    expect(figureSource(figure('published'), tr('en'), 'en')).toBe('Source: 000_seed.txt');
   });
 
   it('says a computed figure is computed, and how much of it is illustrative', () => {
-    expect(figureSource(figure('computed', 515), tr('zh'))).toBe('由 522 个小区计算，其中 515 个为示意数据');
-    expect(figureSource(figure('computed', 515), tr('en'))).toBe(
+    expect(figureSource(figure('computed', 515), tr('zh'), 'zh')).toBe(
+      '由 522 个小区计算，其中 515 个为示意数据',
+    );
+    expect(figureSource(figure('computed', 515), tr('en'), 'en')).toBe(
       'Computed from 522 communities, 515 of them illustrative',
     );
-    expect(figureSource(figure('computed'), tr('en'))).toBe('Computed from 522 communities');
+    expect(figureSource(figure('computed'), tr('en'), 'en')).toBe('Computed from 522 communities');
     for (const lang of ['zh', 'en'] as const)
-      expect(figureSource(figure('computed', 3), tr(lang))).not.toMatch(/来源|Source/);
+      expect(figureSource(figure('computed', 3), tr(lang), lang)).not.toMatch(/来源|Source/);
+  });
+
+  it('names a source shared by every figure once, and none when they differ or one is computed', () => {
+    const a = { ...figure('published'), key: 'a' };
+    const b = { ...figure('published'), key: 'b' };
+    expect(sharedSource([a, b], tr('zh'), 'zh')).toBe('来源：000_seed.txt');
+    expect(sharedSource([a, { ...b, source: '001_other.txt' }], tr('zh'), 'zh')).toBeNull();
+    expect(sharedSource([a, figure('computed')], tr('en'), 'en')).toBeNull();
+    expect(sharedSource([a], tr('en'), 'en')).toBeNull();
   });
 
   it('writes the period, a single year once', () => {

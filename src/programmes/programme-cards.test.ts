@@ -7,6 +7,7 @@ import { decodeExploreIndex } from '../explore/explore-index';
 import { parseManifest } from '../lib/manifest';
 import { totalsFromIndex } from './index-totals';
 import {
+  cardSourceText,
   figureFundField,
   periodText,
   programmeCards,
@@ -72,6 +73,7 @@ describe('programmeCards', () => {
     id: 'p',
     name: { zh: '计划', en: 'Plan' },
     sources: ['a.txt'],
+    documents: [{ ref: 'b.txt', title: '乙文', date: '2021-05' }],
     period: { start: '2021', end: '2023' },
     figures: [
       fig({ key: 'projects', value: 522, metric: { op: 'count' } }),
@@ -105,7 +107,12 @@ describe('programmeCards', () => {
       ['fund_enterprise', 'fund_utility'],
       ['fund_nonfiscal', 'fund_nonfiscal'],
     ]);
-    expect(card!.sources).toEqual(['a.txt', 's.txt', 'b.txt']);
+    // Each source once, the programme's own first; a described one with its document.
+    expect(card!.sources).toEqual([
+      { ref: 'a.txt' },
+      { ref: 's.txt' },
+      { ref: 'b.txt', title: '乙文', date: '2021-05' },
+    ]);
     expect(card!.computed).toBeNull();
   });
 
@@ -183,6 +190,26 @@ describe('publishedValueText', () => {
     const figure = fig(over);
     if (zh !== undefined) expect(publishedValueText(figure, 'zh')).toBe(zh);
     if (en !== undefined) expect(publishedValueText(figure, 'en')).toBe(en);
+  });
+
+  it('cites the sources readably and keeps the file names apart', () => {
+    const sources = [
+      {
+        ref: '001_b5f242886d659bb7.txt',
+        title: '聚焦共同缔造彰显智慧美好',
+        issuer: 'xx区人民政府',
+        date: '2020-08-24',
+      },
+      { ref: 'plan.pdf' },
+    ];
+    expect(cardSourceText(sources, 'zh')).toEqual({
+      citations: '《聚焦共同缔造彰显智慧美好》，xx区人民政府，2020年8月24日；plan.pdf',
+      refs: '001_b5f242886d659bb7.txt、plan.pdf',
+    });
+    expect(cardSourceText(sources.slice(0, 1), 'en')).toEqual({
+      citations: '《聚焦共同缔造彰显智慧美好》, xx区人民政府, 24 Aug 2020',
+      refs: '001_b5f242886d659bb7.txt',
+    });
   });
 
   it('writes periods compactly', () => {

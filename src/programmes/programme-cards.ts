@@ -6,6 +6,7 @@
  * and says, for the computed ones, how many of the communities behind them are illustrative,
  * so a component cannot show a computed sum as if it were published. Pure.
  */
+import { documentFor, formatCitation, type SourceDocument } from '../domain/citation';
 import { isFiscalChannel } from '../domain/metrics';
 import { COMMUNITY_OUTPUT_FIELDS } from '../domain/output-fields';
 import { FUNDING_CHANNELS } from '../domain/vocabulary';
@@ -143,8 +144,11 @@ export interface ProgrammeCard {
   id: string;
   name: { zh: string; en: string };
   period: ProgrammePeriod | null;
-  /** Sources of the published figures (the programme's own first). */
-  sources: string[];
+  /**
+   * Sources of the published figures (the programme's own first), each as the document the
+   * programmes file describes, or only its ref when it describes none: cite with `formatCitation`.
+   */
+  sources: SourceDocument[];
   published: {
     communities: PublishedFigure[];
     households: PublishedFigure[];
@@ -168,6 +172,8 @@ export interface CardProgramme {
   id: string;
   name: { zh: string; en: string };
   sources: readonly string[];
+  /** The documents behind `sources` (title, byline, date); absent or partial in a city's own file. */
+  documents?: readonly SourceDocument[];
   period: ProgrammePeriod | null;
   figures: readonly PublishedFigure[];
 }
@@ -227,7 +233,9 @@ export function programmeCards(
       id: p.id,
       name: p.name,
       period: p.period,
-      sources: [...new Set([...p.sources, ...figureSources])],
+      sources: [...new Set([...p.sources, ...figureSources])].map(
+        (ref) => documentFor(ref, p.documents ?? []) ?? { ref },
+      ),
       published: publishedHeadlines(p.figures),
       computed:
         t && t.communities > 0
@@ -242,6 +250,22 @@ export function programmeCards(
           : null,
     };
   });
+}
+
+/**
+ * A card's sources in `lang`: the readable citations (what every card shows) and the refs, the
+ * seed file names, which the about panel adds so a reader of the data can find the file.
+ */
+export function cardSourceText(
+  sources: readonly SourceDocument[],
+  lang: Lang,
+): { citations: string; refs: string } {
+  const zh = lang === 'zh';
+  return {
+    // Citations have commas of their own: semicolons keep two apart.
+    citations: sources.map((d) => formatCitation(d, lang)).join(zh ? '；' : '; '),
+    refs: sources.map((d) => d.ref).join(zh ? '、' : ', '),
+  };
 }
 
 const QUALIFIER_WORDS: Record<Lang, Record<NonNullable<PublishedFigure['qualifier']>, string>> = {

@@ -274,10 +274,12 @@ describe('online basemaps', { timeout: 2 * PAGE_TIMEOUT }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow).toBe(0);
     const picker = (await page.locator('.basemap-picker').boundingBox())!;
-    const legend = (await page.locator('.legend-slot').boundingBox())!;
     expect(picker.x + picker.width).toBeLessThanOrEqual(390);
-    // Beside the folded legend, not under it.
-    expect(picker.x).toBeGreaterThanOrEqual(legend.x + legend.width);
+    // Over the map, clear of the header above it and of the bottom sheet (the legend is in the sheet).
+    const map = (await page.locator('.map').boundingBox())!;
+    const sheet = (await page.locator('.sheet').boundingBox())!;
+    expect(picker.y).toBeGreaterThanOrEqual(map.y);
+    expect(picker.y + picker.height).toBeLessThanOrEqual(sheet.y);
   });
 
   it('does not offer AMap when the data has no GCJ-02 tiles', async () => {

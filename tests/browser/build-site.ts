@@ -29,6 +29,8 @@ const INPUTS = [
   'public',
   'scripts/vite',
   'scripts/basemap',
+  'scripts/og',
+  'scripts/pipeline/tiles',
   'vite.config.ts',
   'svelte.config.js',
   'package-lock.json',

@@ -438,6 +438,10 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
       const page = await open('demo', `./?layer=${layer}&lang=en${CHANGSHA}`, PHONE);
       const overflow = await sidewaysOverflow(page);
       expect(overflow, layer).toEqual([0, 0]);
+      await settle(page, `layers-phone-${layer}`);
+      // On a phone the switcher, the slider and the legend are in the bottom sheet's legend section.
+      await page.getByRole('button', { name: 'Legend', exact: true }).click();
+      await page.locator('.sheet[data-snap="half"] .legend-slot').waitFor();
       const switcher = (await page.locator('.switcher').boundingBox())!;
       expect(switcher.x + switcher.width).toBeLessThanOrEqual(390);
       if (layer === 'status') {
@@ -445,8 +449,7 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
         expect(slider.x).toBeGreaterThanOrEqual(0);
         expect(slider.x + slider.width).toBeLessThanOrEqual(390);
       }
-      await settle(page, `layers-phone-${layer}`);
-      await page.locator('.legend summary').click();
+      expect(await sidewaysOverflow(page), layer).toEqual([0, 0]);
       await screenshot(page, `layers-phone-${layer}-legend`);
     }
   });

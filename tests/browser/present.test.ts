@@ -17,6 +17,8 @@ import { eventMonth } from '../../src/domain/months';
 import type { Programme } from '../../src/domain/programmes';
 import { DONE_STAGES } from '../../src/domain/vocabulary';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
+import { EXPORT_KEYWORD, type ExportRecord } from '../../src/present/export-png';
+import { readTextChunks } from '../../src/present/png-text';
 import { DARK_BASEMAP } from '../../src/present/present-map';
 import type { Story } from '../../src/present/story';
 import { countColors, SCREENSHOT_DIR, screenshot, waitForMapIdle } from './browser';
@@ -113,7 +115,9 @@ describe('presentation mode', { timeout: 300_000 }, () => {
         prefix: li.querySelector('.prefix')?.textContent ?? '',
         number: li.querySelector('.number')!.textContent!,
         unit: li.querySelector('.unit')?.textContent ?? '',
-        source: li.querySelector('.source')!.textContent!,
+        // A figure's own source, or the one its card names once for all its figures.
+        source: (li.querySelector('.source') ?? li.closest('.card')!.querySelector('.source.shared'))!
+          .textContent!,
       })),
     );
     expect(shown.length, `chapter ${n} figures`).toBeGreaterThan(0);
@@ -128,11 +132,13 @@ describe('presentation mode', { timeout: 300_000 }, () => {
         const record = programmes.find((p) => p.id === programme)!;
         const figure = record.figures.find((x) => x.key === f.key)!;
         expect(f.value, `chapter ${n} ${f.key}`).toBe(figure.value_canonical);
-        // The number as published, its unit and hedge, and the seed file it comes from.
+        // The number as published, its unit and hedge, and the document it comes from, cited
+        // readably (the seed file only when the story carries no citation).
         expect(Number(f.number.replace(/,/g, ''))).toBe(figure.value);
         expect(f.unit).toBe(figure.unit);
         expect(f.prefix).toBe(figure.qualifier ? QUALIFIER_ZH[figure.qualifier] : '');
-        expect(f.source).toBe(`来源：${figure.source}`);
+        const cited = chapterOf(n).figures.find((x) => x.key === f.key)?.citation?.zh ?? figure.source;
+        expect(f.source).toBe(`来源：${cited}`);
       }
     }
     return shown.map((f) => f.kind);
@@ -148,11 +154,11 @@ describe('presentation mode', { timeout: 300_000 }, () => {
         text: px('.text'),
         number: px('.figure .value'),
         label: px('.figure .label'),
-        source: px('.figure .source'),
+        source: px('.source'),
         counter: px('.counter'),
         bg: s.backgroundColor,
         fg: s.color,
-        muted: getComputedStyle(card.querySelector('.figure .source')!).color,
+        muted: getComputedStyle(card.querySelector('.source')!).color,
         overflow: card.scrollHeight - card.clientHeight,
       };
     });
@@ -222,6 +228,10 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     }
   }
 
+  /** The layout an exported PNG carries (src/present/export-png.ts `ExportRecord`). */
+  const exportLayout = (bytes: Buffer) =>
+    (JSON.parse(readTextChunks(new Uint8Array(bytes)).get(EXPORT_KEYWORD)!) as ExportRecord).layout;
+
   async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
     const path = await file.path();
@@ -283,15 +293,18 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     expect(await page.locator('.present').getAttribute('data-theme')).toBe('light');
     await expect.poll(() => query(page).get('theme')).toBeNull();
 
-    // PNG export: twice the viewport, the map and the overlay in it.
+    // PNG export at twice the resolution: the title card beside the part of the map the card
+    // leaves free, the full height of the screen (tests/browser/export-legend.test.ts checks the rest).
     await waitForMapIdle(page);
     const png = await download(page, () => page.locator('.controls .export').click());
     expect(png.name).toMatch(new RegExp(`^renovation-atlas-${chapterOf(n).id}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
     await writeFile(join(SCREENSHOT_DIR, 'present-export.png'), png.bytes);
     const image = await decodePng(png.bytes);
+    const layout = exportLayout(png.bytes);
+    expect(layout.map.height).toBe(PROJECTOR.height);
     expect({ width: image.width, height: image.height }).toEqual({
-      width: PROJECTOR.width * 2,
-      height: PROJECTOR.height * 2,
+      width: Math.round(layout.width * 2),
+      height: Math.round(layout.height * 2),
     });
     expect(image.colours, 'distinct colours').toBeGreaterThan(500);
     const [land] = await countColors(site.browser, png.bytes, [BASEMAP_COLORS.land], 4);
@@ -322,9 +335,11 @@ describe('presentation mode', { timeout: 300_000 }, () => {
     const normal = await download(page, () => page.locator('.map-tools button').click());
     await writeFile(join(SCREENSHOT_DIR, 'present-export-normal-view.png'), normal.bytes);
     const normalImage = await decodePng(normal.bytes);
+    const normalLayout = exportLayout(normal.bytes);
+    expect(normalLayout.map).toMatchObject({ width: Math.round(map.width), height: Math.round(map.height) });
     expect({ width: normalImage.width, height: normalImage.height }).toEqual({
-      width: Math.round(map.width) * 2,
-      height: Math.round(map.height) * 2,
+      width: Math.round(normalLayout.width * 2),
+      height: Math.round(normalLayout.height * 2),
     });
     expect(normalImage.colours).toBeGreaterThan(500);
     await page.locator('.map-tools a').click();

@@ -9,38 +9,14 @@
  * from another origin. Screenshots: tmp/screenshots/public-*.png.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
+import { AXE_DIR, seriousViolations } from './axe';
 import { screenshot, waitForMapIdle, type PageOptions, type RecordedPage } from './browser';
 import { demoCommunities, PHONE, useSite, type DataSource, type Props } from './fixture';
 import type { StaticServer } from './static-server';
-
-const AXE_DIR = dirname(createRequire(import.meta.url).resolve('axe-core'));
-
-/** Axe violations of impact serious or critical, as readable lines. */
-async function seriousViolations(page: Page, context = 'document'): Promise<string[]> {
-  // The site's CSP allows scripts from its own origin only: axe is served from there (/__axe/).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/__axe/axe.min.js' });
-  const violations = await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const target = selector === 'document' ? document : document.querySelector(selector);
-    const result = (await axe.run(target, { resultTypes: ['violations'] })) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-  }, context);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`);
-}
 
 /** Ledger text that a spreadsheet would run as formulas, through the real pipeline. */
 const FORMULA_DATA: DataSource = {
@@ -209,10 +185,15 @@ describe('public views: embed, share, table, print, accessibility', { timeout: 1
 
         // The map, its legend, the title and the sources; no header, filters, panels or footer.
         expect(await f.locator('.map').isVisible()).toBe(true);
-        expect(await f.locator('.legend summary').isVisible()).toBe(true);
+        // Narrower than 900 px the legend starts folded behind its button.
+        const legendToggle = f.locator('.legend-toggle');
+        expect(await legendToggle.isVisible()).toBe(true);
+        expect(await legendToggle.getAttribute('aria-expanded')).toBe('false');
         expect(await f.locator('.embed-bar .title').textContent()).toContain('小区焕新地图');
+        // The sources name documents readably (src/domain/citation.ts), not by their file names.
         const source = await f.locator('.embed-bar .source summary').textContent();
-        expect(source).toContain('000_3984d62c0898ea74.txt');
+        expect(source).toContain('《长沙推动既有小区品质三年行动》');
+        expect(source).not.toContain('000_3984d62c0898ea74.txt');
         for (const chrome of ['.site-header', '.explore-bar', '.site-footer', '.share-tools'])
           expect(await f.locator(chrome).count(), chrome).toBe(0);
         // Nothing spills out of the frame, and the bar leaves the map most of it.
@@ -444,7 +425,11 @@ describe('public views: embed, share, table, print, accessibility', { timeout: 1
       const published = await card.locator('.published').textContent();
       expect(published).toContain('Published figures');
       expect(published).toContain('about 3.48M');
-      expect(await card.locator('.sources').textContent()).toContain('000_3984d62c0898ea74.txt');
+      // Named by its article (title, byline), not by the seed file name (only the about panel adds that).
+      const sources = await card.locator('.sources').textContent();
+      expect(sources).toContain('《长沙推动既有小区品质三年行动》');
+      expect(sources).toContain('Wang Wen, Jiang Hongzhuang');
+      expect(sources).not.toContain('000_3984d62c0898ea74.txt');
       const computed = await card.locator('.computed').textContent();
       expect(computed).toContain('not published');
       expect(computed).toContain('illustrative');
@@ -489,6 +474,8 @@ describe('public views: embed, share, table, print, accessibility', { timeout: 1
   it('keeps the tools on a phone without horizontal scrolling', async () => {
     const page = await openMap(demo, './', PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+    // The phone's header keeps the tools in its menu (src/panels/SiteHeader.svelte).
+    await page.getByRole('button', { name: '菜单', exact: true }).click();
     for (const name of ['地图', '表格'])
       expect(await page.getByRole('link', { name }).isVisible()).toBe(true);
     for (const name of ['复制链接', '嵌入', '关于计划'])

@@ -391,6 +391,8 @@ describe('search, community links and area statistics', { timeout: 2 * SLOW_MS }
     const [lng, lat] = densestPoint(1500);
     const page = await open(`./#map=12/${lat}/${lng}`, PHONE);
     expect(await horizontalOverflow(page)).toEqual([0, 0]);
+    // The phone's header opens the search from a button (src/panels/SiteHeader.svelte).
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
     const box = page.getByRole('combobox');
     await searchReady(page);
     await box.fill('小区');

@@ -1,15 +1,22 @@
 /**
  * The production build (`vite build`) and what it ships: the strict Content-Security-Policy,
  * relative asset paths (dist/ must work from any folder), no URLs of other hosts that code
- * could fetch, the code-split deck.gl chunk, the offline basemap, and the bundle size.
+ * could fetch, the code-split deck.gl chunk, the offline basemap, the link-preview tags and
+ * image, and the bundle size.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { FeatureCollection, Point } from 'geojson';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../../scripts/og/png-pixels';
 import { listFiles } from '../../scripts/pipeline/output/output-files';
-import { buildSite, type SiteBuild } from '../browser/build-site';
+import { openArchive } from '../../scripts/pipeline/tiles/test-utils';
+import { STAGES, type Stage } from '../../src/domain/vocabulary';
+import { BASEMAP_COLORS, BASEMAP_FILES, basemapStyle } from '../../src/map/basemap-style';
+import { STAGE_COLORS } from '../../src/style/scales';
+import { buildSite, ROOT, type SiteBuild } from '../browser/build-site';
 
 /**
  * Hosts that may appear in string literals of the shipped JS, and why none is ever fetched.
@@ -141,11 +148,79 @@ describe('vite build', () => {
     );
     expect(lazy.map((a) => a.path)).toEqual([expect.stringMatching(/^assets\/funding-hex-overlay-/)]);
     expect(assets.some((a) => /^assets\/maplibre-gl-worker-.*\.mjs$/.test(a.path))).toBe(true);
-    for (const name of ['basemap/land.geojson', 'basemap/borders.geojson']) {
-      const file = assets.find((a) => a.path === name);
-      expect(file, name).toBeDefined();
-      expect(JSON.parse(file!.bytes.toString('utf8')).type).toBe('FeatureCollection');
-    }
+  });
+
+  it('ships the offline basemap as one archive holding every layer its style draws', async () => {
+    const file = assets.find((a) => a.path === BASEMAP_FILES.archive);
+    expect(file, BASEMAP_FILES.archive).toBeDefined();
+    expect(assets.some((a) => a.path.endsWith('.geojson') && a.path.startsWith('basemap/'))).toBe(false);
+    const archive = openArchive(new Uint8Array(file!.bytes));
+    const metadata = (await archive.getMetadata()) as { vector_layers: { id: string }[] };
+    const drawn = basemapStyle('http://localhost/').layers.flatMap((l) =>
+      'source-layer' in l && l['source-layer'] ? [l['source-layer']] : [],
+    );
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const layer of drawn) expect(metadata.vector_layers.map((l) => l.id)).toContain(layer);
+  });
+
+  describe('link previews', () => {
+    const meta = (key: 'property' | 'name', name: string) =>
+      new RegExp(`<meta\\s+${key}="${name}"\\s+content="([^"]*)"`).exec(html)?.[1];
+
+    it('has the Open Graph and Twitter card tags, the image among them', () => {
+      for (const name of ['og:type', 'og:title', 'og:description', 'og:image', 'og:image:alt'])
+        expect(meta('property', name), name).toBeTruthy();
+      expect(meta('name', 'twitter:card')).toBe('summary_large_image');
+      expect(meta('property', 'og:image:width')).toBe('1200');
+      expect(meta('property', 'og:image:height')).toBe('630');
+      const image = meta('property', 'og:image')!;
+      // Relative in a build without ATLAS_PUBLIC_URL (the test's), absolute with it.
+      expect(image).toMatch(
+        process.env.ATLAS_PUBLIC_URL ? /^https?:\/\/.+\/og-image\.png$/ : /^\.\/og-image\.png$/,
+      );
+      expect(meta('name', 'twitter:image')).toBe(image);
+      expect(meta('property', 'og:image:alt')).toContain('地图上的小区');
+    });
+
+    it('ships a 1200 × 630 PNG drawn from the data: not blank, with the communities’ stage colours', async () => {
+      const file = assets.find((a) => a.path === 'og-image.png');
+      expect(file, 'og-image.png').toBeDefined();
+      const { width, height, rgba } = decodePng(new Uint8Array(file!.bytes));
+      expect([width, height]).toEqual([1200, 630]);
+
+      const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+      const near = (p: number, c: number[], tolerance: number) =>
+        Math.abs(rgba[p]! - c[0]!) <= tolerance &&
+        Math.abs(rgba[p + 1]! - c[1]!) <= tolerance &&
+        Math.abs(rgba[p + 2]! - c[2]!) <= tolerance;
+      // The map: right of the card, above the source line.
+      const inMap = (p: number) => (p / 4) % width > 450 && Math.floor(p / 4 / width) < 560;
+      const colours = new Set<number>();
+      let land = 0;
+      let mapPixels = 0;
+      for (let p = 0; p < rgba.length; p += 4) {
+        colours.add((rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!);
+        if (!inMap(p)) continue;
+        mapPixels++;
+        if (near(p, hex(BASEMAP_COLORS.land), 3)) land++;
+      }
+      // Text, land, sea and marks: far more than a blank or single-colour image.
+      expect(colours.size).toBeGreaterThan(500);
+      expect(land / mapPixels, 'share of the map that is land').toBeGreaterThan(0.2);
+
+      const communities = JSON.parse(
+        await readFile(join(ROOT, 'public/data/communities.geojson'), 'utf8'),
+      ) as FeatureCollection<Point>;
+      const stages = new Set(communities.features.map((f) => f.properties?.stage as Stage | undefined));
+      const present = STAGES.filter((s) => stages.has(s));
+      expect(present.length).toBeGreaterThan(0);
+      for (const stage of present) {
+        let count = 0;
+        const colour = hex(STAGE_COLORS[stage]);
+        for (let p = 0; p < rgba.length; p += 4) if (inMap(p) && near(p, colour, 12)) count++;
+        expect(count, `${stage} (${STAGE_COLORS[stage]}) pixels on the map`).toBeGreaterThan(4);
+      }
+    });
   });
 
   it('reports the bundle size (gzip)', () => {

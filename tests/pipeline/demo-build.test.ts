@@ -68,6 +68,15 @@ describe('demo build', () => {
     }
   });
 
+  it('carries the document behind every source, for readable source lines', () => {
+    for (const p of manifest.programmes) {
+      const refs = (p.documents ?? []).map((d) => d.ref);
+      expect(refs, p.id).toContain(p.source);
+      for (const f of p.figures) expect(refs, `${p.id} ${f.key}`).toContain(f.source);
+      for (const d of p.documents ?? []) expect(d.title ?? d.description_zh, d.ref).toBeTruthy();
+    }
+  });
+
   it('flags illustrative communities and never claims an exact position for them', () => {
     const synthetic = features.filter((f) => f.properties.is_synthetic === true);
     expect(synthetic.length).toBeGreaterThan(0);

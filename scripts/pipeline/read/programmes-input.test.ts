@@ -46,4 +46,27 @@ describe('readProgrammes', () => {
       '  … and 2 more',
     ]);
   });
+
+  it('names the file, the record and the field of a malformed source document', () => {
+    const broken = seed.map((p, i) =>
+      i === 2
+        ? { ...p, documents: [{ ref: p.source, title: '廈門：近鄰思明 家園煥新', date: '今年1月' }] }
+        : p,
+    );
+    expect(() => readProgrammes('city/programmes.json', broken)).toThrow(
+      new InputError(
+        'city/programmes.json: a problem in the programme records:\n  ' +
+          'programmes[2].documents[0].date: "今年1月" is not a date YYYY, YYYY-MM or YYYY-MM-DD',
+        'city/programmes.json',
+      ),
+    );
+  });
+
+  it('keeps the documents a city file gives, for the readable source lines', () => {
+    const [first] = readProgrammes('p.json', seed);
+    expect(first?.documents?.[0]).toMatchObject({
+      ref: first?.source,
+      title: '长沙推动既有小区品质三年行动',
+    });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The programme records file (`--programmes`, see src/domain/programmes.ts): a JSON array of
- * programmes, or an object holding one under `programmes`, checked record by record before the
- * build computes a figure from it.
+ * programmes, or an object holding one under `programmes`, checked record by record (figures,
+ * notes, and the source documents they cite: src/domain/citation.ts) before the build computes a
+ * figure from it.
  */
 import { programmeIssues, type Programme } from '../../../src/domain/programmes';
 import { InputError } from '../table';

@@ -7,6 +7,7 @@
  * has an open bug that hides MapLibre labels (deck.gl issue 10700), and `@deck.gl/mapbox` cannot
  * be used with MapLibre 6, which removed the `map.transform` it reads.
  */
+import type { Deck } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { PolygonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -51,11 +52,36 @@ export interface FundingOverlay {
   setVisible(visible: boolean): void;
   /** Resolves once deck.gl has drawn the layers last set (it draws on its own animation frame). */
   drawn(): Promise<void>;
+  /** The scale the shown hexagons are coloured by; null while none are shown. */
+  shownScale(): FundingScale | null;
+  /**
+   * Draws the hexagons once at `pixelRatio` device pixels per CSS pixel (an export's resolution)
+   * and hands deck.gl's canvas to `use` in the same task, before the browser may clear it; then
+   * returns to the screen's resolution. `use` gets null when no hexagon is shown.
+   */
+  renderAt(pixelRatio: number, use: (canvas: HTMLCanvasElement | null) => void): void;
   /** Removes the overlay from the map and frees its GPU resources. */
   destroy(): void;
 }
 
 const NO_DATA: [number, number, number, number] = [...hexToRgb(FUNDING_NO_DATA_COLOR), 255];
+
+/** The overlay of each map, for the PNG export (which must redraw the hexagons at its own size). */
+const overlays = new WeakMap<MapLibreMap, FundingOverlay>();
+
+/** The funding overlay on `map`, or null when the funding layer was never shown on it. */
+export function fundingOverlayOf(map: MapLibreMap): FundingOverlay | null {
+  return overlays.get(map) ?? null;
+}
+
+/**
+ * The Deck inside a MapLibreOverlay. In overlaid mode the overlay has no public redraw, and an
+ * export must draw synchronously at its own resolution and read the canvas in the same task.
+ */
+function deckOf(overlay: MapLibreOverlay): Deck | null {
+  const deck = (overlay as unknown as { _deck?: Deck })._deck;
+  return deck?.isInitialized ? deck : null;
+}
 
 /** Adds an (empty, visible) overlay to `map`; `onpick` hears hovers and clicks on hexagons. */
 export function createFundingOverlay(
@@ -126,7 +152,7 @@ export function createFundingOverlay(
     });
   };
 
-  return {
+  const handle: FundingOverlay = {
     setCells(next, nextStyle) {
       cells = next;
       style = nextStyle;
@@ -146,11 +172,33 @@ export function createFundingOverlay(
     drawn() {
       return new Promise((resolve) => waiting.push(resolve));
     },
+    shownScale() {
+      return visible && style && cells.length ? style.scale : null;
+    },
+    renderAt(pixelRatio, use) {
+      const deck = deckOf(overlay);
+      if (!deck || !handle.shownScale()) {
+        use(null);
+        return;
+      }
+      overlay.setProps({ useDevicePixels: pixelRatio });
+      try {
+        // The drawing buffer takes the new size on this draw (luma.gl resizes it lazily).
+        deck.redraw('export');
+        use(deck.getCanvas());
+      } finally {
+        overlay.setProps({ useDevicePixels: true });
+        deck.redraw('export done');
+      }
+    },
     destroy() {
       for (const resolve of waiting) resolve();
       waiting = [];
+      overlays.delete(map);
       map.removeControl(overlay);
       overlay.finalize();
     },
   };
+  overlays.set(map, handle);
+  return handle;
 }
