@@ -1,113 +1,262 @@
 /**
- * `npm run bench:build [-- --communities 220000 --amenities 100000]`: generates the national-scale
- * test ledger (unless it already exists with those sizes), runs the whole data build on it in a
- * child process and prints wall time, rows per second, peak memory and the build's own step
- * timings. With --compare, also times tippecanoe and ogr2ogr (when installed) on the same points.
- * A benchmark script, not a test: it prints figures and asserts nothing.
+ * `npm run bench:build [-- --city] [--communities N] [--amenities N] [--road-edges N] [--cities N]
+ * [--no-roads | --roads-only] [--cpu-prof] [--compare]`
+ *
+ * Generates a test ledger and its SYNTHETIC road network (scripts/national/; reused when the folder
+ * already holds them), runs the whole data build on it in a child process, by default twice, without
+ * and then with `--roads`, and prints side by side the step timings, wall time, peak memory (GNU
+ * time) and the highest resident memory sampled during each step (Linux /proc, every 100 ms), with
+ * the walking-network targets: the network step (`life_circles` with roads) within 30 s at
+ * national scale (3 s for `--city`), and peak memory raised by at most 500 MB.
+ *
+ *   (default)      national: 220,000 communities, 100,000 amenities, all ~300 cities, 2 million road edges
+ *   --city         one city: 5,000 communities, 2,500 amenities, Shanghai alone, 150,000 road edges
+ *   --no-roads     only the build without roads (the figures of the earlier benchmark)
+ *   --roads-only   only the build with roads
+ *   --cpu-prof     write V8 CPU profiles of each build to tmp/bench-prof/<build>/ (slows it)
+ *   --compare      also time tippecanoe and ogr2ogr (when installed) on the same points
+ *
+ * A benchmark script, not a test: it prints figures and asserts nothing. Run it on a quiet
+ * machine; it prints the load average before each build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { defaultRoadEdges } from './national/args';
+import {
+  kbToMB,
+  peakRssKb,
+  stepPeaks,
+  stepTable,
+  summarySeconds,
+  targetLines,
+  type BuildRun,
+  type RssSample,
+} from './bench/build-figures';
 import { positiveArg } from './cli/positive-arg';
 import { spawnGenerateNational } from './national/spawn-generate';
 
 const args = process.argv.slice(2);
+const city = args.includes('--city');
 const arg = (name: string, fallback: number) =>
   positiveArg(args, name, fallback, { tool: 'bench:build', integer: true });
-const communities = arg('communities', 220000);
-const amenities = arg('amenities', 100000);
-const dir = join('tmp', `national-${communities}-${amenities}`);
-const out = join('tmp', `bench-out-${communities}`);
+const communities = arg('communities', city ? 5000 : 220_000);
+const amenities = arg('amenities', city ? 2500 : 100_000);
+const roadEdges = arg('road-edges', city ? 150_000 : defaultRoadEdges(communities));
+const citiesArg = args.includes('--cities') ? arg('cities', 1) : city ? 1 : undefined;
+const runWithout = !args.includes('--roads-only');
+const runWith = !args.includes('--no-roads');
+if (!runWith && !runWithout) {
+  console.error('bench:build: --no-roads and --roads-only leave nothing to run');
+  process.exit(2);
+}
+const targets = { networkStepS: city ? 3 : 30, rssRiseMB: 500 };
 
-if (!existsSync(join(dir, 'communities.csv')) || !existsSync(join(dir, 'amenities.csv'))) {
-  console.log(`generating ${communities} communities and ${amenities} amenities into ${dir}/ …`);
-  const gen = spawnGenerateNational({ communities, amenities, out: dir }, { stdio: 'inherit' });
+const citiesTag = citiesArg === undefined ? '' : `-c${citiesArg}`;
+const dir = join('tmp', `national-${communities}-${amenities}${citiesTag}-r${roadEdges}`);
+const ledger = {
+  communities: join(dir, 'communities.csv'),
+  amenities: join(dir, 'amenities.csv'),
+  roads: join(dir, 'roads.geojson'),
+};
+
+if (!Object.values(ledger).every((f) => existsSync(f))) {
+  console.log(`generating the test ledger and its synthetic road network into ${dir}/ …`);
+  const gen = spawnGenerateNational(
+    {
+      communities,
+      amenities,
+      out: dir,
+      roadEdges,
+      ...(citiesArg === undefined ? {} : { cities: citiesArg }),
+    },
+    { stdio: 'inherit' },
+  );
   if (gen.status !== 0) process.exit(gen.status ?? 1);
 }
 
-const size = (f: string) => (statSync(f).size / 1048576).toFixed(1);
+const mib = (f: string) => (statSync(f).size / 1048576).toFixed(1);
+const cpu = cpus();
 console.log(
-  `input: ${dir}/communities.csv (${size(join(dir, 'communities.csv'))} MiB), amenities.csv (${size(join(dir, 'amenities.csv'))} MiB)`,
+  `machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+    `Node ${process.versions.node}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+);
+console.log(
+  `input: ${ledger.communities} (${mib(ledger.communities)} MiB), amenities.csv (${mib(ledger.amenities)} MiB), ` +
+    `roads.geojson (${mib(ledger.roads)} MiB, SYNTHETIC, ${roadEdges} edges aimed at)`,
 );
 
-// /usr/bin/time -v reports the child's peak resident set size; run through node directly so the
-// figure is the build's, not npm's.
-const start = performance.now();
-const run = spawnSync(
-  '/usr/bin/time',
-  [
-    '-v',
-    process.execPath,
-    '--import',
-    'tsx',
-    'scripts/build-data.ts',
-    '--communities',
-    join(dir, 'communities.csv'),
-    '--amenities',
-    join(dir, 'amenities.csv'),
-    '--out',
-    out,
-    '--quiet',
-  ],
-  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-);
-const wall = (performance.now() - start) / 1000;
-if (run.error) {
-  console.error(
-    `bench:build: cannot run /usr/bin/time (${run.error.message}); install Debian's "time" package`,
+interface Built extends BuildRun {
+  out: string;
+}
+
+/** The resident memory of process `pid` in KiB (Linux /proc), or NaN when it cannot be read. */
+function rssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The first child of process `pid` (GNU time's child: the build), or undefined. */
+function childOf(pid: number): number | undefined {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return children ? Number(children.split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A command's exit, output and the build's memory sampled every 100 ms while it ran. */
+function traced(
+  command: string,
+  commandArgs: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string; samples: RssSample[]; wallS: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const samples: RssSample[] = [];
+    let build: number | undefined;
+    const timer = setInterval(() => {
+      build ??= child.pid === undefined ? undefined : childOf(child.pid);
+      const kb = build === undefined ? Number.NaN : rssKb(build);
+      if (Number.isFinite(kb)) samples.push({ t: (performance.now() - start) / 1000, kb });
+    }, 100);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      clearInterval(timer);
+      resolve({ status, stdout, stderr, samples, wallS: (performance.now() - start) / 1000 });
+    });
+  });
+}
+
+/**
+ * Runs one build under GNU time (`/usr/bin/time -v` reports the child's peak resident set size;
+ * node is run directly so the figure is the build's, not npm's), sampling its memory meanwhile.
+ */
+async function build(label: string, roads: boolean): Promise<Built> {
+  const out = join('tmp', `bench-out-${communities}${citiesTag}${roads ? '-roads' : ''}`);
+  const load = loadavg().map((x) => x.toFixed(2));
+  console.log(`\nbuilding ${label} … (load average ${load.join(', ')} on ${cpu.length} cores)`);
+  // One folder per build: each thread (the build, tsx's loader, the gzip workers) writes its own.
+  const prof = args.includes('--cpu-prof')
+    ? ['--cpu-prof', '--cpu-prof-dir', join('tmp', 'bench-prof', label.replace(/ /g, '-'))]
+    : [];
+  let run: Awaited<ReturnType<typeof traced>>;
+  try {
+    run = await traced('/usr/bin/time', [
+      '-v',
+      process.execPath,
+      ...prof,
+      '--import',
+      'tsx',
+      'scripts/build-data.ts',
+      '--communities',
+      ledger.communities,
+      '--amenities',
+      ledger.amenities,
+      ...(roads ? ['--roads', ledger.roads] : []),
+      '--out',
+      out,
+    ]);
+  } catch (error) {
+    console.error(
+      `bench:build: cannot run /usr/bin/time (${(error as Error).message}); install Debian's "time" package`,
+    );
+    process.exit(1);
+  }
+  if (run.status !== 0) {
+    console.error(run.stdout, run.stderr);
+    process.exit(run.status ?? 1);
+  }
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+    build_timings_ms?: Record<string, number>;
+    life_circles?: { network?: Record<string, unknown> };
+  };
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+    rows_read: number;
+    rows_accepted: number;
+  };
+  const { wallS } = run;
+  console.log(
+    `  rows read ${report.rows_read} (${report.rows_accepted} accepted), wall ${wallS.toFixed(1)} s`,
   );
-  process.exit(1);
+  const network = manifest.life_circles?.network;
+  if (network) console.log(`  network: ${JSON.stringify(network)}`);
+  const peakKb = peakRssKb(run.stderr);
+  console.log(`  peak RSS ${kbToMB(peakKb).toFixed(0)} MB; load average after: ${loadavg()[0]!.toFixed(2)}`);
+  const timings = manifest.build_timings_ms ?? {};
+  const buildS = summarySeconds(run.stdout);
+  const last = run.samples.at(-1)?.t ?? wallS;
+  const sampled = run.samples.length > 0 && Number.isFinite(buildS);
+  return {
+    label,
+    wallS,
+    peakKb,
+    timings,
+    ...(sampled ? { stepPeakKb: stepPeaks(run.samples, timings, last, buildS) } : {}),
+    out,
+  };
 }
-if (run.status !== 0) {
-  console.error(run.stdout, run.stderr);
-  process.exit(run.status ?? 1);
-}
-const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
-  rows_read: number;
-  rows_accepted: number;
-};
-const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
-  build_timings_ms?: Record<string, number>;
-};
-const tiles = statSync(join(out, 'communities.pmtiles')).size;
 
-console.log(`rows read:        ${report.rows_read} (${report.rows_accepted} accepted)`);
-console.log(`wall time:        ${wall.toFixed(1)} s (process start to exit, including tsx start-up)`);
-console.log(`rows per second:  ${Math.round(report.rows_read / wall)}`);
-console.log(`peak memory:      ${(peakKb / 1024).toFixed(0)} MiB (maximum resident set size)`);
-console.log(`communities.pmtiles: ${(tiles / 1048576).toFixed(1)} MiB`);
-if (manifest.build_timings_ms) {
-  console.log('build steps (ms):');
-  for (const [k, v] of Object.entries(manifest.build_timings_ms)) console.log(`  ${k.padEnd(22)} ${v}`);
+const without = runWithout ? await build('without roads', false) : undefined;
+const withRoads = runWith ? await build('with roads', true) : undefined;
+const runs = [without, withRoads].filter((r): r is Built => r !== undefined);
+
+console.log(
+  `\n${city ? 'city' : 'national'} case: ${communities} communities, ${amenities} amenities` +
+    (runWith ? `, ${roadEdges} road edges aimed at` : ''),
+);
+for (const line of stepTable(runs)) console.log(line);
+if (withRoads) {
+  console.log('');
+  for (const line of targetLines(withRoads, without, targets)) console.log(line);
 }
+const tilesOf = runs[0]!.out;
+console.log(
+  `\ncommunities.pmtiles: ${(statSync(join(tilesOf, 'communities.pmtiles')).size / 1048576).toFixed(1)} MiB` +
+    (withRoads
+      ? `; streets.pmtiles: ${(statSync(join(withRoads.out, 'streets.pmtiles')).size / 1048576).toFixed(1)} MiB`
+      : ''),
+);
 
 // Reference tile builders on the same points, when asked for and installed: tippecanoe (not in
 // Debian 12) and GDAL's ogr2ogr (Debian package gdal-bin). Each reads the GeoJSON our build wrote.
 if (args.includes('--compare')) {
-  const geojson = join(out, 'communities.geojson');
+  const geojson = join(tilesOf, 'communities.geojson');
   const references: [string, string[]][] = [
     [
       'tippecanoe',
-      ['-zg', '--drop-densest-as-needed', '--force', '-o', join(out, 'tippecanoe.pmtiles'), geojson],
+      ['-zg', '--drop-densest-as-needed', '--force', '-o', join(tilesOf, 'tippecanoe.pmtiles'), geojson],
     ],
-    ['ogr2ogr', ['-f', 'MBTILES', '-dsco', 'MAXZOOM=14', join(out, 'ogr2ogr.mbtiles'), geojson]],
+    ['ogr2ogr', ['-f', 'MBTILES', '-dsco', 'MAXZOOM=14', join(tilesOf, 'ogr2ogr.mbtiles'), geojson]],
   ];
   for (const [tool, toolArgs] of references) {
-    rmSync(join(out, tool === 'ogr2ogr' ? 'ogr2ogr.mbtiles' : 'tippecanoe.pmtiles'), { force: true });
+    rmSync(join(tilesOf, tool === 'ogr2ogr' ? 'ogr2ogr.mbtiles' : 'tippecanoe.pmtiles'), { force: true });
     const t0 = performance.now();
     const ref = spawnSync('/usr/bin/time', ['-v', tool, ...toolArgs], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    const seconds = (performance.now() - t0) / 1000;
+    const s = (performance.now() - t0) / 1000;
     if (ref.status === 127 || /No such file|cannot run/i.test(ref.stderr ?? '')) {
       console.log(`${tool.padEnd(11)} not installed: skipped`);
       continue;
     }
-    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(ref.stderr)?.[1] ?? NaN);
     console.log(
-      `${tool.padEnd(11)} ${ref.status === 0 ? 'ok' : `exit ${ref.status}`}: ${seconds.toFixed(1)} s, peak ${(kb / 1024).toFixed(0)} MiB (tiles only, from communities.geojson)`,
+      `${tool.padEnd(11)} ${ref.status === 0 ? 'ok' : `exit ${ref.status}`}: ${s.toFixed(1)} s, peak ` +
+        `${kbToMB(peakRssKb(ref.stderr)).toFixed(0)} MB (tiles only, from communities.geojson)`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNationalArgs } from './args';
+import { defaultRoadEdges, parseNationalArgs } from './args';
 
 describe('parseNationalArgs', () => {
   it('gives the national defaults', () => {
@@ -8,8 +8,19 @@ describe('parseNationalArgs', () => {
       amenities: 100_000,
       out: 'tmp/national',
       seed: 1,
+      cities: undefined,
+      roads: false,
+      roadEdges: undefined,
       help: false,
     });
+  });
+
+  it('reads the road network and city options', () => {
+    const args = parseNationalArgs(['--roads', '--road-edges=150000', '--cities', '1']);
+    expect(args).toMatchObject({ roads: true, roadEdges: 150_000, cities: 1 });
+    expect(parseNationalArgs(['--roads']).roadEdges).toBeUndefined();
+    expect(defaultRoadEdges(220_000)).toBe(2_000_000);
+    expect(defaultRoadEdges(5_000)).toBe(45_455);
   });
 
   it('reads --flag value and --flag=value', () => {
@@ -20,6 +31,9 @@ describe('parseNationalArgs', () => {
       amenities: 20,
       out: 'tmp/x',
       seed: 42,
+      cities: undefined,
+      roads: false,
+      roadEdges: undefined,
       help: false,
     });
     expect(parseNationalArgs(['--help']).help).toBe(true);
@@ -37,6 +51,9 @@ describe('parseNationalArgs', () => {
     [['--out', ''], /--out needs a folder/],
     [['--rows', '5'], /unknown option --rows/],
     [['220000'], /unexpected argument "220000"/],
+    [['--road-edges', '5000'], /--road-edges sizes the road network: give --roads too/],
+    [['--roads', '--road-edges', '0'], /--road-edges must be a whole number from 1/],
+    [['--cities', '0'], /--cities must be a whole number from 1/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseNationalArgs(argv)).toThrow(message);
   });

@@ -13,7 +13,24 @@ export interface NationalArgs {
   out: string;
   /** PRNG seed (default 1). */
   seed: number;
+  /** Only the N largest cities (default undefined: all of `CITY_CENTRES`, about 300). */
+  cities: number | undefined;
+  /** Also write roads.geojson, the synthetic road network (default false). */
+  roads: boolean;
+  /**
+   * Edges to aim the road network at (default undefined: `defaultRoadEdges(communities)`, 2 million
+   * at the default 220,000 communities).
+   */
+  roadEdges: number | undefined;
   help: boolean;
+}
+
+/** Road edges per community by default: 2 million for the national 220,000. */
+const EDGES_PER_COMMUNITY = 2_000_000 / 220_000;
+
+/** The road network's default size for a ledger of `communities` rows. */
+export function defaultRoadEdges(communities: number): number {
+  return Math.round(communities * EDGES_PER_COMMUNITY);
 }
 
 /** A mistake on the command line. */
@@ -25,6 +42,7 @@ export class UsageError extends Error {
 }
 
 export const NATIONAL_USAGE = `Usage: npm run gen:national -- [--communities N] [--amenities N] [--out DIR] [--seed N]
+                            [--cities N] [--roads [--road-edges N]]
 
 Writes deterministic national-scale TEST ledgers (communities.csv, amenities.csv, UTF-8,
 Chinese headers of the data standard) for timing the build. Never ship them as data.
@@ -33,6 +51,11 @@ Chinese headers of the data standard) for timing the build. Never ship them as d
   --amenities N     amenity rows (default 100000)
   --out DIR         output folder (default tmp/national, git-ignored)
   --seed N          random seed, an integer 0..4294967295 (default 1)
+  --cities N        only the N largest cities (default all, about 300; 1 = Shanghai alone)
+  --roads           also write roads.geojson: a SYNTHETIC street grid around the rows, with a
+                    river through each city crossed only at bridges (for --roads of build:data)
+  --road-edges N    edges to aim the road network at (default 2000000 for 220000 communities,
+                    in proportion otherwise)
   --help            this text`;
 
 const DEFAULTS: NationalArgs = {
@@ -40,6 +63,9 @@ const DEFAULTS: NationalArgs = {
   amenities: 100_000,
   out: 'tmp/national',
   seed: 1,
+  cities: undefined,
+  roads: false,
+  roadEdges: undefined,
   help: false,
 };
 
@@ -60,10 +86,14 @@ export function parseNationalArgs(argv: readonly string[]): NationalArgs {
       args.help = true;
       continue;
     }
+    if (token === '--roads') {
+      args.roads = true;
+      continue;
+    }
     const match = /^(--[a-z-]+)(?:=(.*))?$/.exec(token);
     if (!match) throw new UsageError(`unexpected argument "${token}"`);
     const flag = match[1] as string;
-    if (!['--communities', '--amenities', '--out', '--seed'].includes(flag)) {
+    if (!['--communities', '--amenities', '--out', '--seed', '--cities', '--road-edges'].includes(flag)) {
       throw new UsageError(`unknown option ${flag}`);
     }
     let value = match[2];
@@ -75,8 +105,13 @@ export function parseNationalArgs(argv: readonly string[]): NationalArgs {
     if (flag === '--communities') args.communities = wholeNumber(flag, value, 1, 10_000_000);
     else if (flag === '--amenities') args.amenities = wholeNumber(flag, value, 0, 10_000_000);
     else if (flag === '--seed') args.seed = wholeNumber(flag, value, 0, 0xffffffff);
+    else if (flag === '--cities') args.cities = wholeNumber(flag, value, 1, 10_000);
+    else if (flag === '--road-edges') args.roadEdges = wholeNumber(flag, value, 1, 100_000_000);
     else if (value.trim() === '') throw new UsageError('--out needs a folder');
     else args.out = value;
+  }
+  if (args.roadEdges !== undefined && !args.roads) {
+    throw new UsageError('--road-edges sizes the road network: give --roads too');
   }
   return args;
 }

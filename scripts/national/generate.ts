@@ -20,6 +20,7 @@ import {
 } from '../../src/domain/vocabulary';
 import { PLACE_HEADERS } from '../demo/ledger';
 import { CITY_CENTRES, type CityCentre } from './cities';
+import { cityLayouts, pointInPark } from './layout';
 import { mulberry32 } from '../../src/domain/mulberry32';
 
 /** Headers of communities.csv, in order. */
@@ -74,6 +75,20 @@ export interface NationalOptions {
   divisions?: readonly DivisionNode[];
   /** City centres to cluster around (default `CITY_CENTRES`, about 300 cities). */
   cities?: readonly CityCentre[];
+}
+
+/**
+ * Share of rows put in their city's park (layout.ts), farther than the access limit from any
+ * street of the synthetic road network (roads.ts), so a build with it exercises the
+ * straight-line fallback. Without a road network they are ordinary rows.
+ */
+export const PARK_SHARE = 0.001;
+
+/** A row and the WGS84 position of what it describes (the row may carry it in GCJ-02). */
+export interface PlacedRow {
+  cells: string[];
+  lng: number;
+  lat: number;
 }
 
 /** One CSV line (with its newline), quoting only the cells that need it. */
@@ -283,14 +298,21 @@ const FIRST_BATCH_YEAR = 2019;
 
 /** Rows of communities.csv (without the header), in `COMMUNITY_HEADERS` order. */
 export function* communityRows(options: NationalOptions): Generator<string[]> {
+  for (const row of placedCommunityRows(options)) yield row.cells;
+}
+
+/** `communityRows` with each row's WGS84 position, for the road network around them. */
+export function* placedCommunityRows(options: NationalOptions): Generator<PlacedRow> {
   const rng = mulberry32(options.seed ?? 1);
   const cities = options.cities ?? CITY_CENTRES;
+  const layouts = cityLayouts(cities, options.seed ?? 1);
   const pickCity = weightedPicker(cities.map((c) => c.weight));
   const districtCache = new Map<CityCentre, readonly NamedDistrict[]>();
   const width = idWidth(options.communities);
 
   for (let i = 1; i <= options.communities; i++) {
-    const city = cities[pickCity(rng)] as CityCentre;
+    const cityIndex = pickCity(rng);
+    const city = cities[cityIndex] as CityCentre;
     let districts = districtCache.get(city);
     if (!districts) districtCache.set(city, (districts = districtsOf(city, options.divisions)));
     const district = pick(rng, districts);
@@ -300,7 +322,9 @@ export function* communityRows(options: NationalOptions): Generator<string[]> {
         : `${district.name}测试街道${randInt(rng, 1, 8)}`;
     const community = `${street.replace(/(街道|镇|乡|街道办事处)$/, '')}第${randInt(rng, 1, 12)}社区`;
 
-    let [lng, lat] = pointNear(rng, city, 1);
+    const [wgsLng, wgsLat] =
+      rng() < PARK_SHARE ? pointInPark(rng, layouts[cityIndex]!.park) : pointNear(rng, city, 1);
+    let [lng, lat] = [wgsLng, wgsLat];
     // About one ledger in eight is copied from 高德/腾讯 maps and carries GCJ-02.
     const gcj = rng() < 0.12;
     if (gcj) [lng, lat] = gcoord.transform([lng, lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
@@ -330,7 +354,7 @@ export function* communityRows(options: NationalOptions): Generator<string[]> {
     // A few notes with a half-width comma keep CSV quoting honest.
     const note = roll < 0.005 ? '加装电梯意愿征询中,待表决' : roll < 0.02 ? '部分楼栋暂缓，待复核' : '';
 
-    yield [
+    const cells = [
       `NT${pad(i, width)}`,
       `测试小区${pad(i, width)}`,
       city.city,
@@ -353,6 +377,7 @@ export function* communityRows(options: NationalOptions): Generator<string[]> {
       '是',
       note,
     ];
+    yield { cells, lng: wgsLng, lat: wgsLat };
   }
 }
 
@@ -361,19 +386,35 @@ const CIRCLE_WEIGHT: Record<LifeCircleKey, number> = { lc5: 1.5, lc10: 1, lc15: 
 
 /** Rows of amenities.csv (without the header), in `AMENITY_HEADERS` order. */
 export function* amenityRows(options: NationalOptions): Generator<string[]> {
+  for (const row of placedAmenityRows(options)) yield row.cells;
+}
+
+/** `amenityRows` with each row's position (amenities are written in WGS84). */
+export function* placedAmenityRows(options: NationalOptions): Generator<PlacedRow> {
   // A separate stream: the amenities do not change when the community count does.
   const rng = mulberry32(Math.imul((options.seed ?? 1) ^ 0x5bd1e995, 0x9e3779b1));
   const cities = options.cities ?? CITY_CENTRES;
+  const layouts = cityLayouts(cities, options.seed ?? 1);
   const pickCity = weightedPicker(cities.map((c) => c.weight));
   const pickType = weightedPicker(AMENITY_TYPES.map((a) => CIRCLE_WEIGHT[a.circle]));
   const width = idWidth(options.amenities);
 
   for (let i = 1; i <= options.amenities; i++) {
-    const city = cities[pickCity(rng)] as CityCentre;
+    const cityIndex = pickCity(rng);
+    const city = cities[cityIndex] as CityCentre;
     const type = AMENITY_TYPES[pickType(rng)] as (typeof AMENITY_TYPES)[number];
     // Facilities spread a little wider than the old communities, which sit in the old cores.
-    const [lng, lat] = pointNear(rng, city, 1.3);
+    const [lng, lat] =
+      rng() < PARK_SHARE ? pointInPark(rng, layouts[cityIndex]!.park) : pointNear(rng, city, 1.3);
     const word = type.aliases[0] ?? type.zh;
-    yield [`NA${pad(i, width)}`, `测试${word}${pad(i, width)}`, word, lng.toFixed(6), lat.toFixed(6), '是'];
+    const cells = [
+      `NA${pad(i, width)}`,
+      `测试${word}${pad(i, width)}`,
+      word,
+      lng.toFixed(6),
+      lat.toFixed(6),
+      '是',
+    ];
+    yield { cells, lng, lat };
   }
 }

@@ -8,8 +8,12 @@ import { spawnSync, type SpawnSyncOptions, type SpawnSyncReturns } from 'node:ch
 export interface NationalLedgerSize {
   communities: number;
   amenities: number;
-  /** The folder that receives communities.csv and amenities.csv. */
+  /** The folder that receives communities.csv and amenities.csv (and roads.geojson). */
   out: string;
+  /** Only the N largest cities (default all). */
+  cities?: number;
+  /** Also write the synthetic road network, aiming at this many edges (default: no roads). */
+  roadEdges?: number;
 }
 
 /** Generates a national-scale ledger in a child Node process (through tsx); returns the finished child. */
@@ -29,6 +33,8 @@ export function spawnGenerateNational(
       String(size.amenities),
       '--out',
       size.out,
+      ...(size.cities === undefined ? [] : ['--cities', String(size.cities)]),
+      ...(size.roadEdges === undefined ? [] : ['--roads', '--road-edges', String(size.roadEdges)]),
     ],
     options,
   );

@@ -23,7 +23,7 @@ import { writeGeojson } from './steps/write-geojson';
 import { writeManifest } from './steps/write-manifest';
 import { writeReport } from './steps/write-report';
 import { writeStory } from './steps/write-story';
-import { readFootprintFile, writeTiles } from './steps/write-tiles';
+import { readFootprintFile, tilesCenter, writeTiles } from './steps/write-tiles';
 import { writeNetwork } from './steps/write-network';
 
 /** Options of one build; the CLI maps its flags onto these. */
@@ -131,13 +131,9 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const propertiesOf = propertiesLookup(records, lifeCircles);
 
   const out = new OutputWriter(await openOutput());
-  // The story's figures are summed as the GeoJSON is written, while the properties exist anyway.
-  await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
-  const sources = { footprints, boundaries: opts.boundaries, displayCrs: opts.displayCrs ?? [] };
-  const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
-  const aggregates = await writeAggregates(records, out, lap);
-  await writeExplore(records, lifeCircles, aggregates.layers, out, lap);
-  // With roads: the street layer, the catchment network, and who did not join it.
+  const displayCrs = opts.displayCrs ?? [];
+  // With roads: the street layer, the catchment network, and who did not join it. Written first,
+  // while the rest of the build holds little: its tiles at national scale are ~200 MB in memory.
   const network =
     roads && join
       ? await writeNetwork(
@@ -145,11 +141,17 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
           join,
           communities,
           amenityTable,
-          { center: tiles.center, displayCrs: sources.displayCrs },
+          { center: tilesCenter(records), displayCrs },
           out,
           lap,
         )
       : undefined;
+  // The story's figures are summed as the GeoJSON is written, while the properties exist anyway.
+  await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
+  const sources = { footprints, boundaries: opts.boundaries, displayCrs };
+  const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
+  const aggregates = await writeAggregates(records, out, lap);
+  await writeExplore(records, lifeCircles, aggregates.layers, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 

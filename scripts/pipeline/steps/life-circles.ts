@@ -10,6 +10,7 @@ import {
 } from '../../../src/domain/walk-network/network-distances';
 import { NO_SNAP, type WalkGraph } from '../../../src/domain/walk-network/types';
 import { distancesOf, nearestAmenityDistances, type NearestDistanceTable } from '../life-circle-distances';
+import { probeOffNetwork } from './network-warnings';
 import type { Lap, Progress } from './step-timer';
 
 /** Straight-line search radius for the nearest amenity of each type. */
@@ -18,11 +19,17 @@ export const MAX_SEARCH_METRES = 3000;
 /** Each community's life-circle result, by record index. */
 export type LifeCircles = CommunityLifeCircle[];
 
-/** Where communities and amenities joined the walking network, and the index that found it. */
+/** Where communities and amenities joined the walking network. */
 export interface NetworkJoin {
   distances: NetworkDistances;
-  /** The nearest-edge index built for the join, kept to measure how far unjoined points are. */
-  edgeIndex: EdgeIndex;
+  /**
+   * For the points that did not join, by index: metres to the nearest road, for the report. The
+   * nearest-edge index that measured them is not kept (about 200 MB at national scale).
+   */
+  offNetwork: {
+    communities: ReadonlyMap<number, number | null>;
+    amenities: ReadonlyMap<number, number | null>;
+  };
 }
 
 /** What the life-circle step made. */
@@ -69,7 +76,13 @@ export function computeLifeCircles(
       maxSearchMetres,
       edgeIndex,
     });
-    network = { distances, edgeIndex };
+    network = {
+      distances,
+      offNetwork: {
+        communities: probeOffNetwork(records, distances.communitySnaps, edgeIndex),
+        amenities: probeOffNetwork(amenities ?? [], distances.amenitySnaps, edgeIndex),
+      },
+    };
     if (amenities) {
       const snapped = distances.communitySnaps.edge;
       // Straight-line distances only for the communities the network did not reach.

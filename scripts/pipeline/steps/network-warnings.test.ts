@@ -3,7 +3,7 @@ import { buildWalkGraph } from '../../../src/domain/walk-network/build-graph';
 import { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
 import { METRES_PER_DEGREE } from '../../../src/domain/walk-network/geodesy';
 import { NO_SNAP } from '../../../src/domain/walk-network/types';
-import { networkWarnings, REPORT_PROBE_M, sourceRowNumber } from './network-warnings';
+import { networkWarnings, probeOffNetwork, REPORT_PROBE_M, sourceRowNumber } from './network-warnings';
 
 describe('sourceRowNumber', () => {
   it('reads the row a record came from', () => {
@@ -33,10 +33,19 @@ describe('networkWarnings', () => {
   };
 
   it('lists each point that did not join, with how far the nearest road is', () => {
-    const warnings = networkWarnings(
-      [{ table: 'communities', file: 'c.csv', column: '经度', points, snaps, reason: 'keeps straight-line' }],
-      index,
-    );
+    const nearestRoad = probeOffNetwork(points, snaps, index);
+    expect([...nearestRoad.keys()]).toEqual([1, 2]);
+    const warnings = networkWarnings([
+      {
+        table: 'communities',
+        file: 'c.csv',
+        column: '经度',
+        points,
+        snaps,
+        nearestRoad,
+        reason: 'keeps straight-line',
+      },
+    ]);
     expect(warnings).toEqual([
       {
         row: 3,

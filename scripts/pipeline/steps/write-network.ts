@@ -43,6 +43,7 @@ export async function writeNetwork(
       column: communities.coordinateColumn,
       points: communities.records,
       snaps: join.distances.communitySnaps,
+      nearestRoad: join.offNetwork.communities,
       reason: amenityTable
         ? 'its life circles keep straight-line distances (distance_method straight_line)'
         : 'not joined to the walking network: no catchment',
@@ -55,10 +56,11 @@ export async function writeNetwork(
       column: amenityTable.coordinateColumn,
       points: amenities,
       snaps: join.distances.amenitySnaps,
+      nearestRoad: join.offNetwork.amenities,
       reason: 'not a network source, so no walking distance leads to it',
     });
   return {
     manifest: { summary: walkNetworkSummary(roads, join), streets, file },
-    warnings: networkWarnings(tables, join.edgeIndex),
+    warnings: networkWarnings(tables),
   };
 }

@@ -77,6 +77,18 @@ function bboxOf(points: readonly { lng: number; lat: number }[]): Bbox | null {
 }
 
 /**
+ * The archives' centre: the middle of the communities' bbox at z10 (China's middle at z3 when
+ * there are none). Every archive the build writes shares it, the streets included.
+ */
+export function tilesCenter(records: readonly { lng: number; lat: number }[]): [number, number, number] {
+  return centerOf(bboxOf(records));
+}
+
+function centerOf(bbox: Bbox | null): [number, number, number] {
+  return bbox ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 10] : [105, 35, 3];
+}
+
+/**
  * Writes the PMTiles archives: communities (with footprints as a second layer), amenities,
  * boundaries (and boundaries.geojson), then the same again in each display CRS asked for.
  */
@@ -91,9 +103,7 @@ export async function writeTiles(
   const inputs: ManifestInput[] = [];
   const warnings: BuildReport['warnings'] = [];
   const bbox = bboxOf(records);
-  const center: [number, number, number] = bbox
-    ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 10]
-    : [105, 35, 3];
+  const center = centerOf(bbox);
   progress('tiles', 0, 1);
   // The tiles' inputs are kept for the display-CRS variants, which tile them again shifted.
   const tileInputs: DisplayCrsInputs = {

@@ -34,29 +34,26 @@ export function projectLine(
   for (let i = 0; i < n; i++) {
     const x = xy[2 * i]!;
     const y = xy[2 * i + 1]!;
-    const value = `${x}, ${y}`;
+    // The issue's text is built only on the error path: a national file has millions of vertices.
+    const value = () => `${x}, ${y}`;
     if (!Number.isFinite(x) || !Number.isFinite(y))
-      return { value, reason: `vertex ${i + 1} is not a pair of numbers` };
+      return { value: value(), reason: `vertex ${i + 1} is not a pair of numbers` };
     if (!system.projected && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
-      if (checkPoint(y, x) === null) return { value, reason: `vertex ${i + 1}: ${SWAPPED_REASON}` };
+      if (checkPoint(y, x) === null) return { value: value(), reason: `vertex ${i + 1}: ${SWAPPED_REASON}` };
       return {
-        value,
+        value: value(),
         reason:
           `vertex ${i + 1} is not longitude/latitude in degrees (${system.label}); metres of a projection ` +
           'need the coordinate system declared (a .prj beside the shapefile, a "crs" member in GeoJSON)',
       };
     }
     const [lng, lat] = system.toWgs84(x, y);
-    const hinted = (reason: string) => {
-      const hint = system.hint?.(x, y);
-      return { value, reason: hint ? `${reason}; ${hint}` : reason };
-    };
     if (!Number.isFinite(lng) || !Number.isFinite(lat))
-      return hinted(`vertex ${i + 1} cannot be converted from ${system.label}`);
+      return hinted(system, x, y, `vertex ${i + 1} cannot be converted from ${system.label}`);
     const outside = checkPoint(lng, lat);
     if (outside !== null) {
       const where = system.projected ? ` (${lng.toFixed(5)}, ${lat.toFixed(5)} in WGS84)` : '';
-      return hinted(`vertex ${i + 1}${where}: ${outside}`);
+      return hinted(system, x, y, `vertex ${i + 1}${where}: ${outside}`);
     }
     if (count > 0 && out[2 * count - 2] === lng && out[2 * count - 1] === lat) continue;
     out[2 * count] = lng;
@@ -94,4 +91,10 @@ export function featureLines(
     lines.push(name === undefined ? { coords, roadClass } : { coords, roadClass, name });
   }
   return lines;
+}
+
+/** A vertex's issue, with the coordinate system's hint (e.g. which EPSG zone would fit) when it has one. */
+function hinted(system: CoordinateSystem, x: number, y: number, reason: string): LineIssue {
+  const hint = system.hint?.(x, y);
+  return { value: `${x}, ${y}`, reason: hint ? `${reason}; ${hint}` : reason };
 }
