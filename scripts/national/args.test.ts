@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoadEdges, parseNationalArgs } from './args';
+import { defaultRoadEdges, NATIONAL_DEFAULTS, parseNationalArgs } from './args';
 
 describe('parseNationalArgs', () => {
   it('gives the national defaults', () => {
-    expect(parseNationalArgs([])).toEqual({
-      communities: 220_000,
-      amenities: 100_000,
-      out: 'tmp/national',
-      seed: 1,
-      cities: undefined,
-      roads: false,
-      roadEdges: undefined,
-      help: false,
-    });
+    expect(parseNationalArgs([])).toEqual(NATIONAL_DEFAULTS);
+    // Pin the documented values too, so a changed default is a deliberate test change.
+    expect(NATIONAL_DEFAULTS).toMatchObject({ communities: 220_000, amenities: 100_000, seed: 1 });
+    expect(NATIONAL_DEFAULTS).toMatchObject({ out: 'tmp/national', roads: false, help: false });
   });
 
   it('reads the road network and city options', () => {

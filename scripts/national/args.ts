@@ -58,7 +58,8 @@ Chinese headers of the data standard) for timing the build. Never ship them as d
                     in proportion otherwise)
   --help            this text`;
 
-const DEFAULTS: NationalArgs = {
+/** The options when none are given: the national scale, no roads, seed 1. */
+export const NATIONAL_DEFAULTS: Readonly<NationalArgs> = {
   communities: 220_000,
   amenities: 100_000,
   out: 'tmp/national',
@@ -79,7 +80,7 @@ function wholeNumber(flag: string, raw: string, min: number, max: number): numbe
 
 /** Parses `process.argv.slice(2)`. Accepts `--flag value` and `--flag=value`. */
 export function parseNationalArgs(argv: readonly string[]): NationalArgs {
-  const args: NationalArgs = { ...DEFAULTS };
+  const args: NationalArgs = { ...NATIONAL_DEFAULTS };
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
     if (token === '--help' || token === '-h') {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES, type Stage } from '../../src/domain/vocabulary';
 import { buildOgImage, readCommunityPoints, type OgImageOptions } from './og-image';
 import { decodePng } from './png-pixels';
+import { testColors } from './test-colors';
 
 const STAGE_COLORS = Object.fromEntries(STAGES.map((s) => [s, '#f0852d'])) as Record<Stage, string>;
 
@@ -13,13 +14,7 @@ const options = (dataDir: string): OgImageOptions => ({
   dataDir,
   title: '小区焕新地图',
   subtitle: '城镇老旧小区改造进展',
-  colors: {
-    sea: '#dde7ec',
-    land: '#f6f3ec',
-    border: '#a89c8f',
-    stages: STAGE_COLORS,
-    unknownStage: '#d0c8b8',
-  },
+  colors: testColors(STAGE_COLORS),
   marks: {
     solid: { fillOpacity: 1, strokeWidth: 1, strokeColor: '#ffffff' },
     synthetic: { fillOpacity: 0.2, strokeWidth: 2 },

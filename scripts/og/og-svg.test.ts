@@ -4,6 +4,7 @@ import type { OgContent } from './og-content';
 import { OG_HEIGHT, OG_WIDTH, ogImageSvg, type OgImageInput } from './og-svg';
 import { NO_STAGE, type CommunityPoints } from './overview-map';
 import { renderPng } from './render-png';
+import { testColors } from './test-colors';
 
 const STAGE_COLORS = Object.fromEntries(
   STAGES.map((s, i) => [s, `#0000${(i + 1).toString(16).padStart(2, '0')}`]),
@@ -45,13 +46,7 @@ function input(over: Partial<OgImageInput> = {}): OgImageInput {
     ],
     points,
     bbox: [112.9, 24.5, 118.1, 28.25],
-    colors: {
-      sea: '#dde7ec',
-      land: '#f6f3ec',
-      border: '#a89c8f',
-      stages: STAGE_COLORS,
-      unknownStage: '#d0c8b8',
-    },
+    colors: testColors(STAGE_COLORS),
     marks: {
       solid: { fillOpacity: 0.9, strokeWidth: 1, strokeColor: '#ffffff' },
       synthetic: { fillOpacity: 0.2, strokeWidth: 2 },

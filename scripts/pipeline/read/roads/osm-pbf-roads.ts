@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import type { TransformCallback } from 'node:stream';
 import { OSMTransform, type OSMOptions } from 'osm-pbf-parser-node';
 import { InputError } from '../../table';
+import { openFailure } from '../input-file';
 import { OSM_WAY_TAG_KEYS, OsmWayCollector } from './osm-ways';
 import type { RoadsContent } from './road-types';
 
@@ -26,20 +27,6 @@ interface OsmItem {
 
 /** Features a reader must understand to read the file; anything else is refused. */
 const UNDERSTOOD_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
-
-/** The message for a file that cannot be opened, as `readInputFile` words it. */
-function openFailure(file: string, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? 'file not found'
-      : code === 'EISDIR'
-        ? 'is a folder, not a file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : `cannot be read (${(error as Error).message})`;
-  return new InputError(`${file}: ${reason}`, file);
-}
 
 /**
  * The parser's transform, with its exceptions passed on as stream errors: the parser throws from
