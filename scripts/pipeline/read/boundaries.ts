@@ -10,13 +10,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { InputError } from '../table';
 import { geoJsonFeatures, parseJsonInput } from './json-input';
 import { polygonCoordinateIssue } from './polygon-check';
-import {
-  checkDeclaredSizes,
-  DEFAULT_ZIP_LIMITS,
-  inflateMember,
-  listZipMembers,
-  type ZipLimits,
-} from './zip-guard';
+import { pickShapefileMembers, readShpHeader } from './shapefile-layer';
+import { DEFAULT_ZIP_LIMITS, inflateMember, type ZipLimits } from './zip-guard';
 
 /** Administrative level of a boundary. */
 export type BoundaryLevel = 'district' | 'street' | 'community';
@@ -164,38 +159,13 @@ export function levelFromCode(code: string): BoundaryLevel | undefined {
 // ---------------------------------------------------------------------------------------------
 // Zipped shapefile
 
-/** Names listed in a message about a zip's contents; a zip may hold thousands. */
-const NAMES_SHOWN = 20;
-
 function readZippedShapefile(file: string, bytes: Uint8Array, limits: Readonly<ZipLimits>): RawFeature[] {
-  // macOS Finder adds __MACOSX/ resource forks with the same names; they are not layers.
-  const members = listZipMembers(file, bytes).filter(
-    (m) => !m.name.startsWith('__MACOSX/') && !m.name.endsWith('/'),
-  );
-  const names = members.map((m) => m.name);
-  const shps = members.filter((m) => m.name.toLowerCase().endsWith('.shp')).map((m) => m.name);
-  if (shps.length !== 1) {
-    const list = (all: string[]) =>
-      all.slice(0, NAMES_SHOWN).join(', ') +
-      (all.length > NAMES_SHOWN ? ` and ${all.length - NAMES_SHOWN} more` : '');
-    throw new InputError(
-      shps.length === 0
-        ? `${file}: no .shp in the zip (found: ${list(names) || 'nothing'})`
-        : `${file}: the zip holds ${shps.length} shapefiles (${list(shps)}): zip one layer per file`,
-      file,
-    );
-  }
-  const base = shps[0]!.slice(0, -4).toLowerCase();
-  const sibling = (ext: string) => members.find((m) => m.name.toLowerCase() === base + ext);
-  const shpMember = members.find((m) => m.name === shps[0])!;
-  const dbfMember = sibling('.dbf');
-  if (!dbfMember) throw new InputError(`${file}: ${shps[0]} has no .dbf beside it in the zip`, file);
-  const prjMember = sibling('.prj');
-  const cpgMember = sibling('.cpg');
-  // Only the layer's own members are checked and inflated; the .shx index is not needed to read
-  // the .shp from start to end, and anything else in the zip is not ours to inflate.
-  const picked = [shpMember, dbfMember, prjMember, cpgMember].filter((m) => m !== undefined);
-  checkDeclaredSizes(file, picked, limits);
+  const {
+    shp: shpMember,
+    dbf: dbfMember,
+    prj: prjMember,
+    cpg: cpgMember,
+  } = pickShapefileMembers(file, bytes, limits, 'layer');
   const prj = prjMember && inflateMember(file, bytes, prjMember);
   if (prj) checkPrj(file, new TextDecoder().decode(prj));
   const cpg = cpgMember && inflateMember(file, bytes, cpgMember);
@@ -247,18 +217,6 @@ export function checkPrj(file: string, wkt: string): void {
   }
 }
 
-const SHAPE_TYPES: Record<number, string> = {
-  1: 'Point',
-  3: 'PolyLine',
-  8: 'MultiPoint',
-  11: 'PointZ',
-  13: 'PolyLineZ',
-  18: 'MultiPointZ',
-  21: 'PointM',
-  23: 'PolyLineM',
-  28: 'MultiPointM',
-  31: 'MultiPatch',
-};
 const POLYGON_TYPES = new Set([5, 15, 25]);
 
 /**
@@ -267,18 +225,7 @@ const POLYGON_TYPES = new Set([5, 15, 25]);
  * clockwise, holes counter-clockwise) and rewound to RFC 7946 (outer counter-clockwise).
  */
 export function readShp(file: string, bytes: Uint8Array): (Polygon | MultiPolygon | null)[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 100 || view.getInt32(0, false) !== 9994) {
-    throw new InputError(`${file}: the .shp is not a shapefile (bad file code)`, file);
-  }
-  const fileType = view.getInt32(32, true);
-  if (fileType !== 0 && !POLYGON_TYPES.has(fileType)) {
-    throw new InputError(
-      `${file}: the shapefile holds ${SHAPE_TYPES[fileType] ?? `type ${fileType}`} shapes; boundaries must be polygons`,
-      file,
-    );
-  }
-  const end = Math.min(bytes.length, view.getInt32(24, false) * 2);
+  const { view, end } = readShpHeader(file, bytes, POLYGON_TYPES, 'boundaries must be polygons');
   const shapes: (Polygon | MultiPolygon | null)[] = [];
   let offset = 100;
   while (offset + 12 <= end) {

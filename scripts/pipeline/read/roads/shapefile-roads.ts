@@ -9,13 +9,8 @@
 import type { RoadLine } from '../../../../src/domain/walk-network/types';
 import { InputError } from '../../table';
 import { readDbf } from '../boundaries';
-import {
-  checkDeclaredSizes,
-  DEFAULT_ZIP_LIMITS,
-  inflateMember,
-  listZipMembers,
-  type ZipLimits,
-} from '../zip-guard';
+import { pickShapefileMembers } from '../shapefile-layer';
+import { DEFAULT_ZIP_LIMITS, inflateMember, type ZipLimits } from '../zip-guard';
 import { roadAttributes } from './road-attributes';
 import { chooseSystem, systemFromPrj } from './road-crs';
 import { featureLines, type PointCheck } from './road-line';
@@ -32,9 +27,6 @@ export interface ShapefileRoadsOptions {
   checkPoint?: PointCheck;
 }
 
-/** Names listed in a message about a zip's contents; a zip may hold thousands. */
-const NAMES_SHOWN = 20;
-
 /**
  * Reads the one polyline layer of a zipped shapefile. A record per feature: a null shape, or a
  * part with bad coordinates, rejects the record (reported with its 1-based number); a record
@@ -47,31 +39,12 @@ export function readShapefileRoads(
   bytes: Uint8Array,
   options: ShapefileRoadsOptions = {},
 ): RoadsContent {
-  // macOS Finder adds __MACOSX/ resource forks with the same names; they are not layers.
-  const members = listZipMembers(file, bytes).filter(
-    (m) => !m.name.startsWith('__MACOSX/') && !m.name.endsWith('/'),
-  );
-  const shps = members.filter((m) => m.name.toLowerCase().endsWith('.shp'));
-  if (shps.length !== 1) {
-    const list = (all: string[]) =>
-      all.slice(0, NAMES_SHOWN).join(', ') +
-      (all.length > NAMES_SHOWN ? ` and ${all.length - NAMES_SHOWN} more` : '');
-    throw new InputError(
-      shps.length === 0
-        ? `${file}: no .shp in the zip (found: ${list(members.map((m) => m.name)) || 'nothing'})`
-        : `${file}: the zip holds ${shps.length} shapefiles (${list(shps.map((m) => m.name))}): zip one road layer per file`,
-      file,
-    );
-  }
-  const shpMember = shps[0]!;
-  const base = shpMember.name.slice(0, -4).toLowerCase();
-  const sibling = (ext: string) => members.find((m) => m.name.toLowerCase() === base + ext);
-  const dbfMember = sibling('.dbf');
-  if (!dbfMember) throw new InputError(`${file}: ${shpMember.name} has no .dbf beside it in the zip`, file);
-  const prjMember = sibling('.prj');
-  const cpgMember = sibling('.cpg');
-  const picked = [shpMember, dbfMember, prjMember, cpgMember].filter((m) => m !== undefined);
-  checkDeclaredSizes(file, picked, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  const {
+    shp: shpMember,
+    dbf: dbfMember,
+    prj: prjMember,
+    cpg: cpgMember,
+  } = pickShapefileMembers(file, bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS, 'road layer');
 
   const prj = prjMember && new TextDecoder().decode(inflateMember(file, bytes, prjMember));
   const system = chooseSystem(

@@ -4,19 +4,8 @@
  * read from the file fit the record before anything is allocated.
  */
 import { InputError } from '../../table';
+import { readShpHeader, SHAPE_TYPES } from '../shapefile-layer';
 
-const SHAPE_TYPES: Record<number, string> = {
-  1: 'Point',
-  5: 'Polygon',
-  8: 'MultiPoint',
-  11: 'PointZ',
-  15: 'PolygonZ',
-  18: 'MultiPointZ',
-  21: 'PointM',
-  25: 'PolygonM',
-  28: 'MultiPointM',
-  31: 'MultiPatch',
-};
 const POLYLINE_TYPES = new Set([3, 13, 23]);
 
 /**
@@ -26,19 +15,12 @@ const POLYLINE_TYPES = new Set([3, 13, 23]);
  * record.
  */
 export function readShpLines(file: string, bytes: Uint8Array): (Float64Array[] | null)[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 100 || view.getInt32(0, false) !== 9994) {
-    throw new InputError(`${file}: the .shp is not a shapefile (bad file code)`, file);
-  }
-  const fileType = view.getInt32(32, true);
-  if (fileType !== 0 && !POLYLINE_TYPES.has(fileType)) {
-    throw new InputError(
-      `${file}: the shapefile holds ${SHAPE_TYPES[fileType] ?? `type ${fileType}`} shapes; roads must be ` +
-        'polylines (PolyLine, PolyLineZ or PolyLineM)',
-      file,
-    );
-  }
-  const end = Math.min(bytes.length, view.getInt32(24, false) * 2);
+  const { view, end } = readShpHeader(
+    file,
+    bytes,
+    POLYLINE_TYPES,
+    'roads must be polylines (PolyLine, PolyLineZ or PolyLineM)',
+  );
   const shapes: (Float64Array[] | null)[] = [];
   const damaged = () => new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
   let offset = 100;
