@@ -11,9 +11,9 @@
  */
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
-import { MVT_EXTENT, MVT_LINESTRING, encodeMvt, toMvtValue, type MvtFeature } from './mvt-encode';
-import { TileCompressor } from './tile-compressor';
-import { fieldType, typeBit, type TileSet } from './tile-set';
+import { MVT_EXTENT, MVT_LINESTRING, encodeMvt, type MvtFeature } from './mvt-encode';
+import { compressTiles } from './tile-compressor';
+import { droppedPerZoom, fieldsOf, type TileSet } from './tile-set';
 
 /** One line to tile. */
 export interface TileLine {
@@ -79,17 +79,17 @@ export function tileLines(lines: readonly TileLine[], opts: LineTileOptions): Ti
   }
 
   const blocks = linesByBlock(lines, firstZoom, blockZoom, maxZoom, buffer / MVT_EXTENT);
-  const compressor = new TileCompressor({
-    level: opts.gzipLevel ?? 6,
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-  });
   const writer = new PbfWriter();
   // present[line * zoomCount + z]: the line has a piece at zoom z.
   const present = new Uint8Array(lines.length * zoomCount);
   const featuresPerZoom: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) featuresPerZoom[z] = 0;
 
-  try {
+  const compressorOptions = {
+    level: opts.gzipLevel ?? 6,
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+  };
+  const { tiles, bytes } = compressTiles(compressorOptions, (compressor) => {
     for (const [block, members] of [...blocks].sort((a, b) => a[0] - b[0])) {
       const bx = block % 2 ** blockZoom;
       const by = Math.floor(block / 2 ** blockZoom);
@@ -113,20 +113,9 @@ export function tileLines(lines: readonly TileLine[], opts: LineTileOptions): Ti
         }
       }
     }
-  } catch (error) {
-    compressor.close();
-    throw error;
-  }
+  });
 
-  const tiles = compressor.finish();
-  let bytes = 0;
-  for (const tile of tiles.values()) bytes += tile.length;
-  const dropped: Record<number, number> = {};
-  for (let z = minZoom; z <= maxZoom; z++) {
-    let shown = 0;
-    for (let i = 0; i < lines.length; i++) shown += present[i * zoomCount + z]!;
-    dropped[z] = lines.length - shown;
-  }
+  const dropped = droppedPerZoom(present, lines.length, minZoom, maxZoom);
   return {
     tiles,
     stats: { tiles: tiles.size, bytes, featuresPerZoom, dropped },
@@ -323,17 +312,4 @@ export function clipPolyline(
   }
   if (part) parts.push(part);
   return parts;
-}
-
-function fieldsOf(lines: readonly TileLine[]): TileSet['vectorLayer']['fields'] {
-  const bits = new Map<string, number>();
-  for (const line of lines) {
-    const properties = line.properties;
-    if (!properties) continue;
-    for (const key in properties) {
-      const value = toMvtValue(properties[key]);
-      if (value !== undefined) bits.set(key, (bits.get(key) ?? 0) | typeBit(value));
-    }
-  }
-  return Object.fromEntries([...bits].map(([key, b]) => [key, fieldType(b)]));
 }

@@ -6,9 +6,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import GeoJSONVT, { type RawFeature } from 'geojson-vt';
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
-import { MVT_EXTENT, MVT_POINT, encodeMvt, toMvtValue, type MvtFeature } from './mvt-encode';
+import { MVT_EXTENT, MVT_POINT, encodeMvt, type MvtFeature } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
-import { fieldType, typeBit, type TileSet } from './tile-set';
+import { droppedPerZoom, fieldsOf, type TileSet } from './tile-set';
 
 /** Options of `tilePolygons`. */
 export interface PolygonTileOptions {
@@ -88,12 +88,7 @@ export function tilePolygons(
     },
   );
 
-  const dropped: Record<number, number> = {};
-  for (let z = minZoom; z <= maxZoom; z++) {
-    let shown = 0;
-    for (let i = 0; i < features.length; i++) shown += present[i * zoomCount + z]!;
-    dropped[z] = features.length - shown;
-  }
+  const dropped = droppedPerZoom(present, features.length, minZoom, maxZoom);
   return {
     tiles,
     stats: { tiles: tiles.size, bytes, featuresPerZoom, dropped },
@@ -113,17 +108,4 @@ function toMvtFeature(feature: RawFeature): MvtFeature {
     default:
       return { ...base, type: feature.type, geometry: feature.geometry };
   }
-}
-
-function fieldsOf(features: readonly Feature<Geometry | null>[]): TileSet['vectorLayer']['fields'] {
-  const bits = new Map<string, number>();
-  for (const feature of features) {
-    const properties = feature.properties;
-    if (!properties) continue;
-    for (const key in properties) {
-      const value = toMvtValue(properties[key]);
-      if (value !== undefined) bits.set(key, (bits.get(key) ?? 0) | typeBit(value));
-    }
-  }
-  return Object.fromEntries([...bits].map(([key, b]) => [key, fieldType(b)]));
 }

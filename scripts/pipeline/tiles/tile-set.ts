@@ -1,4 +1,5 @@
 /** What every tiler in this folder returns, ready for `writePmtiles` and the build manifest. */
+import { toMvtValue } from './mvt-encode';
 
 /** Counts for the manifest and for tests. */
 export interface TileSetStats {
@@ -39,4 +40,43 @@ export function typeBit(value: string | number | boolean): number {
 /** The `vector_layers` field type for the OR of the `typeBit`s a property took. */
 export function fieldType(bits: number): VectorLayer['fields'][string] {
   return bits === STRING ? 'String' : bits === NUMBER ? 'Number' : bits === BOOLEAN ? 'Boolean' : 'Mixed';
+}
+
+/**
+ * The `vector_layers` fields of a layer: each property any feature carries, typed by the values it
+ * took (`fieldType`). Values MVT cannot hold are left out, as the encoder leaves them out.
+ */
+export function fieldsOf(
+  features: readonly { properties: Readonly<Record<string, unknown>> | null }[],
+): VectorLayer['fields'] {
+  const bits = new Map<string, number>();
+  for (const feature of features) {
+    const properties = feature.properties;
+    if (!properties) continue;
+    for (const key in properties) {
+      const value = toMvtValue(properties[key]);
+      if (value !== undefined) bits.set(key, (bits.get(key) ?? 0) | typeBit(value));
+    }
+  }
+  return Object.fromEntries([...bits].map(([key, b]) => [key, fieldType(b)]));
+}
+
+/**
+ * Features left out of each zoom from `minZoom` to `maxZoom`, from a tiler's `present` flags
+ * (`present[feature * (maxZoom + 1) + z]` is 1 when the feature has a piece at zoom z).
+ */
+export function droppedPerZoom(
+  present: Uint8Array,
+  count: number,
+  minZoom: number,
+  maxZoom: number,
+): Record<number, number> {
+  const zoomCount = maxZoom + 1;
+  const dropped: Record<number, number> = {};
+  for (let z = minZoom; z <= maxZoom; z++) {
+    let shown = 0;
+    for (let i = 0; i < count; i++) shown += present[i * zoomCount + z]!;
+    dropped[z] = count - shown;
+  }
+  return dropped;
 }
