@@ -13,7 +13,7 @@ import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_LINESTRING, encodeMvt, type MvtFeature } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
-import { droppedPerZoom, fieldsOf, type TileSet } from './tile-set';
+import { droppedPerZoom, fieldsOf, zoomRange, type TileSet } from './tile-set';
 
 /** One line to tile. */
 export interface TileLine {
@@ -60,12 +60,7 @@ function worldY(lat: number): number {
  * by tile edges can be matched. Lines with fewer than two vertices are left out.
  */
 export function tileLines(lines: readonly TileLine[], opts: LineTileOptions): TileSet {
-  const minZoom = opts.minZoom ?? 0;
-  const maxZoom = opts.maxZoom ?? 14;
-  if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > 24)
-    throw new Error(`tileLines maxZoom must be an integer from 0 to 24, got ${maxZoom}`);
-  if (!Number.isInteger(minZoom) || minZoom < 0 || minZoom > maxZoom)
-    throw new Error(`tileLines minZoom must be an integer from 0 to maxZoom (${maxZoom}), got ${minZoom}`);
+  const { minZoom, maxZoom } = zoomRange('tileLines', opts, 24);
   const buffer = opts.buffer ?? 64;
   const zoomCount = maxZoom + 1;
   const firstZoom = new Uint8Array(lines.length);

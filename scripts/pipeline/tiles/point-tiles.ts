@@ -29,7 +29,7 @@ import {
   type MvtValue,
 } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
-import { fieldType, typeBit, type TileSet } from './tile-set';
+import { fieldType, typeBit, zoomRange, type TileSet } from './tile-set';
 
 /** One point to tile. Property values that are null or undefined are left out. */
 export interface TilePoint {
@@ -110,16 +110,11 @@ const defaultPriority = (properties: Readonly<Record<string, unknown>>): number 
  * tile sum to the number of input points inside it.
  */
 export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions): TileSet {
-  const minZoom = opts.minZoom ?? 0;
-  const maxZoom = opts.maxZoom ?? 14;
+  const { minZoom, maxZoom } = zoomRange('tilePoints', opts, MAX_SUPPORTED_ZOOM);
   const maxFeatures = opts.maxFeaturesPerTile ?? DEFAULT_MAX_FEATURES_PER_TILE;
   const dropDensest = opts.dropDensest ?? true;
   const gridSize = opts.gridSize ?? DEFAULT_GRID_SIZE;
   const gzipLevel = opts.gzipLevel ?? 6;
-  if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > MAX_SUPPORTED_ZOOM)
-    throw new Error(`tilePoints maxZoom must be an integer from 0 to ${MAX_SUPPORTED_ZOOM}, got ${maxZoom}`);
-  if (!Number.isInteger(minZoom) || minZoom < 0 || minZoom > maxZoom)
-    throw new Error(`tilePoints minZoom must be an integer from 0 to maxZoom (${maxZoom}), got ${minZoom}`);
   if (!Number.isInteger(maxFeatures) || maxFeatures < 1)
     throw new Error(`tilePoints maxFeaturesPerTile must be a positive integer, got ${maxFeatures}`);
   const gridLevel = Math.log2(gridSize);

@@ -8,7 +8,7 @@ import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_POINT, encodeMvt, type MvtFeature } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
-import { droppedPerZoom, fieldsOf, type TileSet } from './tile-set';
+import { droppedPerZoom, fieldsOf, zoomRange, type TileSet } from './tile-set';
 
 /** Options of `tilePolygons`. */
 export interface PolygonTileOptions {
@@ -41,12 +41,7 @@ export function tilePolygons(
   features: readonly Feature<Geometry | null>[],
   opts: PolygonTileOptions,
 ): TileSet {
-  const minZoom = opts.minZoom ?? 0;
-  const maxZoom = opts.maxZoom ?? 14;
-  if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > 24)
-    throw new Error(`tilePolygons maxZoom must be an integer from 0 to 24, got ${maxZoom}`);
-  if (!Number.isInteger(minZoom) || minZoom < 0 || minZoom > maxZoom)
-    throw new Error(`tilePolygons minZoom must be an integer from 0 to maxZoom (${maxZoom}), got ${minZoom}`);
+  const { minZoom, maxZoom } = zoomRange('tilePolygons', opts, 24);
 
   const collection: FeatureCollection<Geometry | null> = {
     type: 'FeatureCollection',

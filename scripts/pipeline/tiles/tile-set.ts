@@ -80,3 +80,21 @@ export function droppedPerZoom(
   }
   return dropped;
 }
+
+/**
+ * The zoom range a tiler was given, defaulting to 0–14. Throws naming `tiler` for a `maxZoom`
+ * that is not an integer from 0 to `limit` and a `minZoom` that is not one from 0 to `maxZoom`.
+ */
+export function zoomRange(
+  tiler: string,
+  opts: { minZoom?: number; maxZoom?: number },
+  limit: number,
+): { minZoom: number; maxZoom: number } {
+  const minZoom = opts.minZoom ?? 0;
+  const maxZoom = opts.maxZoom ?? 14;
+  if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > limit)
+    throw new Error(`${tiler} maxZoom must be an integer from 0 to ${limit}, got ${maxZoom}`);
+  if (!Number.isInteger(minZoom) || minZoom < 0 || minZoom > maxZoom)
+    throw new Error(`${tiler} minZoom must be an integer from 0 to maxZoom (${maxZoom}), got ${minZoom}`);
+  return { minZoom, maxZoom };
+}
