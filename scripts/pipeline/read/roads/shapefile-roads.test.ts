@@ -204,22 +204,22 @@ describe('readShapefileRoads: attributes, parts and rejected records', () => {
 });
 
 describe('readShapefileRoads: files that are not one polyline layer', () => {
+  // The one record of the layer the cases below damage, one way each.
+  const roadA = road(
+    [
+      [
+        [114.3, 30.5],
+        [114.4, 30.5],
+      ],
+    ],
+    'a',
+    null,
+  );
   const base = () =>
     unzipSync(
       zippedPolylineShapefile({
         fields: NAME_AND_CLASS,
-        records: [
-          road(
-            [
-              [
-                [114.3, 30.5],
-                [114.4, 30.5],
-              ],
-            ],
-            'a',
-            null,
-          ),
-        ],
+        records: [roadA],
         prj: WGS84_PRJ,
       }),
     );
@@ -245,43 +245,22 @@ describe('readShapefileRoads: files that are not one polyline layer', () => {
 
   it('refuses a polygon layer, a .shp and .dbf that disagree, and a member past the zip limits', () => {
     const polygons = base();
-    polygons['roads.shp'] = writeShp([
+    const square = [
       [
-        [
-          [114, 30],
-          [114.1, 30],
-          [114.1, 30.1],
-          [114, 30],
-        ],
+        [114, 30],
+        [114.1, 30],
+        [114.1, 30.1],
+        [114, 30],
       ],
-      [
-        [
-          [114, 30],
-          [114.1, 30],
-          [114.1, 30.1],
-          [114, 30],
-        ],
-      ],
-    ]).shp;
+    ];
+    polygons['roads.shp'] = writeShp([square, square]).shp;
     expect(() => readShapefileRoads('r.zip', zipSync(polygons))).toThrow(
       /holds Polygon shapes; roads must be polylines/,
     );
     const one = base();
     const extra = zippedPolylineShapefile({
       fields: NAME_AND_CLASS,
-      records: [
-        road(
-          [
-            [
-              [114.3, 30.5],
-              [114.4, 30.5],
-            ],
-          ],
-          'a',
-          null,
-        ),
-        road(null, 'b', null),
-      ],
+      records: [roadA, road(null, 'b', null)],
     });
     one['roads.shp'] = unzipSync(extra)['roads.shp']!;
     expect(() => readShapefileRoads('r.zip', zipSync(one))).toThrow(
