@@ -245,7 +245,7 @@ describe('readShapefileRoads: files that are not one polyline layer', () => {
 
   it('refuses a polygon layer, a .shp and .dbf that disagree, and a member past the zip limits', () => {
     const polygons = base();
-    const square = [
+    const square: [number, number][][] = [
       [
         [114, 30],
         [114.1, 30],
