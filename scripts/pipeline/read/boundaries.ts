@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { InputError } from '../table';
 import { geoJsonFeatures, parseJsonInput } from './json-input';
 import { polygonCoordinateIssue } from './polygon-check';
-import { pickShapefileMembers, readShpHeader } from './shapefile-layer';
+import { pickShapefileMembers, readShpParts } from './shapefile-layer';
 import { DEFAULT_ZIP_LIMITS, inflateMember, type ZipLimits } from './zip-guard';
 
 /** Administrative level of a boundary. */
@@ -225,47 +225,19 @@ const POLYGON_TYPES = new Set([5, 15, 25]);
  * clockwise, holes counter-clockwise) and rewound to RFC 7946 (outer counter-clockwise).
  */
 export function readShp(file: string, bytes: Uint8Array): (Polygon | MultiPolygon | null)[] {
-  const { view, end } = readShpHeader(file, bytes, POLYGON_TYPES, 'boundaries must be polygons');
-  const shapes: (Polygon | MultiPolygon | null)[] = [];
-  let offset = 100;
-  while (offset + 12 <= end) {
-    const contentStart = offset + 8;
-    const contentLength = view.getInt32(offset + 4, false) * 2;
-    const contentEnd = contentStart + contentLength;
-    if (contentEnd > bytes.length) throw new InputError(`${file}: the .shp is truncated`, file);
-    // A record shorter than its type field would never move `offset` on.
-    if (contentLength < 4)
-      throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
-    const type = view.getInt32(contentStart, true);
-    if (type === 0) shapes.push(null);
-    else if (POLYGON_TYPES.has(type)) {
-      const numParts = contentLength >= 44 ? view.getInt32(contentStart + 36, true) : -1;
-      const numPoints = contentLength >= 44 ? view.getInt32(contentStart + 40, true) : -1;
-      const partsAt = contentStart + 44;
-      const pointsAt = partsAt + 4 * numParts;
-      // Counts come from the file: they must fit the record before anything is read or allocated.
-      if (numParts < 0 || numPoints < 0 || pointsAt + 16 * numPoints > contentEnd)
-        throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
-      const rings: Position[][] = [];
-      for (let p = 0; p < numParts; p++) {
-        const from = view.getInt32(partsAt + 4 * p, true);
-        const to = p + 1 < numParts ? view.getInt32(partsAt + 4 * (p + 1), true) : numPoints;
-        if (from < 0 || to > numPoints || from > to)
-          throw new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
-        const ring: Position[] = [];
-        for (let k = from; k < to; k++) {
-          const at = pointsAt + 16 * k;
-          ring.push([view.getFloat64(at, true), view.getFloat64(at + 8, true)]);
-        }
-        rings.push(ring);
-      }
-      shapes.push(ringsToGeometry(rings));
-    } else {
-      throw new InputError(`${file}: shape ${shapes.length + 1} is of type ${type}, not a polygon`, file);
-    }
-    offset = contentEnd;
-  }
-  return shapes;
+  const records = readShpParts(
+    file,
+    bytes,
+    POLYGON_TYPES,
+    'boundaries must be polygons',
+    (type) => `${type}, not a polygon`,
+  );
+  return records.map((rings) => rings && ringsToGeometry(rings.map(xyToRing)));
+}
+
+/** A ring as read (`[x0, y0, x1, y1, …]`) as GeoJSON positions. */
+function xyToRing(xy: Float64Array): Position[] {
+  return Array.from({ length: xy.length / 2 }, (_, k) => [xy[2 * k]!, xy[2 * k + 1]!]);
 }
 
 /** Twice the signed area: positive counter-clockwise (x east, y north). */

@@ -84,7 +84,7 @@ export function pickShapefileMembers(
  * layer whose shape type is not in `accepted` (an empty layer, type 0, is taken), with `mustBe`
  * saying what the layer must hold.
  */
-export function readShpHeader(
+function readShpHeader(
   file: string,
   bytes: Uint8Array,
   accepted: ReadonlySet<number>,
@@ -102,4 +102,60 @@ export function readShpHeader(
     );
   }
   return { view, end: Math.min(bytes.length, view.getInt32(24, false) * 2) };
+}
+
+/**
+ * The records of a .shp whose shapes are made of parts (polylines, polygons): one entry per
+ * record, its parts each as x, y pairs `[x0, y0, x1, y1, …]` in the file's system (Z and M values
+ * ignored), or null for a null shape. Counts read from the file must fit the record before
+ * anything is allocated. Throws InputError naming the file for bytes that are not a shapefile, a
+ * layer not of the `accepted` types (`mustBe` says what it must hold), a record of another type
+ * (`wrongType` words its type), and a truncated or damaged record.
+ */
+export function readShpParts(
+  file: string,
+  bytes: Uint8Array,
+  accepted: ReadonlySet<number>,
+  mustBe: string,
+  wrongType: (type: number) => string,
+): (Float64Array[] | null)[] {
+  const { view, end } = readShpHeader(file, bytes, accepted, mustBe);
+  const shapes: (Float64Array[] | null)[] = [];
+  const damaged = () => new InputError(`${file}: shape ${shapes.length + 1} in the .shp is damaged`, file);
+  let offset = 100;
+  while (offset + 12 <= end) {
+    const contentStart = offset + 8;
+    const contentLength = view.getInt32(offset + 4, false) * 2;
+    const contentEnd = contentStart + contentLength;
+    if (contentEnd > bytes.length) throw new InputError(`${file}: the .shp is truncated`, file);
+    // A record shorter than its type field would never move `offset` on.
+    if (contentLength < 4) throw damaged();
+    const type = view.getInt32(contentStart, true);
+    if (type === 0) shapes.push(null);
+    else if (accepted.has(type)) {
+      const numParts = contentLength >= 44 ? view.getInt32(contentStart + 36, true) : -1;
+      const numPoints = contentLength >= 44 ? view.getInt32(contentStart + 40, true) : -1;
+      const partsAt = contentStart + 44;
+      const pointsAt = partsAt + 4 * numParts;
+      if (numParts < 0 || numPoints < 0 || pointsAt + 16 * numPoints > contentEnd) throw damaged();
+      const parts: Float64Array[] = [];
+      for (let p = 0; p < numParts; p++) {
+        const from = view.getInt32(partsAt + 4 * p, true);
+        const to = p + 1 < numParts ? view.getInt32(partsAt + 4 * (p + 1), true) : numPoints;
+        if (from < 0 || to > numPoints || from > to) throw damaged();
+        const xy = new Float64Array(2 * (to - from));
+        for (let k = from; k < to; k++) {
+          const at = pointsAt + 16 * k;
+          xy[2 * (k - from)] = view.getFloat64(at, true);
+          xy[2 * (k - from) + 1] = view.getFloat64(at + 8, true);
+        }
+        parts.push(xy);
+      }
+      shapes.push(parts);
+    } else {
+      throw new InputError(`${file}: shape ${shapes.length + 1} is of type ${wrongType(type)}`, file);
+    }
+    offset = contentEnd;
+  }
+  return shapes;
 }
