@@ -93,28 +93,35 @@ describe('systemFromPrj: CGCS2000 Gauss-Kruger against published coordinates', (
     expect(system.hint?.(P1.en[0], P1.en[1])).toMatch(/EPSG:4547/);
   });
 
-  it('reads other projections on the WGS84 ellipsoid: UTM against PROJ’s value, labelled by name', () => {
-    const utm =
-      'PROJCS["WGS_1984_UTM_Zone_32N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],' +
-      'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],' +
-      'PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",9.0],' +
-      'PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
-    const system = systemFromPrj('r.zip', utm);
-    expect(system.label).toBe('WGS_1984_UTM_Zone_32N');
-    expectAt(system, [687_071.43910944, 6_210_141.32674801], [12, 56]);
-  });
-
-  it('reads GDAL’s Web Mercator, labelled by its code (x = R·λ on the sphere)', () => {
-    const webMercator =
-      'PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],' +
-      'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],' +
-      'PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],' +
-      'PARAMETER["false_northing",0],UNIT["metre",1],AXIS["Easting",EAST],AXIS["Northing",NORTH],' +
-      'EXTENSION["PROJ4","+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs"],' +
-      'AUTHORITY["EPSG","3857"]]';
-    const system = systemFromPrj('r.zip', webMercator);
-    expect(system.label).toBe('EPSG:3857 (WGS 84 / Pseudo-Mercator)');
-    expect(system.toWgs84((6_378_137 * 114 * Math.PI) / 180, 0)[0]).toBeCloseTo(114, 9);
+  // Other projections on the WGS84 ellipsoid: UTM against PROJ’s value, labelled by name; GDAL’s
+  // Web Mercator labelled by its code (x = R·λ on the sphere).
+  it.each([
+    {
+      wkt:
+        'PROJCS["WGS_1984_UTM_Zone_32N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],' +
+        'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],' +
+        'PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",9.0],' +
+        'PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]',
+      label: 'WGS_1984_UTM_Zone_32N',
+      en: [687_071.43910944, 6_210_141.32674801],
+      lngLat: [12, 56],
+    },
+    {
+      wkt:
+        'PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],' +
+        'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],' +
+        'PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],' +
+        'PARAMETER["false_northing",0],UNIT["metre",1],AXIS["Easting",EAST],AXIS["Northing",NORTH],' +
+        'EXTENSION["PROJ4","+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs"],' +
+        'AUTHORITY["EPSG","3857"]]',
+      label: 'EPSG:3857 (WGS 84 / Pseudo-Mercator)',
+      en: [(6_378_137 * 114 * Math.PI) / 180, 0],
+      lngLat: [114, 0],
+    },
+  ])('reads $label on the WGS84 ellipsoid', ({ wkt, label, en, lngLat }) => {
+    const system = systemFromPrj('r.zip', wkt);
+    expect(system.label).toBe(label);
+    expectAt(system, en, lngLat);
   });
 });
 
