@@ -33,52 +33,34 @@ export interface GaussKrugerSystem {
   zone?: number;
 }
 
+/**
+ * The rows of the table above: each range's first EPSG code and its first zone (zone-numbered
+ * systems) or first central meridian (CM systems, 75°E), in steps of one zone or one zone width.
+ */
+const RANGES: readonly { first: number; last: number; zoneWidth: 3 | 6; firstZone?: number }[] = [
+  { first: 4491, last: 4501, zoneWidth: 6, firstZone: 13 },
+  { first: 4502, last: 4512, zoneWidth: 6 },
+  { first: 4513, last: 4533, zoneWidth: 3, firstZone: 25 },
+  { first: 4534, last: 4554, zoneWidth: 3 },
+];
+
 /** The CGCS2000 Gauss–Krüger system with this EPSG code (4491–4554), else undefined. */
 export function cgcs2000GaussKruger(epsg: number): GaussKrugerSystem | undefined {
   if (!Number.isInteger(epsg)) return undefined;
-  if (epsg >= 4491 && epsg <= 4501) {
-    const zone = epsg - 4491 + 13;
-    return {
-      epsg,
-      name: `CGCS2000 / Gauss-Kruger zone ${zone}`,
-      centralMeridian: 6 * zone - 3,
-      falseEasting: zone * 1e6 + 5e5,
-      zoneWidth: 6,
-      zone,
-    };
+  const range = RANGES.find((r) => epsg >= r.first && epsg <= r.last);
+  if (!range) return undefined;
+  const { zoneWidth, firstZone } = range;
+  const degree = zoneWidth === 3 ? '3-degree ' : '';
+  if (firstZone === undefined) {
+    const cm = 75 + zoneWidth * (epsg - range.first);
+    const name = `CGCS2000 / ${degree}Gauss-Kruger CM ${cm}E`;
+    return { epsg, name, centralMeridian: cm, falseEasting: 5e5, zoneWidth };
   }
-  if (epsg >= 4502 && epsg <= 4512) {
-    const cm = 75 + 6 * (epsg - 4502);
-    return {
-      epsg,
-      name: `CGCS2000 / Gauss-Kruger CM ${cm}E`,
-      centralMeridian: cm,
-      falseEasting: 5e5,
-      zoneWidth: 6,
-    };
-  }
-  if (epsg >= 4513 && epsg <= 4533) {
-    const zone = epsg - 4513 + 25;
-    return {
-      epsg,
-      name: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone}`,
-      centralMeridian: 3 * zone,
-      falseEasting: zone * 1e6 + 5e5,
-      zoneWidth: 3,
-      zone,
-    };
-  }
-  if (epsg >= 4534 && epsg <= 4554) {
-    const cm = 75 + 3 * (epsg - 4534);
-    return {
-      epsg,
-      name: `CGCS2000 / 3-degree Gauss-Kruger CM ${cm}E`,
-      centralMeridian: cm,
-      falseEasting: 5e5,
-      zoneWidth: 3,
-    };
-  }
-  return undefined;
+  const zone = firstZone + epsg - range.first;
+  // A 6° zone n is centred on 6n − 3, a 3° zone n on 3n.
+  const centralMeridian = zoneWidth === 6 ? 6 * zone - 3 : 3 * zone;
+  const name = `CGCS2000 / ${degree}Gauss-Kruger zone ${zone}`;
+  return { epsg, name, centralMeridian, falseEasting: zone * 1e6 + 5e5, zoneWidth, zone };
 }
 
 /** The proj4 definition of a Gauss–Krüger system (CGCS2000 has GRS80's ellipsoid). */
