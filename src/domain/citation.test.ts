@@ -105,44 +105,43 @@ describe('formatCitation', () => {
     expect(formatCitation(doc, 'zh', { short: true })).toBe(EXPECTED['001_b5f242886d659bb7.txt'].zh);
   });
 
-  it('keeps an untranslated title as published and adds 《》 once', () => {
-    const doc: SourceDocument = {
-      ref: 'a.txt',
-      title: '关于推进改造的通知',
-      issuer: '某市住建局',
-      date: '2021-03',
-    };
-    expect(formatCitation(doc, 'zh')).toBe('《关于推进改造的通知》，某市住建局，2021年3月');
-    expect(formatCitation(doc, 'en')).toBe('《关于推进改造的通知》, 某市住建局, Mar 2021');
-  });
-
-  it('names the publication in 《》 in Chinese and plainly in English', () => {
-    const doc: SourceDocument = {
-      ref: 'b.txt',
-      title: '标题',
-      publication: '湖南日报',
-      publication_en: 'Hunan Daily',
-      date: '2024',
-    };
-    expect(formatCitation(doc, 'zh')).toBe('《标题》，《湖南日报》，2024年');
-    expect(formatCitation(doc, 'en')).toBe('《标题》, Hunan Daily, 2024');
+  it.each<[string, SourceDocument, string, string]>([
+    [
+      'keeps an untranslated title as published and adds 《》 once',
+      { ref: 'a.txt', title: '关于推进改造的通知', issuer: '某市住建局', date: '2021-03' },
+      '《关于推进改造的通知》，某市住建局，2021年3月',
+      '《关于推进改造的通知》, 某市住建局, Mar 2021',
+    ],
+    [
+      'names the publication in 《》 in Chinese and plainly in English',
+      { ref: 'b.txt', title: '标题', publication: '湖南日报', publication_en: 'Hunan Daily', date: '2024' },
+      '《标题》，《湖南日报》，2024年',
+      '《标题》, Hunan Daily, 2024',
+    ],
+  ])('%s', (_name, doc, zh, en) => {
+    expect(formatCitation(doc, 'zh')).toBe(zh);
+    expect(formatCitation(doc, 'en')).toBe(en);
   });
 });
 
 describe('dates', () => {
-  it('formats a day, a month or a year', () => {
-    expect(formatDocumentDate('2020-08-24', 'zh')).toBe('2020年8月24日');
-    expect(formatDocumentDate('2020-08-24', 'en')).toBe('24 Aug 2020');
-    expect(formatDocumentDate('2020-12', 'en')).toBe('Dec 2020');
-    expect(formatDocumentDate('2020', 'zh')).toBe('2020年');
+  it.each([
+    ['2020-08-24', 'zh', '2020年8月24日'],
+    ['2020-08-24', 'en', '24 Aug 2020'],
+    ['2020-12', 'en', 'Dec 2020'],
+    ['2020', 'zh', '2020年'],
+  ] as const)('formats %s in %s as %s', (date, lang, text) => {
+    expect(formatDocumentDate(date, lang)).toBe(text);
   });
 
-  it('accepts only real dates', () => {
-    expect(isDocumentDate('2024-02-29')).toBe(true);
-    expect(isDocumentDate('2023-02-29')).toBe(false);
-    expect(isDocumentDate('2020-13')).toBe(false);
-    expect(isDocumentDate('2020-08-24T00:00')).toBe(false);
-    expect(isDocumentDate('2020年8月')).toBe(false);
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2020-13', false],
+    ['2020-08-24T00:00', false],
+    ['2020年8月', false],
+  ])('accepts %s as a date: %s', (date, ok) => {
+    expect(isDocumentDate(date)).toBe(ok);
   });
 });
 

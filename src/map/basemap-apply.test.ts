@@ -4,6 +4,7 @@ import { OFFLINE_BASEMAP, type BasemapDefinition } from '../contracts/basemaps';
 import { applyBasemap, rasterLayerIds, type ShownBasemap } from './basemap-apply';
 import { BASEMAP_COLORS, BASEMAP_TOP_LAYER, basemapStyle } from './basemap-style';
 import { vectorBasemapStyle } from './protomaps-style';
+import { city } from './test-basemaps';
 
 /** A map that keeps its layers in order, their visibility and paint, and its sources. */
 function fakeMap() {
@@ -46,15 +47,6 @@ function fakeMap() {
 }
 
 const BASE = 'http://localhost/';
-const city: BasemapDefinition = {
-  id: 'city',
-  kind: 'pmtiles',
-  crs: 'WGS84',
-  label: { zh: '湘潭', en: 'Xiangtan' },
-  raster: [],
-  vector: { path: 'basemap/city.pmtiles', flavor: 'auto' },
-  attribution: '© OpenStreetMap contributors',
-};
 const osm: BasemapDefinition = {
   id: 'osm',
   kind: 'osm',

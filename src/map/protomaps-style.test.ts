@@ -6,20 +6,11 @@ import {
 import { layers as packageLayers, namedFlavor } from '@protomaps/basemaps';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { BasemapDefinition } from '../contracts/basemaps';
 import { validateLayers } from '../style/style-spec.test-helpers';
 import { basemapStyle, MAP_FONT_STACK } from './basemap-style';
 import { LABEL_LANGUAGE, localLayer, vectorBasemapStyle, vectorSourceId } from './protomaps-style';
+import { city } from './test-basemaps';
 
-const city: BasemapDefinition = {
-  id: 'city',
-  kind: 'pmtiles',
-  crs: 'WGS84',
-  label: { zh: '湘潭', en: 'Xiangtan' },
-  raster: [],
-  vector: { path: 'basemap/city.pmtiles', flavor: 'auto' },
-  attribution: '© OpenStreetMap contributors',
-};
 const BASE = 'http://192.168.1.20:8080/atlas/index.html';
 
 /** Every key anywhere in a JSON value. */

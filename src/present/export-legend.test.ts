@@ -50,6 +50,10 @@ const input = (patch: Partial<ExportLegendInput> & { lang?: Lang } = {}): Export
   };
 };
 
+/** The legend exported for the layer options `patch`, with the rest of the input as `rest` patches it. */
+const legendOf = (patch: Partial<LayerOptions>, rest: Partial<ExportLegendInput> & { lang?: Lang } = {}) =>
+  exportLegend(input({ ...rest, options: options(patch) }));
+
 const quantiles: FundingScale = {
   unit: 'yuan_per_km2',
   kind: 'quantile',
@@ -76,9 +80,7 @@ describe('the legend of an exported picture', () => {
   it('status: only a chapter’s stages; the timeline at a month; completion shading with boundaries', () => {
     const chapter = exportLegend(input({ stages: { completed: 4, accepted: 1 } }));
     expect(chapter.sections[0]!.entries.map((e) => e.key)).toEqual(['completed', 'accepted']);
-    const timeline = exportLegend(
-      input({ lang: 'en', options: options({ month: '2023-06' }), hasBoundaries: true }),
-    );
+    const timeline = legendOf({ month: '2023-06' }, { lang: 'en', hasBoundaries: true });
     const time = timeline.sections.find((s) => s.key === 'timeline')!;
     expect(time.title).toBe('Progress as of Jun 2023');
     expect(time.entries.map((e) => e.color)).toEqual([
@@ -91,14 +93,9 @@ describe('the legend of an exported picture', () => {
   });
 
   it('funding: the channel, per km², the drawn scale’s classes and the no-data class', () => {
-    const legend = exportLegend(
-      input({
-        options: options({
-          layer: 'funding',
-          funding: { measure: 'fund_central', per: 'km2', extrude: false },
-        }),
-        fundingScale: quantiles,
-      }),
+    const legend = legendOf(
+      { layer: 'funding', funding: { measure: 'fund_central', per: 'km2', extrude: false } },
+      { fundingScale: quantiles },
     );
     expect(legend.sections).toHaveLength(1);
     const funding = legend.sections[0]!;
@@ -115,31 +112,26 @@ describe('the legend of an exported picture', () => {
   });
 
   it('funding: per household in English; leverage with its fixed classes', () => {
-    const perHousehold = exportLegend(
-      input({
+    const perHousehold = legendOf(
+      { layer: 'funding', funding: { measure: 'total', per: 'household', extrude: true } },
+      {
         lang: 'en',
-        options: options({
-          layer: 'funding',
-          funding: { measure: 'total', per: 'household', extrude: true },
-        }),
         fundingScale: { ...quantiles, unit: 'yuan_per_household' },
-      }),
+      },
     ).sections[0]!;
     expect(perHousehold.title).toMatch(/ · yuan per household$/);
     expect(perHousehold.entries[1]!.label).toBe('≥ ¥12K');
     expect(perHousehold.note).toContain(MESSAGES.en['funding.extrude_note']);
-    const leverage = exportLegend(
-      input({
-        options: options({ layer: 'funding', funding: { measure: 'leverage', per: 'km2', extrude: false } }),
-        fundingScale: { unit: 'ratio', kind: 'fixed', breaks: LEVERAGE_BREAKS, colors: LEVERAGE_COLORS },
-      }),
+    const leverage = legendOf(
+      { layer: 'funding', funding: { measure: 'leverage', per: 'km2', extrude: false } },
+      { fundingScale: { unit: 'ratio', kind: 'fixed', breaks: LEVERAGE_BREAKS, colors: LEVERAGE_COLORS } },
     ).sections[0]!;
     expect(leverage.entries.map((e) => e.color)).toEqual([...LEVERAGE_COLORS, FUNDING_NO_DATA_COLOR]);
     expect(leverage.entries[1]!.label).toBe('≥ 0.05');
   });
 
   it('funding: says so when the hexagons were not drawn, rather than showing another scale', () => {
-    const legend = exportLegend(input({ options: options({ layer: 'funding' }), fundingScale: null }));
+    const legend = legendOf({ layer: 'funding' }, { fundingScale: null });
     expect(legend.sections[0]!.entries).toEqual([]);
     expect(legend.sections[0]!.note).toBe(MESSAGES.zh['legend.funding_failed']);
   });
@@ -162,14 +154,9 @@ describe('the legend of an exported picture', () => {
 
   it('services: the amenity symbols once the map draws them, only the chosen type’s', () => {
     const services = (amenity: string | null, amenityZoom: number | null) =>
-      exportLegend(
-        input({
-          amenityZoom,
-          options: options({
-            layer: 'services',
-            services: { amenity, circle: null, gap: false, access: null },
-          }),
-        }),
+      legendOf(
+        { layer: 'services', services: { amenity, circle: null, gap: false, access: null } },
+        { amenityZoom },
       ).sections.find((s) => s.key === 'amenities');
     expect(services(null, AMENITY_MIN_ZOOM - 0.5)).toBeUndefined();
     expect(services(null, null)).toBeUndefined();
@@ -182,14 +169,9 @@ describe('the legend of an exported picture', () => {
   });
 
   it('services: the gap view of a type in its circle; the walking-distance scale with a network', () => {
-    const gap = exportLegend(
-      input({
-        lang: 'en',
-        options: options({
-          layer: 'services',
-          services: { amenity: 'kindergarten', circle: 'lc10', gap: true, access: null },
-        }),
-      }),
+    const gap = legendOf(
+      { layer: 'services', services: { amenity: 'kindergarten', circle: 'lc10', gap: true, access: null } },
+      { lang: 'en' },
     );
     expect(gap.sections.map((s) => s.key)).toEqual(['gap', 'circle', 'marks']);
     expect(gap.sections[0]!.entries.map((e) => e.color)).toEqual([
@@ -203,14 +185,9 @@ describe('the legend of an exported picture', () => {
     ]);
 
     const access = (hasNetwork: boolean) =>
-      exportLegend(
-        input({
-          hasNetwork,
-          options: options({
-            layer: 'services',
-            services: { amenity: null, circle: null, gap: false, access: 'kindergarten' },
-          }),
-        }),
+      legendOf(
+        { layer: 'services', services: { amenity: null, circle: null, gap: false, access: 'kindergarten' } },
+        { hasNetwork },
       );
     const walk = access(true).sections.find((s) => s.key === 'access')!;
     expect(walk.entries.map((e) => e.color)).toEqual([

@@ -21,6 +21,7 @@ import { screenshot, waitForMapIdle, type PageOptions } from './browser';
 import { runViteBuild } from './build-site';
 import { useSite, type DataSource } from './fixture';
 import type { StaticServer } from './static-server';
+import { pixelOffset } from './web-mercator';
 
 /** The one community: Changsha, Yuelu district. */
 const WGS: [number, number] = [112.9388, 28.2282];
@@ -91,18 +92,6 @@ const ledgerData = (folder: string, displayCrs?: ['GCJ-02']): DataSource => ({
     return out;
   },
 });
-
-/** Pixel offset, at `zoom` (512 px tiles), of `to` from `from`. */
-function pixelOffset(from: readonly number[], to: readonly number[], zoom: number): [number, number] {
-  const world = (lng: number, lat: number) => {
-    const phi = (lat * Math.PI) / 180;
-    return [(lng + 180) / 360, (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2];
-  };
-  const [ax, ay] = world(from[0]!, from[1]!);
-  const [bx, by] = world(to[0]!, to[1]!);
-  const scale = 512 * 2 ** zoom;
-  return [(bx! - ax!) * scale, (by! - ay!) * scale];
-}
 
 describe('online basemaps', { timeout: 2 * PAGE_TIMEOUT }, () => {
   let tiles: Awaited<ReturnType<typeof startTileServer>>;

@@ -136,6 +136,22 @@ export async function waitForMapIdle(page: Page | Frame, timeout = 60_000): Prom
   await page.locator('.map[aria-busy="false"]').waitFor({ state: 'attached', timeout });
 }
 
+/** A rectangle of the page, in CSS pixels. */
+export type Region = { x: number; y: number; width: number; height: number };
+
+/** The map area right of the legend panel (whose swatches use the same colours). */
+export async function mapRegion(page: Page): Promise<Region> {
+  const map = (await page.locator('.map').boundingBox())!;
+  const legend = (await page.locator('.legend-slot').boundingBox())!;
+  const x = Math.ceil(legend.x + legend.width + 4);
+  return {
+    x,
+    y: Math.ceil(map.y),
+    width: Math.floor(map.x + map.width - x),
+    height: Math.floor(map.height),
+  };
+}
+
 /**
  * Counts the pixels of a PNG within `tolerance` (per RGB channel) of each colour. Decoded by
  * the browser itself in a blank page, so the tests need no image library.
@@ -145,7 +161,7 @@ export async function countColors(
   png: Buffer,
   colors: readonly string[],
   tolerance = 28,
-  region?: { x: number; y: number; width: number; height: number },
+  region?: Region,
 ): Promise<number[]> {
   const page = await browser.newPage();
   try {

@@ -32,7 +32,7 @@ import {
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { gapClass, timelineClass } from '../../src/map/layers/community-style';
 import { cellValue, fundingScale } from '../../src/map/layers/funding-metric';
-import { countColors, screenshot, waitForMapIdle, type PageOptions } from './browser';
+import { countColors, mapRegion, screenshot, waitForMapIdle, type PageOptions, type Region } from './browser';
 import { blend, cssRgb, hexRgb } from './colours';
 import {
   DEMO_DATA,
@@ -76,19 +76,6 @@ describe('map layers in a browser', { timeout: 300_000 }, () => {
 
   /** A layer's button in the switcher (the label a person clicks; its radio lies over it). */
   const switcher = (page: Page, name: string) => page.locator('.switcher label', { hasText: name });
-
-  /** The map area right of the legend panel (whose swatches use the same colours). */
-  async function mapRegion(page: Page): Promise<Region> {
-    const map = (await page.locator('.map').boundingBox())!;
-    const legend = (await page.locator('.legend-slot').boundingBox())!;
-    const x = Math.ceil(legend.x + legend.width + 4);
-    return {
-      x,
-      y: Math.ceil(map.y),
-      width: Math.floor(map.x + map.width - x),
-      height: Math.floor(map.height),
-    };
-  }
 
   /** Waits for the map and the deck.gl overlay to settle (MapView's aria-busy), then screenshots. */
   async function settle(page: Page, name: string): Promise<Buffer> {
@@ -509,8 +496,6 @@ async function pickGapView(
   if (!best || best.score < 2) throw new Error('no view with isolated lacking and served communities');
   return best;
 }
-
-type Region = { x: number; y: number; width: number; height: number };
 
 /** The decoded screenshot, as `withPixels` leaves it in the page. */
 type PageImage = { image: ImageData };

@@ -26,6 +26,7 @@ import { STAGE_COLORS } from '../../src/style/scales';
 import { countColors, screenshot, waitForMapIdle } from './browser';
 import { runViteBuild } from './build-site';
 import { useSite } from './fixture';
+import { pixelOffset } from './web-mercator';
 
 /** The checks' zoom: streets and names drawn, communities as circles without their labels (z14). */
 const ZOOM = 13;
@@ -46,18 +47,6 @@ async function writeLedger(work: string): Promise<string> {
   const file = join(work, 'communities.csv');
   await writeFile(file, csv.join('\n'));
   return file;
-}
-
-/** Pixel offset, at `zoom` (512 px tiles), of `to` from `from`. */
-function pixelOffset(from: readonly number[], to: readonly number[], zoom: number): [number, number] {
-  const world = (lng: number, lat: number) => {
-    const phi = (lat * Math.PI) / 180;
-    return [(lng + 180) / 360, (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2];
-  };
-  const [ax, ay] = world(from[0]!, from[1]!);
-  const [bx, by] = world(to[0]!, to[1]!);
-  const scale = 512 * 2 ** zoom;
-  return [(bx! - ax!) * scale, (by! - ay!) * scale];
 }
 
 /** What the map calls expose to this test (the build's bench hook, BasemapPicker.svelte). */
@@ -151,6 +140,9 @@ describe('offline vector basemap (Protomaps extract)', { timeout: 3 * PAGE_TIMEO
   async function checkDrawn(page: Page, flavorName: 'light' | 'dark', shot: string) {
     const flavor = namedFlavor(flavorName);
     const png = await screenshot(page, shot);
+    /** Pixels of `color` (within `tolerance`) in the square of half-side `radius` px around `lngLat`. */
+    const pixels = async (color: string, tolerance: number, lngLat: readonly number[], radius: number) =>
+      (await countColors(atlas.browser, png, [color], tolerance, await around(page, lngLat, radius)))[0];
     // Fills are drawn exactly; a small tolerance keeps dark water (#31353f) apart from dark land (#1f1f1f).
     expect(
       await share(png, await around(page, FIXTURE_SPOTS.river, 12), flavor.water, 6),
@@ -161,27 +153,14 @@ describe('offline vector basemap (Protomaps extract)', { timeout: 3 * PAGE_TIMEO
       'land',
     ).toBeGreaterThan(0.95);
     // A 2 px road through a 24 px square: at least a road's worth of its colour, where the land is otherwise.
-    const highway = await around(page, [FIXTURE_SPOTS.highwayLng, 27.818], 12);
-    const [road] = await countColors(atlas.browser, png, [flavor.highway], 6, highway);
+    const road = await pixels(flavor.highway, 6, [FIXTURE_SPOTS.highwayLng, 27.818], 12);
     expect(road, 'highway pixels').toBeGreaterThan(24);
     // The community is drawn above the basemap.
-    const [circle] = await countColors(
-      atlas.browser,
-      png,
-      [STAGE_COLORS.construction],
-      30,
-      await around(page, COMMUNITY, 14),
-    );
+    const circle = await pixels(STAGE_COLORS.construction, 30, COMMUNITY, 14);
     expect(circle, 'community pixels').toBeGreaterThan(20);
     // The city's name is placed, and drawn: text pixels in the label colour around the centre.
     expect(await placed(page, 'places_locality')).toContain(FIXTURE_PLACE_NAMES.city);
-    const [text] = await countColors(
-      atlas.browser,
-      png,
-      [flavor.city_label],
-      24,
-      await around(page, XIANGTAN, 40),
-    );
+    const text = await pixels(flavor.city_label, 24, XIANGTAN, 40);
     expect(text, 'label pixels').toBeGreaterThan(30);
   }
 

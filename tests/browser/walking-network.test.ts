@@ -28,7 +28,7 @@ import {
   WALK_DISTANCE_SCALE,
   walkDistanceClass,
 } from '../../src/style/scales';
-import { countColors, screenshot, waitForMapIdle } from './browser';
+import { countColors, mapRegion, screenshot, waitForMapIdle } from './browser';
 import { FIXTURES, useSite, type Props } from './fixture';
 
 const TOWN = join(FIXTURES, 'walk-town');
@@ -215,18 +215,6 @@ describe('walking network in a browser', { timeout: 600_000 }, () => {
   });
 
   const open = (server: string, path: string) => site.open(path, { server });
-
-  async function mapRegion(page: Page) {
-    const map = (await page.locator('.map').boundingBox())!;
-    const legend = (await page.locator('.legend-slot').boundingBox())!;
-    const x = Math.ceil(legend.x + legend.width + 4);
-    return {
-      x,
-      y: Math.ceil(map.y),
-      width: Math.floor(map.x + map.width - x),
-      height: Math.floor(map.height),
-    };
-  }
 
   async function townCommunities(): Promise<FeatureCollection<Point, Props>> {
     return JSON.parse(

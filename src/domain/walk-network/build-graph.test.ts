@@ -3,7 +3,7 @@ import { mulberry32 } from '../mulberry32';
 import { buildIndexedWalkGraph, buildWalkGraph, withAdjacency } from './build-graph';
 import { haversineMetres } from './geodesy';
 import { multiSourceDistances } from './shortest-paths';
-import { road } from './test-geometry';
+import { road, path } from './test-geometry';
 import { ROAD_CLASSES, type RoadLine, type WalkGraph } from './types';
 
 /** Edges at node n, from the adjacency. */
@@ -25,16 +25,7 @@ function nodeAt(g: WalkGraph, lng: number, lat: number): number {
 
 describe('buildWalkGraph', () => {
   it('joins roads that share a vertex into one node', () => {
-    const g = buildWalkGraph([
-      road([
-        [0, 0],
-        [100, 0],
-      ]),
-      road([
-        [100, 0],
-        [100, 100],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(0, 0, 100, 0)), road(path(100, 0, 100, 100))]);
     expect(g.nodeCount).toBe(3);
     expect(g.edgeCount).toBe(2);
     const corner = g.edgeTo[0] as number;
@@ -44,34 +35,14 @@ describe('buildWalkGraph', () => {
   });
 
   it('keeps two roads that cross without a shared vertex apart (a bridge)', () => {
-    const g = buildWalkGraph([
-      road([
-        [-100, 0],
-        [100, 0],
-      ]),
-      road([
-        [0, -100],
-        [0, 100],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(-100, 0, 100, 0)), road(path(0, -100, 0, 100))]);
     expect(g.nodeCount).toBe(4);
     for (let n = 0; n < 4; n++) expect(edgesAt(g, n)).toHaveLength(1);
     expect(connected(g, g.edgeFrom[0] as number, g.edgeFrom[1] as number)).toBe(false);
   });
 
   it('joins the same crossing when both roads have a vertex there (a junction)', () => {
-    const g = buildWalkGraph([
-      road([
-        [-100, 0],
-        [0, 0],
-        [100, 0],
-      ]),
-      road([
-        [0, -100],
-        [0, 0],
-        [0, 100],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(-100, 0, 0, 0, 100, 0)), road(path(0, -100, 0, 0, 0, 100))]);
     expect(g.nodeCount).toBe(5);
     expect(g.edgeCount).toBe(4);
     const centre = g.edgeTo[0] as number;
@@ -80,21 +51,9 @@ describe('buildWalkGraph', () => {
   });
 
   it('measures edges with haversine and keeps each line’s road class', () => {
-    const major = road(
-      [
-        [0, 0],
-        [300, 400],
-      ],
-      'major',
-    );
-    const path = road(
-      [
-        [300, 400],
-        [300, 500],
-      ],
-      'path',
-    );
-    const g = buildWalkGraph([major, path]);
+    const major = road(path(0, 0, 300, 400), 'major');
+    const footpath = road(path(300, 400, 300, 500), 'path');
+    const g = buildWalkGraph([major, footpath]);
     const c = major.coords;
     expect(g.edgeLength[0]).toBeCloseTo(haversineMetres(c[0]!, c[1]!, c[2]!, c[3]!), 3);
     expect(g.edgeLength[0]).toBeCloseTo(500, 0);
@@ -104,18 +63,8 @@ describe('buildWalkGraph', () => {
 
   it('skips consecutive duplicate vertices and zero-length segments', () => {
     const g = buildWalkGraph([
-      road([
-        [0, 0],
-        [0, 0],
-        [50, 0],
-        [50, 0],
-        [50, 0],
-        [100, 0],
-      ]),
-      road([
-        [100, 0],
-        [100, 0],
-      ]),
+      road(path(0, 0, 0, 0, 50, 0, 50, 0, 50, 0, 100, 0)),
+      road(path(100, 0, 100, 0)),
     ]);
     expect(g.nodeCount).toBe(3);
     expect(g.edgeCount).toBe(2);
@@ -123,12 +72,7 @@ describe('buildWalkGraph', () => {
   });
 
   it('breaks a line at an invalid vertex instead of bridging it', () => {
-    const line = road([
-      [0, 0],
-      [50, 0],
-      [100, 0],
-      [150, 0],
-    ]);
+    const line = road(path(0, 0, 50, 0, 100, 0, 150, 0));
     line.coords[4] = Number.NaN;
     const g = buildWalkGraph([line]);
     expect(g.edgeCount).toBe(1);
@@ -138,24 +82,12 @@ describe('buildWalkGraph', () => {
   });
 
   it('says which line each edge was cut from, skipped segments and broken lines included', () => {
-    const broken = road([
-      [0, 100],
-      [50, 100],
-      [100, 100],
-    ]);
+    const broken = road(path(0, 100, 50, 100, 100, 100));
     broken.coords[2] = Number.NaN;
     const { graph, edgeLine } = buildIndexedWalkGraph([
-      road([
-        [0, 0],
-        [0, 0],
-        [50, 0],
-      ]),
+      road(path(0, 0, 0, 0, 50, 0)),
       broken,
-      road([
-        [50, 0],
-        [50, 50],
-        [50, 90],
-      ]),
+      road(path(50, 0, 50, 50, 50, 90)),
     ]);
     expect(graph.edgeCount).toBe(3);
     expect([...edgeLine]).toEqual([0, 2, 2]);
@@ -163,33 +95,16 @@ describe('buildWalkGraph', () => {
 
   it('refuses a line with an unknown road class, naming it', () => {
     const bad = {
-      ...road([
-        [0, 0],
-        [1, 1],
-      ]),
+      ...road(path(0, 0, 1, 1)),
       roadClass: 'motorway',
     } as unknown as RoadLine; // what a careless file reader could let through
-    expect(() =>
-      buildWalkGraph([
-        road([
-          [0, 0],
-          [1, 0],
-        ]),
-        bad,
-      ]),
-    ).toThrow(/road line 1 .*"motorway"/);
+    expect(() => buildWalkGraph([road(path(0, 0, 1, 0)), bad])).toThrow(/road line 1 .*"motorway"/);
   });
 
   it('reads the lines once, so a generator works', () => {
     function* lines() {
-      yield road([
-        [0, 0],
-        [10, 0],
-      ]);
-      yield road([
-        [10, 0],
-        [20, 0],
-      ]);
+      yield road(path(0, 0, 10, 0));
+      yield road(path(10, 0, 20, 0));
     }
     expect(buildWalkGraph(lines()).edgeCount).toBe(2);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWalkGraph } from './build-graph';
 import { catchmentPolygons } from './catchment';
 import { EdgeIndex } from './edge-index';
-import { at, riverTown, road } from './test-geometry';
+import { at, riverTown, road, path } from './test-geometry';
 import type { EdgeSnap } from './types';
 
 const graph = buildWalkGraph(riverTown());
@@ -118,15 +118,7 @@ describe('catchmentPolygons in a river town', () => {
   });
 
   it('draws a block ringed by reached streets as a polygon with a hole', () => {
-    const block = buildWalkGraph([
-      road([
-        [0, 0],
-        [400, 0],
-        [400, 400],
-        [0, 400],
-        [0, 0],
-      ]),
-    ]);
+    const block = buildWalkGraph([road(path(0, 0, 400, 0, 400, 400, 0, 400, 0, 0))]);
     const p = at(200, -10);
     const [ring] = catchmentPolygons(block, new EdgeIndex(block).snap(p.lng, p.lat)!, [2000]);
     const g = ring!.geometry;

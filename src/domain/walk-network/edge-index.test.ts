@@ -3,7 +3,7 @@ import { mulberry32 } from '../mulberry32';
 import { buildWalkGraph } from './build-graph';
 import { EdgeIndex, pointOnEdge } from './edge-index';
 import { METRES_PER_DEGREE, haversineMetres, metresPerDegreeLng } from './geodesy';
-import { at, road } from './test-geometry';
+import { at, road, path } from './test-geometry';
 import type { RoadLine, WalkGraph } from './types';
 
 /** Brute force over every edge: the planar nearest point in a frame at the query, lowest index on ties. */
@@ -52,12 +52,7 @@ function randomStreets(seed: number, count: number): RoadLine[] {
 
 describe('EdgeIndex.snap', () => {
   it('lands on the edge interior, not the nearest vertex, with its t and access', () => {
-    const g = buildWalkGraph([
-      road([
-        [0, 0],
-        [200, 0],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(0, 0, 200, 0))]);
     const p = at(70, 30);
     const s = new EdgeIndex(g).snap(p.lng, p.lat);
     expect(s).not.toBeNull();
@@ -69,16 +64,7 @@ describe('EdgeIndex.snap', () => {
   });
 
   it('picks the nearer of two streets even when the other has the nearer vertex', () => {
-    const g = buildWalkGraph([
-      road([
-        [-500, 20],
-        [500, 20],
-      ]),
-      road([
-        [0, -30],
-        [0, -300],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(-500, 20, 500, 20)), road(path(0, -30, 0, -300))]);
     const p = at(0, 0);
     const s = new EdgeIndex(g).snap(p.lng, p.lat)!;
     expect(s.edge).toBe(0);
@@ -87,12 +73,7 @@ describe('EdgeIndex.snap', () => {
   });
 
   it('returns null beyond the access limit, and snaps within a larger one', () => {
-    const g = buildWalkGraph([
-      road([
-        [0, 0],
-        [100, 0],
-      ]),
-    ]);
+    const g = buildWalkGraph([road(path(0, 0, 100, 0))]);
     const index = new EdgeIndex(g);
     const p = at(50, 350);
     expect(index.snap(p.lng, p.lat)).toBeNull();
@@ -103,28 +84,13 @@ describe('EdgeIndex.snap', () => {
   it('breaks ties by the lowest edge index', () => {
     // The same street twice (two overlapping lines), and a point equally near two edges' shared end.
     const twice = buildWalkGraph([
-      road([
-        [0, 0],
-        [100, 0],
-      ]),
-      road([
-        [0, 10],
-        [100, 10],
-      ]),
-      road([
-        [0, 0],
-        [100, 0],
-      ]),
+      road(path(0, 0, 100, 0)),
+      road(path(0, 10, 100, 10)),
+      road(path(0, 0, 100, 0)),
     ]);
     const p = at(40, -5);
     expect(new EdgeIndex(twice).snap(p.lng, p.lat)?.edge).toBe(0);
-    const corner = buildWalkGraph([
-      road([
-        [100, 0],
-        [0, 0],
-        [0, 100],
-      ]),
-    ]);
+    const corner = buildWalkGraph([road(path(100, 0, 0, 0, 0, 100))]);
     const q = at(-20, -20);
     const s = new EdgeIndex(corner).snap(q.lng, q.lat)!;
     expect(s.edge).toBe(0);

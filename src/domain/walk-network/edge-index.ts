@@ -65,39 +65,25 @@ export class EdgeIndex {
     const cells = new IntPairHash(graph.edgeCount);
     let counts = new Uint32Array(Math.max(16, graph.edgeCount));
     let total = 0;
-    for (let e = 0; e < graph.edgeCount; e++) {
-      const nRows = this.edgeRows(e);
-      const rows = this.rows;
-      for (let r = 0; r < nRows; r++) {
-        const cy = rows[3 * r] as number;
-        for (let cx = rows[3 * r + 1] as number; cx <= (rows[3 * r + 2] as number); cx++) {
-          const id = cells.intern(cx, cy);
-          if (id >= counts.length) {
-            const bigger = new Uint32Array(counts.length * 2);
-            bigger.set(counts);
-            counts = bigger;
-          }
-          counts[id] = (counts[id] as number) + 1;
-          total++;
-        }
+    this.forEachEdgeCell((_e, cx, cy) => {
+      const id = cells.intern(cx, cy);
+      if (id >= counts.length) {
+        const bigger = new Uint32Array(counts.length * 2);
+        bigger.set(counts);
+        counts = bigger;
       }
-    }
+      counts[id] = (counts[id] as number) + 1;
+      total++;
+    });
     const cellStart = new Uint32Array(cells.size + 1);
     for (let c = 0; c < cells.size; c++) cellStart[c + 1] = (cellStart[c] as number) + (counts[c] as number);
     const fill = cellStart.slice(0, cells.size);
     const cellEdges = new Uint32Array(total);
-    for (let e = 0; e < graph.edgeCount; e++) {
-      const nRows = this.edgeRows(e);
-      const rows = this.rows;
-      for (let r = 0; r < nRows; r++) {
-        const cy = rows[3 * r] as number;
-        for (let cx = rows[3 * r + 1] as number; cx <= (rows[3 * r + 2] as number); cx++) {
-          const id = cells.find(cx, cy);
-          cellEdges[fill[id] as number] = e;
-          fill[id] = (fill[id] as number) + 1;
-        }
-      }
-    }
+    this.forEachEdgeCell((e, cx, cy) => {
+      const id = cells.find(cx, cy);
+      cellEdges[fill[id] as number] = e;
+      fill[id] = (fill[id] as number) + 1;
+    });
     this.cells = cells;
     this.cellStart = cellStart;
     this.cellEdges = cellEdges;
@@ -171,6 +157,18 @@ export class EdgeIndex {
     const [plng, plat] = pointOnEdge(this.graph, bestEdge, bestT);
     const access = haversineMetres(lng, lat, plng, plat);
     return access <= maxAccess ? { edge: bestEdge, t: bestT, access } : null;
+  }
+
+  /** Calls `visit` with each grid cell every edge passes through, edges in ascending order. */
+  private forEachEdgeCell(visit: (e: number, cx: number, cy: number) => void): void {
+    for (let e = 0; e < this.graph.edgeCount; e++) {
+      const nRows = this.edgeRows(e);
+      const rows = this.rows;
+      for (let r = 0; r < nRows; r++) {
+        const cy = rows[3 * r] as number;
+        for (let cx = rows[3 * r + 1] as number; cx <= (rows[3 * r + 2] as number); cx++) visit(e, cx, cy);
+      }
+    }
   }
 
   /** Writes the cell rows edge e passes through into `this.rows`; returns how many. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWalkGraph } from './build-graph';
 import { METRES_PER_DEGREE, haversineMetres } from './geodesy';
 import { networkNearestDistances } from './network-distances';
-import { ORIGIN, at, riverTown, road } from './test-geometry';
+import { ORIGIN, at, riverTown, road, path } from './test-geometry';
 import { NO_SNAP, snapAt, type RoadLine } from './types';
 
 function column(result: ReturnType<typeof networkNearestDistances>, type: string): Float32Array {
@@ -67,12 +67,7 @@ describe('networkNearestDistances in a river town', () => {
 describe('networkNearestDistances', () => {
   it('walks straight along the edge to an amenity on the same edge', () => {
     // One 1000 m street with no vertex between its ends; the shop is 100 m along from the home.
-    const graph = buildWalkGraph([
-      road([
-        [0, 0],
-        [1000, 0],
-      ]),
-    ]);
+    const graph = buildWalkGraph([road(path(0, 0, 1000, 0))]);
     const shop = { ...at(300, 5), type: 'shop' };
     const homes = [at(400, -5), at(250, 8), at(300, -3)];
     const d = column(
@@ -86,15 +81,7 @@ describe('networkNearestDistances', () => {
 
   it('takes the nearer amenity when several share the edge, and the way round when it is shorter', () => {
     // A short loop: the two ends of the long edge are also joined by a 10 m edge.
-    const graph = buildWalkGraph([
-      road([
-        [0, 0],
-        [1000, 0],
-        [1000, 10],
-        [0, 10],
-        [0, 0],
-      ]),
-    ]);
+    const graph = buildWalkGraph([road(path(0, 0, 1000, 0, 1000, 10, 0, 10, 0, 0))]);
     const amenities = [
       { ...at(900, -1), type: 'clinic' },
       { ...at(50, -1), type: 'clinic' },
@@ -112,12 +99,7 @@ describe('networkNearestDistances', () => {
   });
 
   it('leaves unsnapped communities NaN, ignores unsnapped amenities and reports types with none', () => {
-    const graph = buildWalkGraph([
-      road([
-        [0, 0],
-        [200, 0],
-      ]),
-    ]);
+    const graph = buildWalkGraph([road(path(0, 0, 200, 0))]);
     const result = networkNearestDistances(
       graph,
       [at(100, 10), at(100, 900), { lng: Number.NaN, lat: 30 }],
@@ -149,12 +131,7 @@ describe('networkNearestDistances', () => {
   });
 
   it('honours a larger access limit', () => {
-    const graph = buildWalkGraph([
-      road([
-        [0, 0],
-        [200, 0],
-      ]),
-    ]);
+    const graph = buildWalkGraph([road(path(0, 0, 200, 0))]);
     const result = networkNearestDistances(graph, [at(100, 400)], [{ ...at(0, 0), type: 'a' }], {
       types: ['a'],
       maxSearchMetres: 3000,

@@ -30,6 +30,13 @@ export function road(
   return { coords, roadClass };
 }
 
+/** [east, north] points from a flat list `e0, n0, e1, n1, …` (metres from `ORIGIN`): a street plan as one row. */
+export function path(...eastNorth: number[]): [number, number][] {
+  const pts: [number, number][] = [];
+  for (let i = 0; i + 1 < eastNorth.length; i += 2) pts.push([eastNorth[i]!, eastNorth[i + 1]!]);
+  return pts;
+}
+
 /** Points from `from` to `to` (east coordinates) every `step` metres along the line north = `north`. */
 export function eastWest(from: number, to: number, north: number, step: number): [number, number][] {
   const pts: [number, number][] = [];
@@ -46,16 +53,7 @@ export function riverTown(): RoadLine[] {
   return [
     road(eastWest(-1000, 1000, -50, 100)),
     road(eastWest(-1000, 1000, 50, 100)),
-    road([
-      [600, -50],
-      [600, 50],
-    ]),
-    road(
-      [
-        [-300, -200],
-        [-300, 200],
-      ],
-      'major',
-    ),
+    road(path(600, -50, 600, 50)),
+    road(path(-300, -200, -300, 200), 'major'),
   ];
 }
