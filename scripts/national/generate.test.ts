@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES, CHINA_BBOX, ITEMS, STAGE_WORDS } from '../../src/domain/vocabulary';
-import { haversineMetres } from '../pipeline/life-circle-distances';
+import { haversineMetres } from '../../src/domain/walk-network/geodesy';
 import gcoord from 'gcoord';
 import { CITY_CENTRES, largestCities } from './cities';
 import {

@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCoverage } from '../../src/domain/life-circles';
 import { mulberry32 } from '../../src/domain/mulberry32';
 import { AMENITY_TYPES } from '../../src/domain/vocabulary';
-import {
-  EARTH_RADIUS_M,
-  distancesOf,
-  haversineMetres,
-  nearestAmenityDistances,
-  type NearestDistanceTable,
-} from './life-circle-distances';
+import { EARTH_RADIUS_M, haversineMetres } from '../../src/domain/walk-network/geodesy';
+import { distancesOf, nearestAmenityDistances, type NearestDistanceTable } from './life-circle-distances';
 
 interface Pt {
   lng: number;

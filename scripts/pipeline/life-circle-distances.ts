@@ -18,11 +18,8 @@
  */
 import KDBush from 'kdbush';
 import { AMENITY_TYPES } from '../../src/domain/vocabulary';
-
-/** Mean Earth radius in metres (IUGG), the one @turf/distance uses. */
-export const EARTH_RADIUS_M = 6371008.8;
-
-const RAD = Math.PI / 180;
+// One sphere for straight-line and walking distances, so a walk is never shorter than the line.
+import { EARTH_RADIUS_M, RAD, isValidLngLat } from '../../src/domain/walk-network/geodesy';
 
 /** Options of `nearestAmenityDistances`. */
 export interface NearestAmenityOptions {
@@ -52,18 +49,6 @@ export interface NearestDistanceTable {
 interface LngLat {
   lng: number;
   lat: number;
-}
-
-/** Great-circle distance in metres between two points given in degrees. */
-export function haversineMetres(lng1: number, lat1: number, lng2: number, lat2: number): number {
-  const sinDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
-  const sinDLng = Math.sin(((lng2 - lng1) * RAD) / 2);
-  const h = sinDLat * sinDLat + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * sinDLng * sinDLng;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, h)));
-}
-
-function isValidLngLat(lng: number, lat: number): boolean {
-  return Number.isFinite(lng) && Number.isFinite(lat) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180;
 }
 
 /** A kdbush index plus the cosine of each point's latitude, in the index's own order. */

@@ -9,7 +9,7 @@
  * Built for the national scale (2 million edges): vertices are merged through an open-addressing
  * hash over the coordinate pairs (pair-hash.ts) and edges collect in growing typed arrays.
  */
-import { haversineMetres } from './geodesy';
+import { haversineMetres, isValidLngLat } from './geodesy';
 import { PairHash } from './pair-hash';
 import { ROAD_CLASSES, type RoadClass, type RoadLine, type WalkGraph } from './types';
 
@@ -48,10 +48,6 @@ class EdgeBuffer {
     line.set(this.line);
     Object.assign(this, { from, to, length, cls, line });
   }
-}
-
-function isValidLngLat(lng: number, lat: number): boolean {
-  return Number.isFinite(lng) && Number.isFinite(lat) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180;
 }
 
 /**

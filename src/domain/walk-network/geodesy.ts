@@ -1,9 +1,8 @@
 /**
- * The one sphere the walking network measures on. Edge lengths, access distances and the
- * straight-line fallback must agree to the centimetre, or a walk could come out shorter than the
- * straight line it replaces; so the radius and the formula are written here once.
- * (scripts/pipeline/life-circle-distances.ts keeps its own copy of the same radius because src/
- * cannot import scripts/; its tests compare both.)
+ * The one sphere distances are measured on. Edge lengths, access distances and the straight-line
+ * distances (scripts/pipeline/life-circle-distances.ts) must agree to the centimetre, or a walk
+ * could come out shorter than the straight line it replaces; so the radius and the formula are
+ * written here once, for both.
  */
 
 /** Mean Earth radius in metres (IUGG), the one @turf/distance and the straight-line distances use. */
@@ -21,6 +20,11 @@ export function haversineMetres(lng1: number, lat1: number, lng2: number, lat2: 
   const sinDLng = Math.sin(((lng2 - lng1) * RAD) / 2);
   const h = sinDLat * sinDLat + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * sinDLng * sinDLng;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/** Whether a pair is usable longitude/latitude: finite, within ±180° and ±90°. */
+export function isValidLngLat(lng: number, lat: number): boolean {
+  return Number.isFinite(lng) && Number.isFinite(lat) && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180;
 }
 
 /**
