@@ -71,4 +71,9 @@ describe('parseBuildArgs', () => {
     expect(() => parseBuildArgs(argv)).toThrow(UsageError);
     expect(() => parseBuildArgs(argv)).toThrow(message);
   });
+  it('asks for content-hashed names only with --hash-names', () => {
+    expect(parseBuildArgs(['--hash-names'])).toMatchObject({ hashNames: true });
+    expect(parseBuildArgs([])).not.toHaveProperty('hashNames');
+    expect(() => parseBuildArgs(['--hash-names=no'])).toThrow(/--hash-names takes no value/);
+  });
 });

@@ -46,6 +46,8 @@ Options:
   --sheet NAME         workbook sheet to read (default: the first)
   --out DIR            output folder (default public/data)
   --strict             exit 3 when any row is rejected (the report is still written)
+  --hash-names         name every data file by its content (communities.<hash>.pmtiles), for
+                       serving from a CDN or bucket with year-long caching (docs/deploy-cdn.md)
   --quiet              no progress bar or summary
   --help               this text`;
 
@@ -63,7 +65,7 @@ const VALUE_FLAGS = [
   'sheet',
   'out',
 ] as const;
-const BOOLEAN_FLAGS = ['strict', 'quiet', 'help'] as const;
+const BOOLEAN_FLAGS = ['strict', 'quiet', 'help', 'hash-names'] as const;
 
 /** Parses argv (without node and script). Accepts `--flag value` and `--flag=value`. */
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
@@ -121,6 +123,7 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     ...(crs ? { crs } : {}),
     ...(displayCrs ? { displayCrs } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
+    ...(flags['hash-names'] ? { hashNames: true } : {}),
     out: values.out ?? 'public/data',
     strict: flags.strict ?? false,
     quiet: flags.quiet ?? false,

@@ -60,6 +60,12 @@ export interface BuildOptions {
   displayCrs?: VariantCrs[];
   /** Called as work advances, for a progress bar. */
   onProgress?: (phase: string, done: number, total: number) => void;
+  /**
+   * Name every data file but manifest.json by its content (`communities.<hash>.pmtiles`), the
+   * manifest's `files` saying where each is (scripts/pipeline/output/hashed-names.ts): for a
+   * CDN or bucket that caches files for a year (docs/deploy-cdn.md). Default false.
+   */
+  hashNames?: boolean;
   /** Fixed build time, so golden-file tests are reproducible. */
   buildTime?: Date;
 }
@@ -130,7 +136,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   // Computed on demand by every step that needs them, never held: see propertiesLookup.
   const propertiesOf = propertiesLookup(records, lifeCircles);
 
-  const out = new OutputWriter(await openOutput());
+  const out = new OutputWriter(await openOutput(), { hashNames: opts.hashNames ?? false });
   const displayCrs = opts.displayCrs ?? [];
   // With roads: the street layer, the catchment network, and who did not join it. Written first,
   // while the rest of the build holds little: its tiles at national scale are ~200 MB in memory.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataFiles } from './data-files';
+import { parseDataFiles, storedPath } from './data-files';
 
 const HASH = 'ab'.repeat(32);
 
@@ -17,5 +17,15 @@ describe('parseDataFiles', () => {
     expect(() => parseDataFiles([{ path: 'a', bytes: -1, sha256: HASH }])).toThrow(/files\[0\]\.bytes/);
     expect(() => parseDataFiles([{ path: 'a', bytes: 1.5, sha256: HASH }])).toThrow(/bytes/);
     expect(() => parseDataFiles([{ path: 'a', bytes: 1, sha256: HASH.toUpperCase() }])).toThrow(/sha256/);
+  });
+
+  it('keeps a content-hashed path and refuses one that leaves the data folder', () => {
+    const entry = { path: 'explore.json', bytes: 1, sha256: HASH, hashed_path: 'explore.abababab.json' };
+    const [read] = parseDataFiles([entry])!;
+    expect(read).toEqual(entry);
+    expect(storedPath(read!)).toBe('explore.abababab.json');
+    expect(storedPath({ path: 'story.json', bytes: 1, sha256: HASH })).toBe('story.json');
+    for (const bad of ['../x.json', 'https://evil.example/x.json', '/abs.json', '', 7])
+      expect(() => parseDataFiles([{ ...entry, hashed_path: bad }])).toThrow(/files\[0\]\.hashed_path/);
   });
 });

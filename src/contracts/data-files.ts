@@ -12,12 +12,25 @@ export interface DataFileEntry {
   bytes: number;
   /** SHA-256 of the bytes, lowercase hex. */
   sha256: string;
+  /**
+   * Where the file really is, relative to the data folder, when the build named it by its
+   * content (`communities.3f9a1c2b7d.pmtiles`, scripts/pipeline/output/hashed-names.ts): a CDN
+   * may then cache it for a year. `path` stays the stable key the rest of the manifest uses;
+   * absent, the file is stored under `path` itself.
+   */
+  hashed_path?: string;
 }
 
 /** The name of the manifest in the data folder; the one file `files` cannot list. */
 export const MANIFEST_FILE = 'manifest.json';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SAFE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9_./-]*$/;
+
+/** Where the file of `entry` is, relative to the data folder: its content-hashed name when it has one. */
+export function storedPath(entry: DataFileEntry): string {
+  return entry.hashed_path ?? entry.path;
+}
 
 /**
  * Reads a manifest's `files` value. Returns null when it is absent (a build older than the list)
@@ -34,6 +47,10 @@ export function parseDataFiles(value: unknown): DataFileEntry[] | null {
       throw new TypeError(`files[${i}].bytes is not a byte count`);
     if (typeof e.sha256 !== 'string' || !SHA256_HEX.test(e.sha256))
       throw new TypeError(`files[${i}].sha256 is not a SHA-256 hex digest`);
-    return { path: e.path, bytes: e.bytes, sha256: e.sha256 };
+    if (e.hashed_path === undefined) return { path: e.path, bytes: e.bytes, sha256: e.sha256 };
+    // A data path, never a way out of the data folder or to another host.
+    if (typeof e.hashed_path !== 'string' || !SAFE_PATH.test(e.hashed_path) || e.hashed_path.includes('..'))
+      throw new TypeError(`files[${i}].hashed_path is not a relative path in the data folder`);
+    return { path: e.path, bytes: e.bytes, sha256: e.sha256, hashed_path: e.hashed_path };
   });
 }

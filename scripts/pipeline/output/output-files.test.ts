@@ -14,6 +14,7 @@ import {
   StreamDigest,
   verifyOutput,
 } from './output-files';
+import { hashedPath } from './hashed-names';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
@@ -92,6 +93,27 @@ describe('verifyOutput', () => {
     expect(message).toContain('aggregates/h3-r5.json: SHA-256 differs');
     expect(message).toContain('gone.json: listed but missing');
     expect(message).toContain('stray.json: present but not listed');
+  });
+
+  it('finds hashed files under their hashed path and refuses one named for other content', async () => {
+    const entries = [digestOf('explore.json', '{}'), digestOf('aggregates/h3-r5.json', '[]')].map((e) => ({
+      ...e,
+      hashed_path: hashedPath(e.path, e.sha256),
+    }));
+    mkdirSync(join(dir, 'aggregates'));
+    writeFileSync(join(dir, entries[0]!.hashed_path), '{}');
+    writeFileSync(join(dir, entries[1]!.hashed_path), '[]');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ files: entries }));
+    await expect(verifyOutput(dir)).resolves.toBeUndefined();
+
+    // A file kept under the name of an older content: a CDN would serve that older file for a year.
+    const stale = hashedPath('explore.json', sha('old'));
+    writeFileSync(join(dir, stale), '{}');
+    const moved = [{ ...entries[0]!, hashed_path: stale }, entries[1]];
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ files: moved }));
+    await expect(verifyOutput(dir)).rejects.toThrow(
+      `explore.json: listed as ${stale}, not the name its SHA-256 gives`,
+    );
   });
 
   it('fails on a manifest without a list', async () => {

@@ -7,7 +7,13 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, parseDataFiles, type DataFileEntry } from '../../../src/contracts/data-files';
+import {
+  MANIFEST_FILE,
+  parseDataFiles,
+  storedPath,
+  type DataFileEntry,
+} from '../../../src/contracts/data-files';
+import { hashedPath } from './hashed-names';
 
 /** Size and SHA-256 of data about to be written (a string is written as UTF-8). */
 export function digestOf(path: string, data: string | Uint8Array): DataFileEntry {
@@ -84,9 +90,10 @@ export class OutputMismatchError extends Error {
 }
 
 /**
- * Checks the folder `dir` against its own manifest.json: every listed file is there with the
- * listed size and SHA-256 (re-read from disk, not taken from what the build meant to write) and
- * nothing else is there. Throws OutputMismatchError naming each difference.
+ * Checks the folder `dir` against its own manifest.json: every listed file is there (under its
+ * `hashed_path` when it has one, which must be the name its content gives) with the listed size
+ * and SHA-256 (re-read from disk, not taken from what the build meant to write) and nothing else
+ * is there. Throws OutputMismatchError naming each difference.
  */
 export async function verifyOutput(dir: string): Promise<void> {
   const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown };
@@ -96,11 +103,14 @@ export async function verifyOutput(dir: string): Promise<void> {
   const present = new Set(await listFiles(dir));
   present.delete(MANIFEST_FILE);
   for (const entry of listed) {
-    if (!present.delete(entry.path)) {
-      problems.push(`${entry.path}: listed but missing`);
+    const stored = storedPath(entry);
+    if (entry.hashed_path !== undefined && entry.hashed_path !== hashedPath(entry.path, entry.sha256))
+      problems.push(`${entry.path}: listed as ${entry.hashed_path}, not the name its SHA-256 gives`);
+    if (!present.delete(stored)) {
+      problems.push(`${stored}: listed but missing`);
       continue;
     }
-    const file = join(dir, entry.path);
+    const file = join(dir, stored);
     const size = (await stat(file)).size;
     if (size !== entry.bytes) {
       problems.push(`${entry.path}: ${size} bytes, listed as ${entry.bytes}`);

@@ -49,6 +49,8 @@ export async function writeManifest(
 ): Promise<ManifestFile> {
   const { records, amenities, tiles, programmes, network } = parts;
   const buildTime = parts.buildTime.toISOString();
+  // Every data file is written: with hashed names on, they get them now, before the list.
+  await out.nameByContent();
   const files = sortedEntries(out.entries);
   const manifest: ManifestFile = {
     format_version: MANIFEST_FORMAT_VERSION,
