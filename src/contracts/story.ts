@@ -8,6 +8,9 @@
  */
 import type { FigureQualifier } from '../domain/programmes';
 
+/** The story's key in the manifest's `files` (its stored name may carry a content hash). */
+export const STORY_FILE = 'story.json';
+
 /** Text in both interface languages. */
 export interface Bilingual {
   zh: string;

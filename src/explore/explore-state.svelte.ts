@@ -5,7 +5,7 @@
  * depends on changes. Typed arrays and the index are held raw: reactive proxies around
  * 220,000-row arrays would only cost.
  */
-import { dataUrl, type SiteManifest } from '../lib/manifest';
+import { fileUrl, type SiteManifest } from '../lib/manifest';
 import { EXPLORE_FILE } from '../contracts/explore-format';
 import { loadExploreIndex, type ExploreIndex } from './explore-index';
 import {
@@ -70,7 +70,7 @@ export class ExploreState {
     }
     this.status = 'loading';
     try {
-      this.index = await loadExploreIndex(dataUrl(manifest.explore.url));
+      this.index = await loadExploreIndex(fileUrl(manifest, manifest.explore.url));
       this.status = 'ready';
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);

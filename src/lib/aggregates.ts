@@ -5,7 +5,7 @@
  */
 import { isH3Cell, type H3Cell } from '../contracts/h3-cells';
 import { fetchChecked } from './data-integrity';
-import { dataUrl, type SiteManifest } from './manifest';
+import { fileUrl, type SiteManifest } from './manifest';
 
 /** The site's view of a cell (src/contracts/h3-cells.ts); FundingHexLayer.svelte imports it from here. */
 export type { H3Cell } from '../contracts/h3-cells';
@@ -36,7 +36,7 @@ const cache = new Map<string, Promise<H3Aggregate>>();
 export function loadAggregate(manifest: SiteManifest, resolution: number): Promise<H3Aggregate> {
   const file = manifest.aggregates?.files[String(resolution)];
   if (!file) return Promise.reject(new Error(`manifest lists no H3 aggregate at resolution ${resolution}`));
-  const url = dataUrl(file);
+  const url = fileUrl(manifest, file);
   let pending = cache.get(url);
   if (!pending) {
     // Checked against the manifest's file list: another build's cells would be drawn as this one's.

@@ -14,7 +14,7 @@
  *
  * A manifest without `files` (a build older than the list) is accepted unchecked, with a warning.
  */
-import type { DataFileEntry } from '../contracts/data-files';
+import { storedPath, type DataFileEntry } from '../contracts/data-files';
 import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
 import { formatPlain } from './format';
 
@@ -105,7 +105,8 @@ let expectedNow: ReadonlyMap<string, DataFileEntry> | null = null;
 /**
  * Sets the files the checks expect: the manifest's list (a promise, so loaders started beside
  * the manifest fetch wait for it) and how a listed path becomes the URL the loaders fetch.
- * `loadManifest` calls it. Resolves once the list is in place.
+ * `urlOf` is given the name the file is stored under (`storedPath`). `loadManifest` calls it.
+ * Resolves once the list is in place.
  */
 export async function expectFiles(
   files: Promise<readonly DataFileEntry[] | null>,
@@ -120,7 +121,8 @@ export async function expectFiles(
         );
         return null;
       }
-      expectedNow = new Map(list.map((f) => [urlOf(f.path), f]));
+      // By the name the file is stored under (content-hashed or plain): what the loaders fetch.
+      expectedNow = new Map(list.map((f) => [urlOf(storedPath(f)), f]));
       return expectedNow;
     },
     () => null,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectedFile, expectFiles } from './data-integrity';
-import { dataUrl, loadManifest, ManifestError, parseManifest } from './manifest';
+import { dataFolderUrl, dataUrl, fileUrl, loadManifest, ManifestError, parseManifest } from './manifest';
 
 const minimal = {
   format_version: 1,
@@ -186,6 +186,39 @@ describe('dataUrl', () => {
       'https://example.org/atlas/data/manifest.json',
     );
   });
+
+  it('resolves against the configured data_url instead, on whatever origin it names', () => {
+    const page = 'https://atlas.example.org/index.html';
+    const bucket = 'https://bucket.example.com/atlas/v1';
+    expect(dataFolderUrl(page, bucket)).toBe('https://bucket.example.com/atlas/v1/');
+    expect(dataFolderUrl(page, `${bucket}/`)).toBe('https://bucket.example.com/atlas/v1/');
+    expect(dataUrl('manifest.json', page, bucket)).toBe('https://bucket.example.com/atlas/v1/manifest.json');
+    expect(dataFolderUrl(page, undefined)).toBe('https://atlas.example.org/data/');
+  });
+});
+
+describe('fileUrl', () => {
+  const page = 'https://example.org/atlas/';
+  const sha256 = 'c'.repeat(64);
+  const files = [
+    { path: 'communities.pmtiles', bytes: 9, sha256, hashed_path: 'communities.cccccccccc.pmtiles' },
+    { path: 'story.json', bytes: 2, sha256 },
+  ];
+
+  it("resolves a manifest key to the file's content-hashed name", () => {
+    expect(fileUrl({ files }, 'communities.pmtiles', page)).toBe(
+      'https://example.org/atlas/data/communities.cccccccccc.pmtiles',
+    );
+    expect(fileUrl({ files }, 'communities.pmtiles', page, 'https://cdn.example.com/d')).toBe(
+      'https://cdn.example.com/d/communities.cccccccccc.pmtiles',
+    );
+  });
+
+  it('keeps the plain name for a file stored under it, an unlisted key and a build without a list', () => {
+    expect(fileUrl({ files }, 'story.json', page)).toBe('https://example.org/atlas/data/story.json');
+    expect(fileUrl({ files }, 'explore.json', page)).toBe('https://example.org/atlas/data/explore.json');
+    expect(fileUrl({ files: null }, 'story.json', page)).toBe('https://example.org/atlas/data/story.json');
+  });
 });
 
 describe('the file list', () => {
@@ -214,5 +247,19 @@ describe('the file list', () => {
     vi.stubGlobal('fetch', async () => Response.json({ ...minimal, files: [file] }));
     await loadManifest(base);
     expect(expectedFile(dataUrl('explore.json', base))).toEqual(file);
+  });
+
+  it('keys a content-hashed file by the URL fileUrl gives, and asks the server for the manifest each time', async () => {
+    const base = 'https://example.org/atlas/';
+    const hashed = { ...file, hashed_path: 'explore.aaaaaaaaaa.json' };
+    const init: (RequestInit | undefined)[] = [];
+    vi.stubGlobal('fetch', async (_url: string, options?: RequestInit) => {
+      init.push(options);
+      return Response.json({ ...minimal, files: [hashed] });
+    });
+    const manifest = await loadManifest(base);
+    expect(expectedFile(fileUrl(manifest, 'explore.json', base))).toEqual(hashed);
+    expect(expectedFile(dataUrl('explore.json', base))).toBeUndefined();
+    expect(init).toEqual([{ cache: 'no-cache' }]);
   });
 });

@@ -4,7 +4,7 @@
  * `parseManifest` checks exactly that, so a build that changes shape fails loudly with the field
  * it broke instead of drawing an empty map.
  */
-import { parseDataFiles, type DataFileEntry } from '../contracts/data-files';
+import { parseDataFiles, storedPath, type DataFileEntry } from '../contracts/data-files';
 import {
   MANIFEST_FORMAT_VERSION,
   type LifeCircleMethod as ContractLifeCircleMethod,
@@ -302,9 +302,44 @@ export function parseManifest(json: unknown): SiteManifest {
 /** The folder the data build writes into, as served next to index.html. */
 export const DATA_FOLDER = 'data/';
 
-/** Absolute URL of a file in the data folder. Workers resolve relative URLs against their own script, so always absolute. */
-export function dataUrl(path: string, base: string = document.baseURI): string {
-  return new URL(DATA_FOLDER + path, base).href;
+/**
+ * The data folder's absolute URL, ending in `/`: the `data_url` the site was built with
+ * (atlas.config.json or ATLAS_DATA_URL, scripts/vite/data-url.ts: a bucket or CDN on another
+ * origin), else `data/` beside the page.
+ */
+export function dataFolderUrl(
+  base: string = document.baseURI,
+  configured: string | undefined = import.meta.env.ATLAS_DATA_URL,
+): string {
+  if (!configured) return new URL(DATA_FOLDER, base).href;
+  const url = new URL(configured);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/**
+ * Absolute URL of a file in the data folder, by the name it is stored under. Workers resolve
+ * relative URLs against their own script, so always absolute. Only manifest.json is fetched by
+ * a fixed name; every other file goes through `fileUrl`.
+ */
+export function dataUrl(path: string, base: string = document.baseURI, configured?: string): string {
+  return new URL(path, dataFolderUrl(base, configured ?? import.meta.env.ATLAS_DATA_URL)).href;
+}
+
+/**
+ * Absolute URL of the file the manifest lists under the key `path` (`communities.pmtiles`,
+ * `aggregates/h3-r7.json`): its content-hashed name when the build gave it one
+ * (`communities.3f9a1c2b7d.pmtiles`), else `path` itself (a build without hashed names, or one
+ * older than the list). The one way the site turns a manifest key into a URL.
+ */
+export function fileUrl(
+  manifest: Pick<SiteManifest, 'files'>,
+  path: string,
+  base: string = document.baseURI,
+  configured?: string,
+): string {
+  const entry = manifest.files?.find((f) => f.path === path);
+  return dataUrl(entry ? storedPath(entry) : path, base, configured);
 }
 
 /**
@@ -326,7 +361,8 @@ export async function loadManifest(base: string = document.baseURI): Promise<Sit
 
 async function fetchManifest(base: string): Promise<SiteManifest> {
   const url = dataUrl('manifest.json', base);
-  const response = await fetch(url);
+  // Always asked of the server (a 304 when unchanged): it alone says which hashed files are current.
+  const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok)
     throw new ManifestError(`${url}: HTTP ${response.status} (has \`npm run build:data\` run?)`);
   return parseManifest(await response.json());

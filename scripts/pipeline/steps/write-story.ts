@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { ManifestProgramme } from '../../../src/contracts/manifest';
+import { STORY_FILE } from '../../../src/contracts/story';
 import { InputError } from '../table';
 import { StoryError, type StoryBuilder } from '../story';
 import type { OutputWriter } from './output-writer';
@@ -16,7 +17,7 @@ export async function writeStory(
 ): Promise<void> {
   try {
     const resolved = story.finish({ programmes, source: path ? basename(path) : null });
-    await out.write('story.json', JSON.stringify(resolved, null, 2));
+    await out.write(STORY_FILE, JSON.stringify(resolved, null, 2));
   } catch (e) {
     if (!(e instanceof StoryError)) throw e;
     throw new InputError(`${path ?? 'story'}: ${e.message}`, path ?? 'story');
