@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { atlasConfigPlugin } from './scripts/vite/atlas-config';
 import { basemapPlugin } from './scripts/vite/basemap';
+import { dataUrlPlugin } from './scripts/vite/data-url';
 import { devCspPlugin } from './scripts/vite/dev-csp';
 import { ogImagePlugin } from './scripts/vite/og-image';
 import { MESSAGES } from './src/i18n/messages';
@@ -22,7 +23,7 @@ const ogImage = ogImagePlugin({
 export default defineConfig({
   // Relative base so the built dist/ works from any folder or sub-path (meeting-room copies, embeds).
   base: './',
-  plugins: [svelte(), basemapPlugin(), atlasConfigPlugin(), devCspPlugin(), ogImage],
+  plugins: [svelte(), basemapPlugin(), atlasConfigPlugin(), dataUrlPlugin(), devCspPlugin(), ogImage],
   build: {
     target: 'es2022',
     sourcemap: false,

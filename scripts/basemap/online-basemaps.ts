@@ -280,9 +280,12 @@ export function resolveAtlasConfig(
   baseDir?: string,
 ): Omit<ResolvedAtlasConfig, 'file'> {
   if (!isObject(json)) throw new AtlasConfigError('the configuration must be a JSON object');
-  const unknown = Object.keys(json).filter((k) => !['$comment', 'basemaps', 'default_basemap'].includes(k));
+  // data_url is read by scripts/vite/data-url.ts, which checks it.
+  const unknown = Object.keys(json).filter(
+    (k) => !['$comment', 'basemaps', 'default_basemap', 'data_url'].includes(k),
+  );
   if (unknown.length)
-    throw new AtlasConfigError(`unknown key "${unknown[0]}"; known: basemaps, default_basemap`);
+    throw new AtlasConfigError(`unknown key "${unknown[0]}"; known: basemaps, default_basemap, data_url`);
   const entries = json.basemaps ?? [];
   if (!Array.isArray(entries)) throw new AtlasConfigError('basemaps must be a list');
   const archives: BasemapArchive[] = [];

@@ -10,6 +10,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { storedPath, type DataFileEntry } from '../../src/contracts/data-files';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Topology } from 'topojson-specification';
@@ -85,14 +86,18 @@ export async function buildOgImage(options: OgImageOptions): Promise<OgImage | {
   const manifestFile = join(options.dataDir, 'manifest.json');
   if (!existsSync(manifestFile))
     return { skipped: `${manifestFile} not found: run \`npm run build:data\` before \`vite build\`` };
-  let manifest: OgManifest & { bbox?: [number, number, number, number] | null };
+  let manifest: OgManifest & { bbox?: [number, number, number, number] | null; files?: unknown };
   try {
     manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as typeof manifest;
   } catch (e) {
     throw new Error(`${manifestFile}: ${(e as Error).message}`, { cause: e });
   }
   if (!Array.isArray(manifest.programmes)) throw new Error(`${manifestFile}: no "programmes" list`);
-  const communitiesFile = join(options.dataDir, 'communities.geojson');
+  // Under its content-hashed name in a `--hash-names` build: the manifest says which.
+  const listed = (Array.isArray(manifest.files) ? (manifest.files as unknown[]) : []).find(
+    (f): f is DataFileEntry => (f as Partial<DataFileEntry> | null)?.path === 'communities.geojson',
+  );
+  const communitiesFile = join(options.dataDir, listed ? storedPath(listed) : 'communities.geojson');
   const points = existsSync(communitiesFile)
     ? await readCommunityPoints(communitiesFile)
     : new CommunityPointsBuilder().build();

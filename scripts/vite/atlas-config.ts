@@ -31,25 +31,30 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const TILE_DIRECTIVES = ['img-src', 'connect-src'] as const;
 
 /**
- * Adds `origins` to the img-src and connect-src directives of the page's CSP meta tag. Pure;
- * returns the page unchanged when there is nothing to add. Throws when the page has no policy
- * to widen, rather than ship a page whose tiles the browser would block.
+ * Adds `origins` to the `directives` (default img-src and connect-src, what raster tiles need)
+ * of the page's CSP meta tag. Pure; returns the page unchanged when there is nothing to add.
+ * Throws when the page has no policy to widen, rather than ship a page whose tiles (or data,
+ * scripts/vite/data-url.ts) the browser would block.
  */
-export function extendCsp(html: string, origins: readonly string[]): string {
+export function extendCsp(
+  html: string,
+  origins: readonly string[],
+  directives: readonly string[] = TILE_DIRECTIVES,
+): string {
   if (!origins.length) return html;
   const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/;
   const match = meta.exec(html);
   if (!match) throw new Error('index.html has no Content-Security-Policy meta tag to add tile origins to');
-  const directives = match[2]!.split(';').map((d) => d.trim());
-  for (const name of TILE_DIRECTIVES) {
-    const i = directives.findIndex((d) => d.split(/\s+/)[0] === name);
+  const policy = match[2]!.split(';').map((d) => d.trim());
+  for (const name of directives) {
+    const i = policy.findIndex((d) => d.split(/\s+/)[0] === name);
     if (i === -1) throw new Error(`index.html's Content-Security-Policy has no ${name} directive`);
-    const present = new Set(directives[i]!.split(/\s+/));
-    directives[i] = [directives[i], ...origins.filter((o) => !present.has(o))].join(' ');
+    const present = new Set(policy[i]!.split(/\s+/));
+    policy[i] = [policy[i], ...origins.filter((o) => !present.has(o))].join(' ');
   }
   return html.replace(
     meta,
-    (_all, head: string, _policy: string, tail: string) => head + directives.join('; ') + tail,
+    (_all, head: string, _policy: string, tail: string) => head + policy.join('; ') + tail,
   );
 }
 
