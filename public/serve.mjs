@@ -80,6 +80,19 @@ const TYPES = {
 /** Vite names what it emits under assets/ `name-HASH.ext`; such a file never changes content. */
 const HASHED_ASSET = /^assets\/(?:[^/]+\/)*[^/]+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
 
+/**
+ * `build:data --hash-names` names every data file but manifest.json `name.<10 hex digits>.ext`
+ * (scripts/pipeline/output/hashed-names.ts): a new build writes new names, so these never change
+ * content either. Only under the data folder (`data/`, or a folder mounted with --data).
+ */
+const HASHED_DATA = /(?:^|\/)[^/.][^/]*\.[0-9a-f]{10}(?:\.[A-Za-z0-9]+)?$/;
+
+/** Whether the file at `path` (relative to its site, `/`-separated) never changes content. */
+function isImmutable(path, isRoot) {
+  if (!isRoot) return HASHED_DATA.test(path);
+  return HASHED_ASSET.test(path) || (path.startsWith('data/') && HASHED_DATA.test(path));
+}
+
 /** O_NOFOLLOW narrows the gap between the symlink check and the open; Windows lacks it. */
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0);
 
@@ -178,8 +191,7 @@ async function serve(req, res, sites, log) {
   if (!found || !found.info.isFile() || (await isThisScript(found.real, place))) {
     return sendStatus(req, res, 404);
   }
-  const relative = place.site.isRoot ? place.segments.join('/') : '';
-  await sendFile(req, res, found.real, HASHED_ASSET.test(relative), log);
+  await sendFile(req, res, found.real, isImmutable(place.segments.join('/'), place.site.isRoot), log);
 }
 
 /**

@@ -36,6 +36,8 @@ const SECRET = 'TOP SECRET, OUTSIDE THE SITE';
 const DOTFILE = 'API_KEY=dotfile-secret';
 const BIG_SIZE = 8 * 1024 * 1024;
 const HASHED = 'assets/index-CJ8x2f_a.js';
+/** A data file named by its content (build:data --hash-names), in the site's data/ and in a mount. */
+const HASHED_DATA = 'communities.3f9a1c2b7d.pmtiles';
 
 /** Extension → Content-Type the server must send (what a static map site ships). */
 const TYPES: Record<string, string> = {
@@ -272,6 +274,9 @@ beforeAll(async () => {
   await writeFile(join(site, 'sub/.hidden.json'), DOTFILE);
   await writeFile(join(site, HASHED), 'console.log(1);\n');
   await writeFile(join(site, 'data/manifest.json'), '{"from":"site"}');
+  await writeFile(join(site, `data/${HASHED_DATA}`), 'tiles');
+  // Named like hashed data, but outside the data folder: nothing says it never changes.
+  await writeFile(join(site, HASHED_DATA), 'tiles');
   for (const ext of Object.keys(TYPES)) await writeFile(join(site, `types/file.${ext}`), ext);
 
   await writeFile(join(outside, 'secret.txt'), SECRET);
@@ -281,6 +286,8 @@ beforeAll(async () => {
   await symlink('sub', join(site, 'link-in-dir'));
 
   await writeFile(join(mount, 'manifest.json'), '{"from":"mount"}');
+  await writeFile(join(mount, HASHED_DATA), 'tiles');
+  await writeFile(join(mount, 'story.json'), '{}');
   await writeFile(join(mount, '.secret'), DOTFILE);
   await symlink(join(outside, 'secret.txt'), join(mount, 'link-out.json'));
   // A symlink from the mount into the site root is still outside the mount's own folder.
@@ -543,6 +550,19 @@ describe('serve.mjs under attack', { timeout: 60_000 }, () => {
       expect((await get(server.port, path)).headers['cache-control'], path).toBe('no-cache');
   });
 
+  it('caches content-named data for good, in byte ranges too, and keeps revalidating the rest', async () => {
+    const whole = await get(server.port, `/data/${HASHED_DATA}`);
+    expect(whole.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const part = await get(server.port, `/data/${HASHED_DATA}`, { Range: 'bytes=1-2' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 1-2/5');
+    expect(part.body.toString()).toBe('il');
+    expect(part.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The manifest says which names are current: it must never be served from a stale cache.
+    for (const path of ['/data/manifest.json', '/data/story.json', `/${HASHED_DATA}`])
+      expect((await get(server.port, path)).headers['cache-control'], path).toBe('no-cache');
+  });
+
   it('sends validators and answers conditional requests with 304', async () => {
     const first = await get(server.port, '/index.html');
     const etag = first.headers.etag!;
@@ -792,6 +812,22 @@ interface SiteModule {
 }
 
 describe('serve.mjs as a module', () => {
+  it("caches content-named files of the site's own data folder for good", async () => {
+    const module = (await import(/* @vite-ignore */ pathToFileURL(SCRIPT).href)) as SiteModule;
+    const server = module.createSiteServer({ root: site });
+    await new Promise<void>((r) => server.listen(0, HOST, r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      expect((await get(port, `/data/${HASHED_DATA}`)).headers['cache-control']).toBe(
+        'public, max-age=31536000, immutable',
+      );
+      expect((await get(port, '/data/manifest.json')).headers['cache-control']).toBe('no-cache');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('can be imported without starting the command line, and mounts folders by longest prefix', async () => {
     const module = (await import(/* @vite-ignore */ pathToFileURL(SCRIPT).href)) as SiteModule;
     const tiles = join(work, 'tiles');
