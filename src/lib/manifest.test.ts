@@ -262,4 +262,13 @@ describe('the file list', () => {
     expect(expectedFile(dataUrl('explore.json', base))).toBeUndefined();
     expect(init).toEqual([{ cache: 'no-cache' }]);
   });
+
+  it('names the URL and CORS when the manifest cannot be fetched at all', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(loadManifest('https://example.org/atlas/')).rejects.toThrow(
+      /^https:\/\/example\.org\/atlas\/data\/manifest\.json could not be fetched \(Failed to fetch\).*CORS/,
+    );
+  });
 });

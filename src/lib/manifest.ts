@@ -361,8 +361,17 @@ export async function loadManifest(base: string = document.baseURI): Promise<Sit
 
 async function fetchManifest(base: string): Promise<SiteManifest> {
   const url = dataUrl('manifest.json', base);
-  // Always asked of the server (a 304 when unchanged): it alone says which hashed files are current.
-  const response = await fetch(url, { cache: 'no-cache' });
+  let response: Response;
+  try {
+    // Always asked of the server (a 304 when unchanged): it alone says which hashed files are current.
+    response = await fetch(url, { cache: 'no-cache' });
+  } catch (e) {
+    // The browser says only "Failed to fetch" for an unreachable host and for a bucket that
+    // does not allow this site (CORS) alike; the page should name both.
+    throw new ManifestError(
+      `${url} could not be fetched (${(e as Error).message}): is the data host reachable, and does it allow this site's origin (CORS headers)?`,
+    );
+  }
   if (!response.ok)
     throw new ManifestError(`${url}: HTTP ${response.status} (has \`npm run build:data\` run?)`);
   return parseManifest(await response.json());

@@ -3,7 +3,9 @@
  * copy of public/serve.mjs), so that the tests exercise what a meeting room runs: its Range
  * handling, content types, caching headers and refusals. This file only adds what tests need
  * around it: 127.0.0.1 at a random port, a folder served under a URL prefix from elsewhere
- * (`overrides`, e.g. fixture data without copying the build), and a record of request paths.
+ * (`overrides`, e.g. fixture data without copying the build), a record of request paths, and
+ * (`cors`) the headers a bucket or CDN sends to let a site on another origin read its data
+ * (docs/deploy-cdn.md), which serve.mjs itself never needs: it serves site and data together.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,7 +18,21 @@ import { ROOT } from './build-site';
 export interface ServeOptions {
   /** URL prefix (e.g. `/data/`) → folder served under it instead of the root's own. */
   overrides?: Record<string, string>;
+  /**
+   * Answer like a data bucket configured for the site at `allowOrigin`: CORS on every answer
+   * and preflights (OPTIONS) answered. `enabled` is asked per request (default: always), so a
+   * test can take the headers away from a running server, as a bucket without its CORS rule.
+   */
+  cors?: { allowOrigin: () => string; enabled?: () => boolean };
 }
+
+/** What a bucket must let a page read and send (docs/deploy-cdn.md), as the test server sends it. */
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, HEAD',
+  'Access-Control-Allow-Headers': 'Range, If-None-Match, If-Modified-Since, If-Match',
+  'Access-Control-Expose-Headers': 'Content-Range, Content-Length, ETag, Accept-Ranges',
+  'Access-Control-Max-Age': '600',
+} as const;
 
 /** A running server. */
 export interface StaticServer {
@@ -50,8 +66,19 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   const { createSiteHandler } = await shippedServer(root);
   const handle = createSiteHandler({ root, mounts: options.overrides ?? {} });
   const requests: string[] = [];
+  const { cors } = options;
   const server = createServer((req, res) => {
     requests.push(req.url ?? '/');
+    if (cors && (cors.enabled?.() ?? true)) {
+      res.setHeader('Access-Control-Allow-Origin', cors.allowOrigin());
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Expose-Headers', CORS_HEADERS['Access-Control-Expose-Headers']);
+      if (req.method === 'OPTIONS') {
+        for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+        res.writeHead(204).end();
+        return;
+      }
+    }
     handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
