@@ -98,4 +98,26 @@ describe('buildOgImage', () => {
     expect(orange).toBeGreaterThan(20);
     expect(result.alt).toContain('地图上的小区 1 个');
   }, 60_000);
+
+  it('finds the communities under their content-hashed name (build:data --hash-names)', async () => {
+    const data = join(dir, 'hashed');
+    await mkdir(data);
+    const stored = 'communities.0123456789.geojson';
+    await writeFile(
+      join(data, 'manifest.json'),
+      JSON.stringify({
+        programmes: [],
+        bbox: [112.9, 24.5, 118.1, 28.2],
+        files: [{ path: 'communities.geojson', bytes: 1, sha256: '0'.repeat(64), hashed_path: stored }],
+      }),
+    );
+    const features = [feature(112.9, 28.2, 'completed'), feature(118.1, 24.5, 'design')];
+    await writeFile(
+      join(data, stored),
+      `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`,
+    );
+    const result = await buildOgImage(options(data));
+    if ('skipped' in result) throw new Error(result.skipped);
+    expect(result.alt).toContain('地图上的小区 2 个');
+  }, 60_000);
 });
