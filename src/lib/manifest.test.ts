@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectedFile, expectFiles } from './data-integrity';
 import { dataFolderUrl, dataUrl, fileUrl, loadManifest, ManifestError, parseManifest } from './manifest';
+
+// The data folder beside the page unless a test names one: an ATLAS_DATA_URL exported in the
+// shell (for a build) must not move it.
+beforeAll(() => vi.stubEnv('ATLAS_DATA_URL', ''));
+afterAll(() => vi.unstubAllEnvs());
 
 const minimal = {
   format_version: 1,

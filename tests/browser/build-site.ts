@@ -80,12 +80,16 @@ export async function inputsFingerprint(root = ROOT): Promise<string> {
 /**
  * `vite build` of the site into `outDir`, as a deployer would run it, with ATLAS_CONFIG set to
  * `atlasConfig` (a file path, or `none`: the default build, whatever atlas.config.json a
- * developer keeps; scripts/vite/atlas-config.ts). Returns the build's output.
+ * developer keeps; scripts/vite/atlas-config.ts) and without ATLAS_DATA_URL. Returns the
+ * build's output.
  */
 export function runViteBuild(outDir: string, atlasConfig = 'none'): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ATLAS_CONFIG: atlasConfig };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+    // A data_url exported in the shell would point every test build at that host; a test that
+    // wants one names it in its configuration (two-origins.test.ts).
+    delete env.ATLAS_DATA_URL;
     const child = spawn(
       process.execPath,
       [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
