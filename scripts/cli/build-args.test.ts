@@ -72,3 +72,13 @@ describe('parseBuildArgs', () => {
     expect(() => parseBuildArgs(argv)).toThrow(message);
   });
 });
+
+describe('parseBuildArgs with several ledgers', () => {
+  it('collects every --communities in order, and keeps one as a plain path', () => {
+    expect(
+      parseBuildArgs(['--communities', 'a.csv', '--communities=ledgers/', '--communities', 'b.xlsx'])
+        .communities,
+    ).toEqual(['a.csv', 'ledgers/', 'b.xlsx']);
+    expect(parseBuildArgs(['--communities', 'a.csv']).communities).toBe('a.csv');
+  });
+});
