@@ -15,7 +15,7 @@
 import type { RawCell } from '../table';
 import { columnName } from './column-letters';
 import { decodeXEscapes, type SharedString } from './xlsx-parts';
-import { xmlAttributes, type XmlHandler } from './xml-scanner';
+import { xmlAttribute, type XmlHandler } from './xml-scanner';
 
 /** What a worksheet's cells need from the rest of the workbook. */
 export interface SheetContext {
@@ -55,11 +55,8 @@ export function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/**
- * `A1`-style reference split into 0-based column and 1-based row; NaN parts where absent
- * (`r` may name only the column, or nothing at all).
- */
-function parseCellRef(ref: string): { col: number; row: number } {
+/** The 0-based column of an `A1`-style reference (`B7` → 1), NaN when it names no column. */
+function columnOf(ref: string): number {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -68,8 +65,7 @@ function parseCellRef(ref: string): { col: number; row: number } {
     if (upper < 65 || upper > 90) break;
     col = col * 26 + (upper - 64);
   }
-  const digits = ref.slice(i);
-  return { col: i === 0 ? NaN : col - 1, row: digits === '' ? NaN : Number(digits) };
+  return i === 0 ? NaN : col - 1;
 }
 
 /** Which text of a cell is being read. */
@@ -117,7 +113,6 @@ export class SheetGridReader implements XmlHandler {
   private inPhonetic = false;
   /** Shared formula masters' addresses by `si`, as exceljs names a dependent cell's formula. */
   private readonly masters = new Map<string, string>();
-  private readonly attributes: Record<string, string> = {};
 
   constructor(
     private readonly context: SheetContext,
@@ -132,7 +127,7 @@ export class SheetGridReader implements XmlHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = xmlAttributes(raw, this.attributes).r;
+        const r = xmlAttribute(raw, 'r');
         this.rowNumber = r === undefined ? this.rowNumber + 1 : parseInt(r, 10);
         if (this.rowNumber > this.maxRows)
           throw new SheetError(`has a row numbered ${this.rowNumber.toLocaleString('en-US')}`);
@@ -142,13 +137,14 @@ export class SheetGridReader implements XmlHandler {
       }
       case 'c': {
         if (!this.inSheetData) return;
-        const a = xmlAttributes(raw, this.attributes);
-        const ref = a.r === undefined ? undefined : parseCellRef(a.r);
-        this.col = ref && !Number.isNaN(ref.col) ? ref.col : this.col + 1;
+        const r = xmlAttribute(raw, 'r');
+        const col = r === undefined ? NaN : columnOf(r);
+        this.col = Number.isNaN(col) ? this.col + 1 : col;
         if (this.col >= this.maxColumns)
-          throw new SheetError(`has a cell "${a.r}" past Excel's last column XFD`);
-        this.type = a.t;
-        this.style = a.s === undefined ? 0 : parseInt(a.s, 10);
+          throw new SheetError(`has a cell "${r}" past Excel's last column XFD`);
+        this.type = xmlAttribute(raw, 't');
+        const s = xmlAttribute(raw, 's');
+        this.style = s === undefined ? 0 : parseInt(s, 10);
         this.formula = undefined;
         this.shareType = undefined;
         this.sharedIndex = undefined;
@@ -160,10 +156,9 @@ export class SheetGridReader implements XmlHandler {
       }
       case 'f': {
         if (this.col < 0) return;
-        const a = xmlAttributes(raw, this.attributes);
-        this.shareType = a.t;
-        this.sharedIndex = a.si;
-        this.sharedRef = a.ref;
+        this.shareType = xmlAttribute(raw, 't');
+        this.sharedIndex = xmlAttribute(raw, 'si');
+        this.sharedRef = xmlAttribute(raw, 'ref');
         this.enter(Node.Formula);
         return;
       }
@@ -183,7 +178,7 @@ export class SheetGridReader implements XmlHandler {
         if (this.col >= 0 && !this.inPhonetic) this.enter(this.inRun ? Node.RunText : Node.InlineText);
         return;
       case 'mergeCell': {
-        const ref = xmlAttributes(raw, this.attributes).ref;
+        const ref = xmlAttribute(raw, 'ref');
         if (ref !== undefined) this.mergeRefs.push(ref);
         return;
       }

@@ -68,7 +68,8 @@ export class XmlScanner {
       const gt = tagEnd(buf, lt + 1);
       if (gt === -1) return buf.slice(lt);
       if (next === SLASH) {
-        h.close(buf.slice(lt + 2, gt).trim());
+        const name = buf.slice(lt + 2, gt);
+        h.close(isSpace(name.charCodeAt(name.length - 1)) ? name.trim() : name);
       } else {
         const selfClosing = buf.charCodeAt(gt - 1) === SLASH;
         const inner = buf.slice(lt + 1, selfClosing ? gt - 1 : gt);
@@ -165,8 +166,23 @@ export function xmlAttributes(raw: string, into: Record<string, string> = {}): R
   return into;
 }
 
-/** One attribute of a start tag's raw attribute text, decoded, or undefined. */
+/**
+ * One attribute of a start tag's raw attribute text, decoded, or undefined. Looked up without a
+ * regular expression when written the usual way (` name="value"`): a worksheet has one `<c>` per
+ * cell, and this is what reads their `r`, `t` and `s`.
+ */
 export function xmlAttribute(raw: string, name: string): string | undefined {
+  const key = name + '="';
+  for (let at = raw.indexOf(key); at !== -1; at = raw.indexOf(key, at + 1)) {
+    // Only a whole name: ` t="` but not ` x:t="` nor ` fmt="`.
+    if (at > 0 && !isSpace(raw.charCodeAt(at - 1))) continue;
+    const start = at + key.length;
+    const end = raw.indexOf('"', start);
+    if (end === -1) break;
+    return decodeXmlText(raw.slice(start, end));
+  }
+  // Single quotes or spaces around '=': the general reading.
+  if (!raw.includes("'") && !/\s=|=\s/.test(raw)) return undefined;
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(raw); m; m = ATTRIBUTE.exec(raw))
     if (m[1] === name) return decodeXmlText(m[2] ?? m[3] ?? '');
