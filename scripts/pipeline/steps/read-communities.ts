@@ -93,7 +93,7 @@ async function readLedger(
   timing.read += performance.now() - t;
   t = performance.now();
   const file = basename(path);
-  const result = normaliseCommunities(table, { crs: opts.crs, sourceLabel: file });
+  const result = normaliseCommunities(table, { crs: opts.crs, sourceLabel: file, releaseRows: true });
   const errors = result.errors.map((e) => ({ ...e, table: 'communities' as const, file }));
   const warnings = result.warnings.map((w) => ({ ...w, table: 'communities' as const, file }));
   if (result.generatedIds)
