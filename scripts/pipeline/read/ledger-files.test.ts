@@ -39,7 +39,7 @@ describe('expandLedgerPaths', () => {
 
   it('refuses a missing path, a folder without ledgers and two ledgers of the same name', async () => {
     await expect(expandLedgerPaths([join(root, 'missing.csv')])).rejects.toThrow(
-      /missing\.csv: cannot be read/,
+      /missing\.csv: file not found$/,
     );
     await expect(expandLedgerPaths([join(folder, 'sub', '..', 'sub', '..', '..')])).resolves.toEqual([
       join(root, 'z.csv'),

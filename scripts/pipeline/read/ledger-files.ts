@@ -7,6 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../table';
+import { openFailure } from './input-file';
 
 /** Extensions a folder's ledgers may have (lower case). */
 const LEDGER_EXTENSIONS = ['.xlsx', '.csv'] as const;
@@ -35,7 +36,8 @@ export async function expandLedgerPaths(paths: readonly string[]): Promise<strin
     try {
       isFolder = (await stat(path)).isDirectory();
     } catch (error) {
-      throw new InputError(`${path}: cannot be read (${(error as Error).message})`, path);
+      // Worded as when the file itself is read: `台账.xlsx: file not found`.
+      throw openFailure(path, error);
     }
     if (!isFolder) {
       files.push(path);
