@@ -77,3 +77,13 @@ describe('parseBuildArgs', () => {
     expect(() => parseBuildArgs(['--hash-names=no'])).toThrow(/--hash-names takes no value/);
   });
 });
+
+describe('parseBuildArgs with several ledgers', () => {
+  it('collects every --communities in order, and keeps one as a plain path', () => {
+    expect(
+      parseBuildArgs(['--communities', 'a.csv', '--communities=ledgers/', '--communities', 'b.xlsx'])
+        .communities,
+    ).toEqual(['a.csv', 'ledgers/', 'b.xlsx']);
+    expect(parseBuildArgs(['--communities', 'a.csv']).communities).toBe('a.csv');
+  });
+});

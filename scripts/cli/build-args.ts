@@ -28,7 +28,10 @@ export const USAGE = `Usage:
   npm run build:data -- --communities FILE [options]
 
 Options:
-  --communities FILE   communities ledger (.xlsx or .csv: UTF-8, UTF-8 BOM or GBK/GB18030)
+  --communities FILE   communities ledger (.xlsx or .csv: UTF-8, UTF-8 BOM or GBK/GB18030), or a
+                       folder of them (its .xlsx and .csv files, by name; ~$ lock files skipped).
+                       Repeat it for several ledgers (one per city): each is read with its own
+                       header, an id repeated across files is rejected, the report counts each file
   --amenities FILE     amenities (.xlsx, .csv or .geojson); enables the life-circle results
   --boundaries FILE    district/street/community polygons (.geojson or zipped shapefile)
   --footprints FILE    community footprint polygons (.geojson), joined by id
@@ -71,6 +74,7 @@ const BOOLEAN_FLAGS = ['strict', 'quiet', 'help', 'hash-names'] as const;
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   const values: Partial<Record<(typeof VALUE_FLAGS)[number], string>> = {};
   const flags: Partial<Record<(typeof BOOLEAN_FLAGS)[number], boolean>> = {};
+  const ledgers: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
@@ -85,7 +89,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
       throw new UsageError(`--${name} needs a value`);
-    if (values[name as (typeof VALUE_FLAGS)[number]] !== undefined)
+    // A province's ledgers: one --communities per city file or folder.
+    if (name === 'communities') ledgers.push(value);
+    if (values[name as (typeof VALUE_FLAGS)[number]] !== undefined && name !== 'communities')
       throw new UsageError(`--${name} given twice`);
     values[name as (typeof VALUE_FLAGS)[number]] = value;
   }
@@ -112,7 +118,11 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   }
   return {
     demo,
-    ...(values.communities ? { communities: values.communities } : {}),
+    ...(ledgers.length === 1
+      ? { communities: ledgers[0]! }
+      : ledgers.length > 1
+        ? { communities: ledgers }
+        : {}),
     ...(values.amenities ? { amenities: values.amenities } : {}),
     ...(values.boundaries ? { boundaries: values.boundaries } : {}),
     ...(values.footprints ? { footprints: values.footprints } : {}),

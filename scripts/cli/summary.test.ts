@@ -37,3 +37,26 @@ describe('formatProgress', () => {
     expect(formatProgress('tiles', 0, 0, 4)).toBe('tiles              [----]   0%');
   });
 });
+
+describe('formatSummary with several ledgers', () => {
+  it('lists each file’s counts under the table’s total', () => {
+    const files = [
+      { file: '长沙市.csv', rows_read: 3, rows_accepted: 3, rows_rejected: 0, rows_skipped: 0 },
+      { file: '湘潭市.csv', rows_read: 2, rows_accepted: 1, rows_rejected: 1, rows_skipped: 1 },
+    ];
+    const total = {
+      file: '2 files',
+      rows_read: 5,
+      rows_accepted: 4,
+      rows_rejected: 1,
+      rows_skipped: 1,
+      files,
+    };
+    const text = formatSummary({ ...report, tables: { communities: total } }, 'out', [], 0).split('\n');
+    expect(text[0]).toBe(
+      'communities  2 files: 5 rows read, 4 accepted, 1 rejected, 1 skipped (blank or totals)',
+    );
+    expect(text[1]).toBe('              长沙市.csv  3 rows read, 3 accepted, 0 rejected, 0 skipped');
+    expect(text[2]).toBe('              湘潭市.csv  2 rows read, 1 accepted, 1 rejected, 1 skipped');
+  });
+});

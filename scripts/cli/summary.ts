@@ -2,6 +2,7 @@
  * The readable terminal summary of a build and the progress bar for long inputs. Pure string
  * builders: the entry script decides where they go.
  */
+import type { FileReport } from '../../src/contracts/report';
 import type { BuildReport } from '../pipeline/build';
 
 /** Errors listed in full before the summary says "… and N more (see report.json)". */
@@ -16,10 +17,10 @@ export function formatSummary(
 ): string {
   const lines: string[] = [];
   for (const [table, t] of Object.entries(report.tables)) {
-    lines.push(
-      `${table.padEnd(12)} ${t.file}: ${t.rows_read} rows read, ${t.rows_accepted} accepted, ` +
-        `${t.rows_rejected} rejected, ${t.rows_skipped} skipped (blank or totals)`,
-    );
+    lines.push(`${table.padEnd(12)} ${t.file}: ${counts(t)} (blank or totals)`);
+    // A province's ledgers: each city's file under the total, aligned, so a bad file stands out.
+    const width = Math.max(0, ...(t.files ?? []).map((f) => f.file.length));
+    for (const f of t.files ?? []) lines.push(`${''.padEnd(14)}${f.file.padEnd(width)}  ${counts(f)}`);
   }
   if (report.errors.length) {
     lines.push('', `Rejected rows (${report.rows_rejected}):`);
@@ -35,6 +36,14 @@ export function formatSummary(
     lines.push('', `${report.warnings.length} warnings (see ${outDir}/report.json)`);
   lines.push('', `Wrote ${outFiles.length} files to ${outDir}/ in ${(ms / 1000).toFixed(1)} s`);
   return lines.join('\n');
+}
+
+/** A table's or a file's counts, as the summary words them. */
+function counts(t: FileReport): string {
+  return (
+    `${t.rows_read} rows read, ${t.rows_accepted} accepted, ${t.rows_rejected} rejected, ` +
+    `${t.rows_skipped} skipped`
+  );
 }
 
 /** One line of progress: `tiles  [########------------]  40%`. */

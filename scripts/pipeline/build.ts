@@ -28,8 +28,11 @@ import { writeNetwork } from './steps/write-network';
 
 /** Options of one build; the CLI maps its flags onto these. */
 export interface BuildOptions {
-  /** Communities ledger (.xlsx or .csv). */
-  communities: string;
+  /**
+   * Communities ledger (.xlsx or .csv), or several (one per city), each file or folder of them
+   * (scripts/pipeline/read/ledger-files.ts): read as one table, counted per file in the report.
+   */
+  communities: string | readonly string[];
   /** Amenities table (.xlsx, .csv or .geojson); without it no life-circle results are claimed. */
   amenities?: string;
   /** District/street/community polygons (.geojson or zipped shapefile). */
@@ -166,7 +169,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const report = await writeReport(tables, warnings, out, roads?.report);
   const inputs = [
     story.input,
-    communities.input,
+    ...communities.inputs,
     amenityTable?.input,
     ...tiles.inputs,
     roads?.input,

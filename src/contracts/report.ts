@@ -47,13 +47,23 @@ export interface RoadsReport {
   rejected_features: RoadIssue[];
 }
 
-/** Counts of one input table. rows_read = rows_accepted + rows_rejected. */
-export interface TableReport {
+/** Counts of one ledger file. rows_read = rows_accepted + rows_rejected. */
+export interface FileReport {
+  /** The file's name, as errors and warnings name it. */
   file: string;
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
   rows_skipped: number;
+}
+
+/**
+ * Counts of one input table. rows_read = rows_accepted + rows_rejected. A table read from
+ * several ledgers (one per city) is their total, `file` naming how many, and `files` lists each
+ * ledger's own counts, in reading order; the table's counts are the sums of theirs.
+ */
+export interface TableReport extends FileReport {
+  files?: FileReport[];
 }
 
 /** The whole file. Top-level counts add up over all tables. */

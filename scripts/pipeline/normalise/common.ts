@@ -24,6 +24,12 @@ export interface NormaliseOptions {
   crs?: Crs;
   /** Name used in `source_row` and messages instead of `table.file` (e.g. the file's basename). */
   sourceLabel?: string;
+  /**
+   * Empty each row's cells once it is read (default false: the table is left as given). A build
+   * that holds a national ledger only to normalise it frees the table's text as the records are
+   * made, instead of holding both to the end.
+   */
+  releaseRows?: boolean;
 }
 
 /** Counts and issues every normaliser returns alongside its records. */
@@ -62,18 +68,22 @@ function emptyResult<T>(bound: BoundTable): NormaliseResult<T> {
  * The data rows of `table`, each counted in `result.rows_read`; blank and totals rows go to
  * `result.skipped` instead, so both normalisers count rows the same way.
  */
-function* dataRows(table: RawTable, result: NormaliseResult<unknown>): Generator<RawRow> {
+function* dataRows(table: RawTable, result: NormaliseResult<unknown>, release: boolean): Generator<RawRow> {
   for (const raw of table.rows) {
     const kind = classifyRow(raw.cells);
     if (kind !== 'data') {
       result.skipped.push({ row: raw.row, reason: kind });
       result.rows_skipped++;
-      continue;
+    } else {
+      result.rows_read++;
+      yield raw;
     }
-    result.rows_read++;
-    yield raw;
+    if (release) raw.cells = RELEASED;
   }
 }
+
+/** What a released row holds: nothing, shared by all of them. */
+const RELEASED: RawCell[] = [];
 
 /** The value of a cell as shown in a report. */
 export function shown(cell: RawCell | undefined): string {
@@ -194,16 +204,18 @@ export interface RowReading<T> {
  * Reads the data rows of `table` the same way for every normaliser: each row is counted (see
  * {@link dataRows}) and given to `readRow` with an empty issue list; its warnings are kept
  * whatever happens, a row with errors or without a usable point is rejected with its errors, and
- * any other row is accepted with its record.
+ * any other row is accepted with its record. With `releaseRows` each row's cells are emptied
+ * once its record is made (see `NormaliseOptions.releaseRows`).
  */
 export function readRows<T>(
   table: RawTable,
   bound: BoundTable,
   readRow: (raw: RawRow, issues: RowIssues) => RowReading<T>,
+  releaseRows = false,
 ): NormaliseResult<T> {
   const result = emptyResult<T>(bound);
   const issues = new RowIssues();
-  for (const raw of dataRows(table, result)) {
+  for (const raw of dataRows(table, result, releaseRows)) {
     issues.reset(raw.row);
     const { point, record } = readRow(raw, issues);
     for (const w of issues.warnings) result.warnings.push(w);

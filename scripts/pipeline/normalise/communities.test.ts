@@ -510,3 +510,23 @@ describe('per-item columns', () => {
     expect(r.records[0]!.item_counts).toEqual({});
   });
 });
+
+describe('normaliseCommunities with releaseRows', () => {
+  const headers = ['编号', '小区名称', '市', '区县', '经度', '纬度', '改造状态'];
+  const rows = (): RawCell[][] => [
+    ['A1', '甲小区', '长沙市', '岳麓区', 112.9, 28.2, '已完工'],
+    [null, null, null, null, null, null, null],
+    ['A2', '乙小区', '长沙市', '岳麓区', 112.91, 28.21, '快完了'],
+    ['A3', '丙小区', ['长沙', '市'].join(''), '岳麓区', 112.92, 28.22, '在建'],
+    ['合计', null, null, null, null, null, null],
+  ];
+
+  it('gives the same records, counts and issues, and empties each row once read', () => {
+    const kept = normaliseCommunities(table(headers, rows()));
+    const released = table(headers, rows());
+    const r = normaliseCommunities(released, { releaseRows: true });
+    expect(r).toEqual(kept);
+    expect(r.rows_rejected).toBe(1);
+    expect(released.rows.map((row) => row.cells)).toEqual([[], [], [], [], []]);
+  });
+});

@@ -39,6 +39,7 @@ import {
   type NormaliseOptions,
   type NormaliseResult,
 } from './common';
+import { Interner } from './intern';
 
 /** Options of {@link normaliseCommunities}. */
 export type CommunityOptions = NormaliseOptions;
@@ -135,13 +136,17 @@ function resetValues(v: RowValues): RowValues {
   return v;
 }
 
-/** The accepted record: required fields first, then the present optional ones in schema order. */
+/**
+ * The accepted record: required fields first, then the present optional ones in schema order.
+ * Place names, programme, source and dates go through `intern`: they repeat from row to row.
+ */
 function toRecord(
   v: RowValues,
   id: string,
   name: string,
   point: ReadPoint,
   source_row: string,
+  intern: (text: string) => string,
 ): CommunityRecord {
   const rec: CommunityRecord = {
     id,
@@ -158,10 +163,10 @@ function toRecord(
     qualifiers: v.qualifiers,
     source_row,
   };
-  if (v.city !== undefined) rec.city = v.city;
-  if (v.district !== undefined) rec.district = v.district;
-  if (v.street !== undefined) rec.street = v.street;
-  if (v.community !== undefined) rec.community = v.community;
+  if (v.city !== undefined) rec.city = intern(v.city);
+  if (v.district !== undefined) rec.district = intern(v.district);
+  if (v.street !== undefined) rec.street = intern(v.street);
+  if (v.community !== undefined) rec.community = intern(v.community);
   if (v.admin_code !== undefined) rec.admin_code = v.admin_code;
   if (v.address !== undefined) rec.address = v.address;
   if (v.year_built !== undefined) rec.year_built = v.year_built;
@@ -170,18 +175,18 @@ function toRecord(
   if (v.households !== undefined) rec.households = v.households;
   if (v.residents !== undefined) rec.residents = v.residents;
   if (v.floor_area_m2 !== undefined) rec.floor_area_m2 = v.floor_area_m2;
-  if (v.programme !== undefined) rec.programme = v.programme;
+  if (v.programme !== undefined) rec.programme = intern(v.programme);
   if (v.batch_year !== undefined) rec.batch_year = v.batch_year;
   if (v.stage !== undefined) rec.stage = v.stage;
-  if (v.start_date !== undefined) rec.start_date = v.start_date;
-  if (v.completion_date !== undefined) rec.completion_date = v.completion_date;
-  if (v.acceptance_date !== undefined) rec.acceptance_date = v.acceptance_date;
+  if (v.start_date !== undefined) rec.start_date = intern(v.start_date);
+  if (v.completion_date !== undefined) rec.completion_date = intern(v.completion_date);
+  if (v.acceptance_date !== undefined) rec.acceptance_date = intern(v.acceptance_date);
   if (v.approval_rate !== undefined) rec.approval_rate = v.approval_rate;
   if (v.satisfaction_rate !== undefined) rec.satisfaction_rate = v.satisfaction_rate;
   if (v.photo_before !== undefined) rec.photo_before = v.photo_before;
   if (v.photo_after !== undefined) rec.photo_after = v.photo_after;
   if (v.note !== undefined) rec.note = v.note;
-  if (v.source !== undefined) rec.source = v.source;
+  if (v.source !== undefined) rec.source = intern(v.source);
   return rec;
 }
 
@@ -256,58 +261,67 @@ export function normaliseCommunities(table: RawTable, opts: CommunityOptions = {
   }).sort((a, b) => a.binding.index - b.binding.index); // errors come in the order of the columns
 
   const idRows = new Map<string, number>();
+  const { intern } = new Interner();
   const values = resetValues({} as RowValues);
   let generatedIds = false;
 
-  const result = readRows(table, bound, ({ row, cells }, issues) => {
-    const rec = resetValues(values);
+  const result = readRows(
+    table,
+    bound,
+    ({ row, cells }, issues) => {
+      const rec = resetValues(values);
 
-    const nameCell = cells[nameCol.index];
-    const name = isEmptyCell(nameCell) ? '' : cellText(nameCell ?? null);
-    if (name === '') issues.error(nameCol.header, shown(nameCell), 'name is required');
+      const nameCell = cells[nameCol.index];
+      const name = isEmptyCell(nameCell) ? '' : cellText(nameCell ?? null);
+      if (name === '') issues.error(nameCol.header, shown(nameCell), 'name is required');
 
-    for (const reader of readers) readField(reader, cells, rec, issues);
-    for (const b of bound.itemColumns) {
-      const cell = cells[b.index];
-      if (isEmptyCell(cell)) continue;
-      const r = readItemCell(cell ?? null, b.unit);
-      if (typeof r === 'string') issues.error(b.header, shown(cell), r);
-      else if (r.present) addItem(rec, b.itemKey as string, r.count);
-    }
-
-    const point = readPoint(cells, lngCol, latCol, crsCol, defaultCrs, issues);
-
-    // Id: as written, or generated from where the community is and what it is called.
-    let id = idCol && !isEmptyCell(cells[idCol.index]) ? cellText(cells[idCol.index] ?? null) : '';
-    if (id === '' && name !== '') {
-      const where = text(cells, cityCol) + '\u001f' + text(cells, districtCol) + '\u001f' + name;
-      id = 'gen-' + fnv1a64(where).slice(0, 12);
-      const earlier = idRows.get(id);
-      if (earlier !== undefined) {
-        // Same city, district and name: tell them apart by street and address when the ledger can.
-        const more = [text(cells, streetCol), text(cells, communityCol), text(cells, addressCol)].join(
-          '\u001f',
-        );
-        const alt = 'gen-' + fnv1a64(where + '\u001f' + more).slice(0, 12);
-        if (more !== '\u001f\u001f' && !idRows.has(alt)) id = alt;
-        else
-          issues.error(
-            nameCol.header,
-            name,
-            `same city, district and name as row ${earlier}; add an id column`,
-          );
+      for (const reader of readers) readField(reader, cells, rec, issues);
+      for (const b of bound.itemColumns) {
+        const cell = cells[b.index];
+        if (isEmptyCell(cell)) continue;
+        const r = readItemCell(cell ?? null, b.unit);
+        if (typeof r === 'string') issues.error(b.header, shown(cell), r);
+        else if (r.present) addItem(rec, b.itemKey as string, r.count);
       }
-      generatedIds = true;
-      if (idCol) issues.warn(idCol.header, '', `no id; generated ${id}`);
-    } else if (id !== '') {
-      const earlier = idRows.get(id);
-      if (earlier !== undefined && idCol)
-        issues.error(idCol.header, id, `duplicate id; first used on row ${earlier}`);
-    }
-    if (id !== '' && !idRows.has(id)) idRows.set(id, row);
 
-    return { point, record: (at) => toRecord(rec, id, name, at, sourceRow(label, table.sheet, row)) };
-  });
+      const point = readPoint(cells, lngCol, latCol, crsCol, defaultCrs, issues);
+
+      // Id: as written, or generated from where the community is and what it is called.
+      let id = idCol && !isEmptyCell(cells[idCol.index]) ? cellText(cells[idCol.index] ?? null) : '';
+      if (id === '' && name !== '') {
+        const where = text(cells, cityCol) + '\u001f' + text(cells, districtCol) + '\u001f' + name;
+        id = 'gen-' + fnv1a64(where).slice(0, 12);
+        const earlier = idRows.get(id);
+        if (earlier !== undefined) {
+          // Same city, district and name: tell them apart by street and address when the ledger can.
+          const more = [text(cells, streetCol), text(cells, communityCol), text(cells, addressCol)].join(
+            '\u001f',
+          );
+          const alt = 'gen-' + fnv1a64(where + '\u001f' + more).slice(0, 12);
+          if (more !== '\u001f\u001f' && !idRows.has(alt)) id = alt;
+          else
+            issues.error(
+              nameCol.header,
+              name,
+              `same city, district and name as row ${earlier}; add an id column`,
+            );
+        }
+        generatedIds = true;
+        if (idCol) issues.warn(idCol.header, '', `no id; generated ${id}`);
+      } else if (id !== '') {
+        const earlier = idRows.get(id);
+        if (earlier !== undefined && idCol)
+          issues.error(idCol.header, id, `duplicate id; first used on row ${earlier}`);
+      }
+      if (id !== '' && !idRows.has(id)) idRows.set(id, row);
+
+      return {
+        point,
+        record: (at) => toRecord(rec, id, name, at, sourceRow(label, table.sheet, row), intern),
+      };
+    },
+    opts.releaseRows ?? false,
+  );
   return { ...result, generatedIds };
 }
 

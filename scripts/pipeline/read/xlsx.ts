@@ -3,14 +3,18 @@
  * Excel: row numbers kept, merged areas showing their value, formulas showing their result.
  *
  * A workbook is untrusted input: a zip whose members may inflate a thousandfold, and XML whose
- * ranges exceljs expands cell by cell (one `<mergeCell ref="A1:XFD1048576"/>` is 17 billion
- * cells). So the zip is checked by the zip guard before exceljs sees it, exceljs is told to skip
- * the parts it would expand (merges, data validations, column ranges, conditional formats), and
- * merges are applied here, clipped to the cells that hold values and within `XLSX_LIMITS`.
+ * ranges a reader might expand cell by cell (one `<mergeCell ref="A1:XFD1048576"/>` is 17
+ * billion cells). So every member is inflated through the zip guard, the worksheet is read as a
+ * stream of XML as it inflates (never held whole, nor as a model of cell objects: a 220,000-row
+ * ledger read with exceljs's full model took 2.5 GB), only the cells' values are kept, and merges
+ * are applied here, clipped to the cells that hold values and within `XLSX_LIMITS`.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError, type RawCell } from '../table';
 import { columnIndex, columnName } from './column-letters';
+import { readWorkbookXml, SharedStringsReader, StylesReader } from './xlsx-parts';
+import { SheetError, SheetGridReader, type SheetContext } from './xlsx-sheet';
+import { XmlScanner, type XmlHandler } from './xml-scanner';
 import {
   checkDeclaredSizes,
   DEFAULT_ZIP_LIMITS,
@@ -95,28 +99,36 @@ export interface ReadXlsxOptions {
  * than `limits.maxSheetCells` or whose merges would fill more than `limits.maxMergedCells`.
  */
 export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<XlsxSheet> {
+  // Async for its callers' sake (the reader it replaced was); the work is synchronous.
+  await Promise.resolve();
+  return readXlsxSync(bytes, options);
+}
+
+function readXlsxSync(bytes: Uint8Array, options: ReadXlsxOptions): XlsxSheet {
   const file = options.file ?? '';
   const limits = options.limits ?? XLSX_LIMITS;
   checkZipSignature(bytes, file);
-  const mergesBySheet = inspectWorkbookZip(file, bytes, limits.zip);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer); it hands the bytes to JSZip, which takes
-    // a Node Buffer as they are, without copying. The skipped parts are the ones exceljs expands
-    // into one object per cell or column of their range; merges are applied by `readWorksheet`.
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
-      { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions,
-    );
-  } catch (error) {
-    throw new InputError(`${file}: not a readable .xlsx workbook (${(error as Error).message})`, file);
-  }
-  const sheets = workbook.worksheets;
+  const members = listZipMembers(file, bytes, '.xlsx workbook').filter((m) => !m.name.endsWith('/'));
+  checkDeclaredSizes(file, members, limits.zip);
+  const byName = new Map(members.map((m) => [m.name.startsWith('/') ? m.name.slice(1) : m.name, m]));
+  const decoder = new TextDecoder();
+  const text = (name: string) => {
+    const member = byName.get(name);
+    return member ? decoder.decode(inflateMember(file, bytes, member)) : '';
+  };
+  const workbookXml = text('xl/workbook.xml');
+  const relsXml = text('xl/_rels/workbook.xml.rels');
+  const { sheets: listed, date1904 } = readWorkbookXml(workbookXml, relsXml);
+  // exceljs listed only the sheets whose worksheet part exists (a chart sheet is not one).
+  const sheets = listed.filter(
+    (s) => s.part !== undefined && WORKSHEET_PART.test(s.part) && byName.has(s.part),
+  );
   const names = sheets.map((s) => s.name);
-  let worksheet: ExcelJS.Worksheet | undefined;
+  let chosen;
   if (options.sheet !== undefined) {
-    worksheet = sheets.find((s) => s.name === options.sheet);
-    if (!worksheet) {
+    chosen = sheets.find((s) => s.name === options.sheet);
+    if (!chosen) {
+      verifyMembers(file, bytes, members, new Set());
       throw new InputError(
         `${file}: no sheet named "${options.sheet}"; the workbook has: ${names.map((n) => `"${n}"`).join(', ')}`,
         file,
@@ -124,63 +136,93 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
     }
   } else {
     // A hidden first sheet is usually a lookup list; Excel opens on the first visible one.
-    worksheet = sheets.find((s) => s.state === 'visible') ?? sheets[0];
-    if (!worksheet) throw new InputError(`${file}: the workbook has no sheets`, file);
+    chosen = sheets.find((s) => s.state === 'visible') ?? sheets[0];
+    if (!chosen) {
+      verifyMembers(file, bytes, members, new Set());
+      if (!workbookXml)
+        throw new InputError(`${file}: not a readable .xlsx workbook (it has no xl/workbook.xml)`, file);
+      throw new InputError(`${file}: the workbook has no sheets`, file);
+    }
   }
+  const sharedStrings = new SharedStringsReader();
+  const styles = new StylesReader();
+  const parts = new Map<string, XmlHandler>([
+    ['xl/sharedStrings.xml', sharedStrings],
+    ['xl/styles.xml', styles],
+  ]);
+  for (const [name, handler] of parts) {
+    const member = byName.get(name);
+    if (member) scanMember(file, bytes, member, handler);
+  }
+  // Every other member is inflated too, and counted against what it declares, as when exceljs
+  // inflated them all: a lying member is refused wherever it is.
+  const sheetPart = chosen.part!;
+  verifyMembers(
+    file,
+    bytes,
+    members,
+    new Set([...parts.keys(), 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', sheetPart]),
+  );
+  const context: SheetContext = {
+    sharedStrings: sharedStrings.strings,
+    dateStyles: styles.dateStyles,
+    date1904,
+  };
   return {
-    ...readWorksheet(worksheet, mergesBySheet.get(worksheet.name) ?? [], file, limits),
+    ...readWorksheet(file, bytes, byName.get(sheetPart)!, chosen.name, context, limits),
     sheets: names,
   };
 }
 
-/**
- * Worksheet parts exceljs would expand range by range: `mergeCells` into every covered cell,
- * `dataValidations` into one entry per address, `cols` into one column object per index of
- * `min`–`max` (a billion for `max="1000000000"`). None of them is needed to read values, except
- * merges, which `readWorksheet` applies itself.
- */
-const IGNORED_NODES = ['mergeCells', 'dataValidations', 'cols', 'conditionalFormatting', 'extLst'];
-
-function readWorksheet(
-  worksheet: ExcelJS.Worksheet,
-  mergeRefs: readonly string[],
+/** Inflates, through the guard, every member not in `read`, keeping nothing. */
+function verifyMembers(
   file: string,
-  limits: Readonly<XlsxLimits>,
-): Omit<XlsxSheet, 'sheets'> {
-  const where = `${file}: sheet "${worksheet.name}"`;
-  // exceljs keeps rows in an array indexed by row number, so its length is the last row: checked
-  // before anything walks it (a row numbered 100,000,000 makes every walk take seconds).
-  if (worksheet.rowCount > EXCEL_ROWS) {
+  bytes: Uint8Array,
+  members: readonly ZipMember[],
+  read: ReadonlySet<string>,
+): void {
+  for (const member of members) {
+    const name = member.name.startsWith('/') ? member.name.slice(1) : member.name;
+    if (!read.has(name)) streamMember(file, bytes, member, () => {});
+  }
+}
+
+/** Feeds one member's XML to `handler` as it inflates. Throws InputError for XML that is not. */
+function scanMember(file: string, bytes: Uint8Array, member: ZipMember, handler: XmlHandler): void {
+  const scanner = new XmlScanner(handler);
+  try {
+    streamMember(file, bytes, member, (chunk) => scanner.push(chunk));
+    scanner.end();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof SheetError) throw error;
     throw new InputError(
-      `${where} has a row numbered ${worksheet.rowCount.toLocaleString('en-US')}, past Excel's last row ` +
-        `${EXCEL_ROWS.toLocaleString('en-US')}: the file is damaged or was not written by a spreadsheet`,
+      `${file}: not a readable .xlsx workbook (${member.name}: ${(error as Error).message})`,
       file,
     );
   }
-  const grid: RawCell[][] = [];
-  // The rectangle of values (0-based last row and column) and the cell that reaches furthest right.
-  let lastRow = -1;
-  let lastCol = -1;
-  let farthest = '';
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const value = toRawCell(cell.value);
-      if (value === null) return;
-      const c = colNumber - 1;
-      while (cells.length < c) cells.push(null);
-      cells[c] = value;
-      if (c > lastCol) {
-        lastCol = c;
-        farthest = cell.address;
-      }
-    });
-    if (cells.length === 0) return;
-    while (grid.length < r) grid.push([]);
-    grid[r] = cells;
-    lastRow = r;
-  });
+}
+
+function readWorksheet(
+  file: string,
+  bytes: Uint8Array,
+  member: ZipMember,
+  name: string,
+  context: SheetContext,
+  limits: Readonly<XlsxLimits>,
+): Omit<XlsxSheet, 'sheets'> {
+  const where = `${file}: sheet "${name}"`;
+  const reader = new SheetGridReader(context, EXCEL_ROWS, EXCEL_COLUMNS);
+  try {
+    scanMember(file, bytes, member, reader);
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+    // Checked as the rows stream past: a row numbered 100,000,000 is refused before anything is padded to it.
+    const damaged = error.message.startsWith('has a row numbered')
+      ? `, past Excel's last row ${EXCEL_ROWS.toLocaleString('en-US')}: the file is damaged or was not written by a spreadsheet`
+      : ': the file is damaged';
+    throw new InputError(`${where} ${error.message}${damaged}`, file);
+  }
+  const { grid, lastRow, lastCol, farthest } = reader;
   const spanned = (lastRow + 1) * (lastCol + 1);
   if (spanned > limits.maxSheetCells) {
     throw new InputError(
@@ -190,8 +232,8 @@ function readWorksheet(
       file,
     );
   }
-  const merges = applyMerges(grid, mergeRefs, lastRow, lastCol, file, where, limits.maxMergedCells);
-  return { sheet: worksheet.name, grid, merges };
+  const merges = applyMerges(grid, reader.mergeRefs, lastRow, lastCol, file, where, limits.maxMergedCells);
+  return { sheet: name, grid, merges };
 }
 
 /**
@@ -266,62 +308,13 @@ function parseRange(ref: string): MergedArea | null {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** exceljs reads a part as a worksheet when its path matches this (see its `xlsx.load`). */
+/** exceljs read a part as a worksheet when its path matched this (see its `xlsx.load`). */
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /**
- * Checks the workbook's zip with the zip guard (declared sizes of every member, as exceljs
- * inflates them all, then each member inflated and counted, as declared sizes can lie), and
- * on the way collects each worksheet's merged ranges, by sheet name. Throws InputError.
- */
-function inspectWorkbookZip(
-  file: string,
-  bytes: Uint8Array,
-  limits: Readonly<ZipLimits>,
-): Map<string, string[]> {
-  const members = listZipMembers(file, bytes, '.xlsx workbook').filter((m) => !m.name.endsWith('/'));
-  checkDeclaredSizes(file, members, limits);
-  const decoder = new TextDecoder();
-  let workbookXml = '';
-  let relsXml = '';
-  const mergesByPart = new Map<string, string[]>();
-  for (const member of members) {
-    const name = member.name.startsWith('/') ? member.name.slice(1) : member.name;
-    if (name === 'xl/workbook.xml') workbookXml = decoder.decode(inflateMember(file, bytes, member));
-    else if (name === 'xl/_rels/workbook.xml.rels')
-      relsXml = decoder.decode(inflateMember(file, bytes, member));
-    else if (WORKSHEET_PART.test(name)) mergesByPart.set(name, scanMergeRefs(file, bytes, member));
-    else streamMember(file, bytes, member, () => {});
-  }
-  const targets = new Map<string, string>();
-  for (const tag of relsXml.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const attributes = xmlAttributes(tag);
-    if (attributes.Id !== undefined && attributes.Target !== undefined)
-      targets.set(attributes.Id, attributes.Target);
-  }
-  const bySheet = new Map<string, string[]>();
-  for (const tag of workbookXml.match(/<sheet\b[^>]*>/g) ?? []) {
-    const attributes = xmlAttributes(tag);
-    const rId = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
-    const target = rId === undefined ? undefined : targets.get(rId);
-    if (attributes.name === undefined || target === undefined) continue;
-    // The path exceljs gives the same relationship (its workbook reconcile).
-    const refs = mergesByPart.get(`xl/${target.replace(/^(\s|\/xl\/)+/, '')}`);
-    if (refs) bySheet.set(attributes.name, refs);
-  }
-  return bySheet;
-}
-
-/** The `ref` of every `<mergeCell>` in a worksheet part, read as it inflates. */
-function scanMergeRefs(file: string, bytes: Uint8Array, member: ZipMember): string[] {
-  const scanner = new MergeRefScanner();
-  streamMember(file, bytes, member, (chunk) => scanner.push(chunk));
-  return scanner.refs;
-}
-
-/**
  * Collects the `ref` of every `<mergeCell>` in worksheet XML fed to `push` in chunks of any
- * size, so a sheet of hundreds of megabytes is never one string.
+ * size, so a sheet of hundreds of megabytes is never one string. (`readXlsx` now collects merges
+ * in its one streaming pass over the sheet; this scanner serves callers that need only merges.)
  */
 export class MergeRefScanner {
   /** The refs found so far, in document order. */
@@ -347,24 +340,10 @@ export class MergeRefScanner {
   }
 }
 
-/** Attributes of one XML start tag, entities decoded. */
-function xmlAttributes(tag: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    attributes[m[1]!] = decodeXmlEntities(m[2] ?? m[3] ?? '');
-  return attributes;
-}
-
-function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, entity: string) => {
-    if (entity[0] !== '#') return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
-    const code = entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-    // A number past Unicode would make fromCodePoint throw: keep the text as written.
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/** Converts an exceljs cell value to what a person sees in the cell. */
+/**
+ * Converts an exceljs cell value to what a person sees in the cell: the reading `readXlsx` (which
+ * no longer builds exceljs values) reproduces cell by cell; kept for code that holds exceljs values.
+ */
 export function toRawCell(value: ExcelJS.CellValue): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object' || value instanceof Date) return value;

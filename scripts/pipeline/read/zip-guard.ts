@@ -232,7 +232,8 @@ const PUSH_BYTES = 16 * 1024;
  * Streams one member's uncompressed bytes to `onChunk`, in order, without keeping them. Throws
  * InputError when the output passes the member's declared size (a lying header: the declared
  * size has already passed `checkDeclaredSizes`, so this enforces the limits too), when it falls
- * short of it, or when the compressed data is damaged.
+ * short of it, or when the compressed data is damaged; what `onChunk` throws passes through as
+ * it is.
  */
 export function streamMember(
   file: string,
@@ -249,6 +250,8 @@ export function streamMember(
     return;
   }
   let produced = 0;
+  // What `onChunk` throws is the caller's own error (its parser refusing the content), not damage.
+  let callerError: unknown;
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > member.size) {
@@ -258,7 +261,13 @@ export function streamMember(
         file,
       );
     }
-    if (chunk.length > 0) onChunk(chunk);
+    if (chunk.length === 0) return;
+    try {
+      onChunk(chunk);
+    } catch (error) {
+      callerError = error;
+      throw error;
+    }
   });
   try {
     for (let at = 0; at < data.length || at === 0; at += PUSH_BYTES) {
@@ -266,7 +275,7 @@ export function streamMember(
       inflate.push(data.subarray(at, end), end === data.length);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError || (callerError !== undefined && error === callerError)) throw error;
     throw damaged((error as Error).message);
   }
   if (produced !== member.size) throw damaged(`inflates to ${produced} bytes, declares ${member.size}`);
