@@ -6,8 +6,8 @@
  * 220,000-row arrays would only cost.
  */
 import { dataUrl, type SiteManifest } from '../lib/manifest';
-import { EXPLORE_FILE } from '../contracts/explore-format';
-import { loadExploreIndex, type ExploreIndex } from './explore-index';
+import type { ExploreIndex } from './explore-index';
+import { loadExploreCore, loadExploreDetails } from './explore-load';
 import {
   countMask,
   EMPTY_FILTERS,
@@ -32,6 +32,13 @@ export class ExploreState {
   status = $state<ExploreStatus>('idle');
   /** Why loading failed, for the interface. */
   error = $state<string | null>(null);
+  /**
+   * The details part (ids, names, 社区, positions, H3 cells): 'idle' until something calls
+   * `needDetails`, 'ready' once `index.hasDetails`.
+   */
+  detailsStatus = $state<ExploreStatus>('idle');
+  /** Why the details failed to load. */
+  detailsError = $state<string | null>(null);
   /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
@@ -58,24 +65,67 @@ export class ExploreState {
     this.filters = initial;
   }
 
+  #core: Promise<void> | null = null;
+  #details: Promise<void> | null = null;
+  #detailsUrl: string | null = null;
+
   /**
-   * Fetches the index the manifest names. Data built before the index existed names none: that
-   * is reported as an error rather than fetched and logged as a missing file.
+   * Fetches the core part of the index the manifest names (filters, counts, charts); the details
+   * wait for `needDetails`. Data built before the binary index names none: that is reported as
+   * an error rather than fetched and logged as a missing file.
    */
-  async load(manifest: SiteManifest): Promise<void> {
+  load(manifest: SiteManifest): Promise<void> {
     if (!manifest.explore) {
-      this.error = `the manifest names no ${EXPLORE_FILE}: rebuild the data with \`npm run build:data\``;
+      this.error =
+        'the manifest names no explore index (explore-core.bin): rebuild the data with `npm run build:data`';
       this.status = 'error';
-      return;
+      return Promise.resolve();
     }
+    const { parts } = manifest.explore;
+    this.#detailsUrl = dataUrl(parts.details);
     this.status = 'loading';
-    try {
-      this.index = await loadExploreIndex(dataUrl(manifest.explore.url));
-      this.status = 'ready';
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-      this.status = 'error';
-    }
+    this.#core = loadExploreCore(dataUrl(parts.core)).then(
+      (index) => {
+        this.index = index;
+        this.status = 'ready';
+      },
+      (e: unknown) => {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.status = 'error';
+      },
+    );
+    return this.#core;
+  }
+
+  /**
+   * Loads the details part once, the first time search, the table, a panel, the area tool or
+   * the re-aggregated map asks; later calls return the same promise. Resolves when
+   * `index.hasDetails` (or `detailsStatus` is 'error').
+   */
+  needDetails(): Promise<void> {
+    if (this.#details) return this.#details;
+    const core = this.#core;
+    const url = this.#detailsUrl;
+    if (!core || !url) return Promise.resolve();
+    this.detailsStatus = 'loading';
+    this.#details = core.then(async () => {
+      const index = this.index;
+      if (!index) {
+        this.detailsStatus = 'error';
+        this.detailsError = this.error;
+        return;
+      }
+      try {
+        const details = await loadExploreDetails(url, index.count);
+        // The core may have been replaced meanwhile (it is not, today); attach to the current one.
+        this.index = (this.index ?? index).withDetails(details);
+        this.detailsStatus = 'ready';
+      } catch (e) {
+        this.detailsError = e instanceof Error ? e.message : String(e);
+        this.detailsStatus = 'error';
+      }
+    });
+    return this.#details;
   }
 
   /** Replaces the filters. */

@@ -39,7 +39,7 @@ describe('ExploreState', () => {
     });
     await state.load(manifest);
     expect(state.status).toBe('error');
-    expect(state.error).toMatch(/explore\.json/);
+    expect(state.error).toMatch(/explore index/);
     expect(state.index).toBeNull();
   });
 });
