@@ -72,6 +72,8 @@ export class ExploreState {
   #core: Promise<void> | null = null;
   #details: Promise<void> | null = null;
   #detailsUrl: string | null = null;
+  /** Settles a `needDetails` call made before `load`, once load has started the details. */
+  #early: { promise: Promise<void>; resolve: () => void } | null = null;
 
   /**
    * Fetches the core part of the index the manifest names (filters, counts, charts); the details
@@ -83,6 +85,7 @@ export class ExploreState {
       this.error =
         'the manifest names no explore index (explore-core.bin): rebuild the data with `npm run build:data`';
       this.status = 'error';
+      this.#early?.resolve();
       return Promise.resolve();
     }
     const { parts } = manifest.explore;
@@ -98,6 +101,7 @@ export class ExploreState {
         this.status = 'error';
       },
     );
+    if (this.#early) void this.needDetails().then(this.#early.resolve);
     return this.#core;
   }
 
@@ -110,7 +114,15 @@ export class ExploreState {
     if (this.#details) return this.#details;
     const core = this.#core;
     const url = this.#detailsUrl;
-    if (!core || !url) return Promise.resolve();
+    if (!core || !url) {
+      // Asked before `load` (the page opened on the table, or on a community): load starts them.
+      if (!this.#early) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.#early = { promise, resolve };
+      }
+      return this.#early.promise;
+    }
     this.detailsStatus = 'loading';
     this.#details = core.then(async () => {
       const index = this.index;
