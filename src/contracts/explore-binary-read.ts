@@ -12,6 +12,7 @@ import {
   U8_NONE,
   unpackMonth,
   unpackPart,
+  PLACE_FIELDS,
   type ColumnArray,
   type CoreMeta,
   type DetailsMeta,
@@ -85,9 +86,10 @@ function text(
   name: string,
   values: Dictionary | undefined,
   n: number,
+  // Codes already expanded (the places'), or read from the part's own column.
+  raw: ColumnArray = part.column(`text.${name}`, ['u8', 'u16', 'u32'], n),
 ) {
   if (!Array.isArray(values)) throw new ExploreBinaryError(`${label}: dictionary of ${name} is missing`);
-  const raw = part.column(`text.${name}`, ['u8', 'u16', 'u32'], n);
   const codes = raw instanceof Uint32Array ? raw : Uint16Array.from(raw);
   for (let i = 0; i < n; i++)
     if (codes[i]! >= values.length)
@@ -131,8 +133,20 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
   if (typeof meta?.text !== 'object' || meta.text === null)
     throw new ExploreBinaryError(`${label}: no dictionaries`);
   const textColumns: Record<string, DecodedText> = {};
+  const places = meta.places;
+  if (!Number.isInteger(places) || places < 0) throw new ExploreBinaryError(`${label}: no place count`);
+  const placeOf = part.column('place.rows', ['u8', 'u16', 'u32'], n);
+  for (let i = 0; i < n; i++)
+    if (placeOf[i]! >= places)
+      throw new ExploreBinaryError(`${label}: place.rows row ${i} points past the ${places} places`);
+  for (const field of PLACE_FIELDS) {
+    const table = part.column(`place.${field}`, ['u8', 'u16', 'u32'], places);
+    const codes = table instanceof Uint32Array ? new Uint32Array(n) : new Uint16Array(n);
+    for (let i = 0; i < n; i++) codes[i] = table[placeOf[i]!]!;
+    textColumns[field] = text(part, label, field, meta.text[field], n, codes);
+  }
   for (const [field, values] of Object.entries(meta.text))
-    textColumns[field] = text(part, label, field, values, n);
+    if (!(field in textColumns)) textColumns[field] = text(part, label, field, values, n);
   const months = (name: string) => {
     const packed = part.column(name, ['u16'], n);
     const out = new Uint32Array(n);

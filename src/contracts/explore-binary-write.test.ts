@@ -56,7 +56,8 @@ const FILE: ExploreFile = {
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (part: string) => new URL(`explore-${part}.bin`, FIXTURES);
-const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+const bufferOf = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
 
 describe('encodeExploreParts', () => {
   const parts = encodeExploreParts(FILE);

@@ -10,6 +10,7 @@ import {
   ExploreBinaryError,
   packMonth,
   packPart,
+  PLACE_FIELDS,
   U16_NONE,
   U32_NONE,
   U8_NONE,
@@ -129,6 +130,40 @@ function bitWords(name: string, column: BitColumn | undefined, count: number): C
   });
 }
 
+/**
+ * The distinct tuples of the fields' codes, most frequent first (ties by first appearance), as
+ * one column per field, and each row's tuple.
+ */
+function placeColumns(fields: readonly ColumnArray[], count: number) {
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  const firstRow: number[] = [];
+  const slotOf = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = fields.map((f) => f[i]).join(',');
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(key, slot);
+      counts.push(0);
+      firstRow.push(i);
+    }
+    counts[slot]!++;
+    slotOf[i] = slot;
+  }
+  const order = counts.map((_, k) => k).sort((a, b) => counts[b]! - counts[a]! || a - b);
+  const rank = new Uint32Array(order.length);
+  order.forEach((slot, r) => (rank[slot] = r));
+  const rows = codeArray(order.length, count);
+  for (let i = 0; i < count; i++) rows[i] = rank[slotOf[i]!]!;
+  const table = fields.map((f) => {
+    const out = codeArray(Math.max(...f, 0) + 1, order.length);
+    order.forEach((slot, r) => (out[r] = f[firstRow[slot]!]!));
+    return out;
+  });
+  return { rows, table, count: order.length };
+}
+
 /** Positions as absolute i32 fixed point (the JSON's deltas summed). */
 function positions(name: string, column: { scale: number; delta: number[] } | undefined, count: number) {
   if (!column || !(column.scale > 0)) fail(`column ${name} has no scale`);
@@ -151,10 +186,18 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
 
   const columns: Record<string, ColumnArray> = {};
   const text: CoreMeta['text'] = {};
+  const fieldCodes: Partial<Record<string, ColumnArray>> = {};
   for (const field of CORE_TEXT_FIELDS) {
-    columns[`text.${field}`] = codes(field, c[field], n);
+    fieldCodes[field] = codes(field, c[field], n);
     text[field] = c[field].values;
+    if (!(PLACE_FIELDS as readonly string[]).includes(field)) columns[`text.${field}`] = fieldCodes[field];
   }
+  const places = placeColumns(
+    PLACE_FIELDS.map((f) => fieldCodes[f]!),
+    n,
+  );
+  columns['place.rows'] = places.rows;
+  PLACE_FIELDS.forEach((f, k) => (columns[`place.${f}`] = places.table[k]!));
   columns.batch_year = years('batch_year', c.batch_year, n);
   columns.year_built = years('year_built', c.year_built, n);
   columns.start_month = months('start_month', c.start_month, n);
@@ -192,6 +235,7 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
 
   const core: CoreMeta = {
     text,
+    places: places.count,
     funds,
     items: c.items.keys,
     missing_types: lc ? lc.missing_types.keys : null,

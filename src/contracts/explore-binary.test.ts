@@ -9,7 +9,8 @@ import {
   unpackPart,
 } from './explore-binary';
 
-const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+const bufferOf = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
 
 describe('packPart and unpackPart', () => {
   const columns = {

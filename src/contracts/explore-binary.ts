@@ -97,10 +97,21 @@ export const packMonth = (yyyymm: number): number => Math.floor(yyyymm / 100) * 
 /** `packMonth` undone: the `YYYYMM` code, or 0 for no value. */
 export const unpackMonth = (packed: number): number => (packed ? (packed >> 4) * 100 + (packed & 15) : 0);
 
+/** The text fields stored as places (see `CoreMeta.places`), in triple order. */
+export const PLACE_FIELDS = ['city', 'district', 'street'] as const;
+
 /** Meta of the core part. */
 export interface CoreMeta {
   /** Dictionary of each text field of the core part (every TEXT_FIELDS entry but `community`). */
   text: Record<string, Dictionary>;
+  /**
+   * Places: the distinct (city, district, street) triples, most frequent first. Their codes are
+   * columns `place.city`, `place.district`, `place.street` (one value per triple) and each row
+   * stores its triple's index (`place.rows`) rather than three codes: the three repeat together,
+   * so one code per row is about half the size after gzip (0.38 MB against 0.84 MB at national
+   * scale, 8,363 triples).
+   */
+  places: number;
   /** Funding channels some row reports: field → unit (a stored amount × unit = yuan). */
   funds: Record<string, number>;
   /** Item keys; bit b of word w is key `items[w * 32 + b]`. */
