@@ -132,9 +132,9 @@ function bitWords(name: string, column: BitColumn | undefined, count: number): C
 
 /**
  * The distinct tuples of the fields' codes, most frequent first (ties by first appearance), as
- * one column per field, and each row's tuple.
+ * one column per field (`sizes`: each field's dictionary size), and each row's tuple.
  */
-function placeColumns(fields: readonly ColumnArray[], count: number) {
+function placeColumns(fields: readonly ColumnArray[], sizes: readonly number[], count: number) {
   const slots = new Map<string, number>();
   const counts: number[] = [];
   const firstRow: number[] = [];
@@ -156,8 +156,8 @@ function placeColumns(fields: readonly ColumnArray[], count: number) {
   order.forEach((slot, r) => (rank[slot] = r));
   const rows = codeArray(order.length, count);
   for (let i = 0; i < count; i++) rows[i] = rank[slotOf[i]!]!;
-  const table = fields.map((f) => {
-    const out = codeArray(Math.max(...f, 0) + 1, order.length);
+  const table = fields.map((f, k) => {
+    const out = codeArray(sizes[k]!, order.length);
     order.forEach((slot, r) => (out[r] = f[firstRow[slot]!]!));
     return out;
   });
@@ -194,6 +194,7 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
   }
   const places = placeColumns(
     PLACE_FIELDS.map((f) => fieldCodes[f]!),
+    PLACE_FIELDS.map((f) => c[f].values.length),
     n,
   );
   columns['place.rows'] = places.rows;
