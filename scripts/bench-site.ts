@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild]`
+ * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild --site-only]`
  *
  * The site on the national-scale test dataset, in real Chromium (playwright-core driving
  * /usr/bin/chromium with SwiftShader, as the browser tests do), side by side with the naive
@@ -58,6 +58,8 @@ const AMENITIES = numberArg('amenities', 100000);
 /** Seconds each measurement may take before it is reported as timed out. */
 const TIMEOUT_S = numberArg('timeout', 180);
 const REBUILD = args.includes('--rebuild');
+/** Measure the site only, skipping the naive page (minutes under SwiftShader). */
+const SITE_ONLY = args.includes('--site-only');
 
 const ROOT = process.cwd();
 const INPUT = join('tmp', `national-${COMMUNITIES}-${AMENITIES}`);
@@ -613,7 +615,17 @@ async function main(): Promise<void> {
     product = await measure(browser, site, 'site', '.counts[data-matched]');
     // An embed of one layer (the default status map), as the embed dialog writes it.
     embedLoad = await measureFirstLoad(browser, site, '?embed=1', null);
-    naiveResult = await measure(browser, plainGeojson, 'naive-geojson');
+    naiveResult = SITE_ONLY
+      ? {
+          ...product,
+          firstRenderMs: null,
+          filterMs: null,
+          heapMiB: null,
+          bytes: 0,
+          largest: [],
+          note: 'skipped',
+        }
+      : await measure(browser, plainGeojson, 'naive-geojson');
   } finally {
     await browser.close();
     await site.close();

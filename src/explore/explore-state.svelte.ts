@@ -76,11 +76,13 @@ export class ExploreState {
   #early: { promise: Promise<void>; resolve: () => void } | null = null;
 
   /**
-   * Fetches the core part of the index the manifest names (filters, counts, charts); the details
-   * wait for `needDetails`. Data built before the binary index names none: that is reported as
+   * Fetches the core part of the index the manifest names (filters, counts, charts), once; the
+   * details wait for `needDetails`. Data built before the binary index names none: that is reported as
    * an error rather than fetched and logged as a missing file.
    */
   load(manifest: SiteManifest): Promise<void> {
+    // Once per page: an embed calls this when what it shows first needs the index.
+    if (this.#core) return this.#core;
     if (!manifest.explore) {
       this.error =
         'the manifest names no explore index (explore-core.bin): rebuild the data with `npm run build:data`';

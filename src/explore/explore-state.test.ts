@@ -79,8 +79,9 @@ describe('ExploreState.needDetails', () => {
       expect(state.detailsStatus).toBe('ready');
       expect(state.index!.hasDetails).toBe(true);
       expect(state.index!.id).toEqual(records.map((r) => r.id));
-      // Once only, whoever asks again.
+      // Once only, whoever asks again (an embed may call load when a layer first needs it).
       await state.needDetails();
+      await state.load(manifest);
       expect(fetched).toEqual(['data/c.bin', 'data/d.bin']);
     } finally {
       vi.unstubAllGlobals();
