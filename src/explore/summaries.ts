@@ -142,11 +142,16 @@ export function byStage(index: ExploreIndex, mask: Uint8Array): StageCount[] {
 
 /** Yuan per funding channel, every channel of the vocabulary in order (0 when no row reports it). */
 export function byChannel(index: ExploreIndex, mask: Uint8Array): ChannelSum[] {
+  const n = index.count;
   return FUNDING_CHANNELS.map((channel) => {
     const values = index.funds.get(channel.field);
     let yuan = 0;
     if (values)
-      for (let i = 0; i < index.count; i++) if (mask[i] && !Number.isNaN(values[i]!)) yuan += values[i]!;
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        // `v === v`: not NaN (the row reports the channel), without a call per row.
+        if (mask[i] && v === v) yuan += v;
+      }
     return { field: channel.field, yuan };
   });
 }
@@ -169,16 +174,24 @@ export function fundingByGroup(
     total: 0,
     count: 0,
   }));
-  for (let i = 0; i < index.count; i++) if (mask[i]) groups[column.codes[i]!]!.count++;
+  const n = index.count;
+  const codes = column.codes;
+  for (let i = 0; i < n; i++) if (mask[i]) groups[codes[i]!]!.count++;
+  // Sums in one flat array per channel, written back to the groups once: object writes per row
+  // cost more than the additions.
+  const sums = new Float64Array(groups.length);
   FUNDING_CHANNELS.forEach((channel, k) => {
     const values = index.funds.get(channel.field);
     if (!values) return;
-    for (let i = 0; i < index.count; i++) {
-      if (!mask[i] || Number.isNaN(values[i]!)) continue;
-      const g = groups[column.codes[i]!]!;
-      g.channels[k]! += values[i]!;
-      g.total += values[i]!;
+    sums.fill(0);
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (mask[i] && v === v) sums[codes[i]!]! += v;
     }
+    groups.forEach((g, c) => {
+      g.channels[k]! += sums[c]!;
+      g.total += sums[c]!;
+    });
   });
   const present = groups.filter((g) => g.count > 0).sort((a, b) => b.total - a.total || b.count - a.count);
   if (present.length <= limit) return present;
@@ -240,15 +253,20 @@ export function itemsByCategory(index: ExploreIndex, mask: Uint8Array): Category
   const perItem = new Float64Array(keys.length);
   const perCategory = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, 0])) as Record<ItemCategory, number>;
   const words = index.items.words;
-  for (let i = 0; i < index.count; i++) {
-    if (!mask[i]) continue;
-    for (const c of ITEM_CATEGORIES) if (index.itemCategoryCounts[c][i]) perCategory[c]++;
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]![i]!;
-      if (!word) continue;
-      for (let b = 0; b < 32; b++) if (word & (1 << b)) perItem[w * 32 + b]!++;
-    }
+  const n = index.count;
+  for (const c of ITEM_CATEGORIES) {
+    const counts = index.itemCategoryCounts[c];
+    let k = 0;
+    for (let i = 0; i < n; i++) if (mask[i] && counts[i]) k++;
+    perCategory[c] = k;
   }
+  words.forEach((column, w) => {
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) continue;
+      // Each set bit once: lowest first, cleared as counted.
+      for (let word = column[i]!; word; word &= word - 1) perItem[w * 32 + 31 - Math.clz32(word & -word)]!++;
+    }
+  });
   return ITEM_CATEGORIES.map((category) => ({
     category,
     communities: perCategory[category],
