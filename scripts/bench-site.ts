@@ -333,6 +333,8 @@ interface Result {
   firstLoad: Record<LoadKind, number> | null;
   /** The explore files of the first load (raw and gzip). */
   firstLoadExplore: { path: string; raw: number; gzip: number }[];
+  /** Whether the explore index was decoded in its worker (the worker script was fetched). */
+  decodedInWorker: boolean;
   /**
    * Each filter applied in the panel: ms computing mask, counts, facets and summaries
    * (`compute`), and until the page showed them, DOM and chart components included (`shown`);
@@ -413,7 +415,12 @@ async function snapshotFirstLoad(page: Page, server: CountingServer, interactive
     await page.waitForTimeout(1000);
   }
   const responses = server.responses.slice();
-  return { firstLoad: gzipByKind(responses), firstLoadExplore: exploreFiles(responses) };
+  return {
+    firstLoad: gzipByKind(responses),
+    firstLoadExplore: exploreFiles(responses),
+    // The decoding worker's script was fetched: the index was decoded off the main thread.
+    decodedInWorker: responses.some((r) => /explore-decode\.worker/.test(r.path)),
+  };
 }
 
 /**
@@ -503,6 +510,7 @@ async function measure(
     largest: [],
     firstLoad: null,
     firstLoadExplore: [],
+    decodedInWorker: false,
     filterComputeMs: [],
     note: '',
   };
@@ -692,6 +700,7 @@ async function main(): Promise<void> {
   console.log(loadLine('embed ?embed=1 (800×500)', embedLoad));
   for (const f of product.firstLoadExplore)
     console.log(`    ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  console.log(`  explore index decoded in a worker: ${product.decodedInWorker ? 'yes' : 'no'}`);
   if (product.filterComputeMs.length)
     console.log(
       `filter applied in the panel, ms computing mask + counts + facets + summaries / until shown (charts and DOM, no map drawing): ${product.filterComputeMs.map((v) => `${v.compute} / ${v.shown}`).join(', ')}`,
