@@ -103,7 +103,9 @@ function ensureData(): void {
       INPUT,
     ]);
   const manifest = join(DATA, 'manifest.json');
-  const code = Math.max(...['scripts/pipeline', 'scripts/build-data.ts', 'src/domain'].map(newestMtime));
+  const code = Math.max(
+    ...['scripts/pipeline', 'scripts/build-data.ts', 'src/domain', 'src/contracts'].map(newestMtime),
+  );
   let reuse = false;
   if (!REBUILD && existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: { communities?: number } };
