@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild]`
+ * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild --site-only]`
  *
  * The site on the national-scale test dataset, in real Chromium (playwright-core driving
  * /usr/bin/chromium with SwiftShader, as the browser tests do), side by side with the naive
@@ -10,6 +10,12 @@
  * - filter: from setting a stage filter on the community circles until the map is idle again;
  * - JS heap: used heap of the page and of its workers (CDP Runtime.getHeapUsage);
  * - bytes: response bytes the local server sent (uncompressed; no gzip on the wire);
+ * - first load, gzip: what the page fetched until interactive (map drawn, the exploring bar's
+ *   counts shown), each response gzipped as a server would, by kind (JS, CSS, manifest, explore,
+ *   aggregates, tiles, basemap), for the full site and for an embed of one layer (`?embed=1`);
+ * - filter compute: a filter ticked in the explore panel: ms computing the mask, counts, facets
+ *   and summaries (performance.measure `explore:compute:*`), and until the page shows them,
+ *   charts and DOM included (`explore:filter`); the map's drawing is in neither;
  *
  * and prints the built site's code size (gzip -9) by chunk. A timeout is reported as the
  * result. A benchmark, not a test: it prints figures and asserts nothing.
@@ -18,7 +24,16 @@
  * current pipeline code (`--rebuild` forces it).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -44,6 +59,8 @@ const AMENITIES = numberArg('amenities', 100000);
 /** Seconds each measurement may take before it is reported as timed out. */
 const TIMEOUT_S = numberArg('timeout', 180);
 const REBUILD = args.includes('--rebuild');
+/** Measure the site only, skipping the naive page (minutes under SwiftShader). */
+const SITE_ONLY = args.includes('--site-only');
 
 const ROOT = process.cwd();
 const INPUT = join('tmp', `national-${COMMUNITIES}-${AMENITIES}`);
@@ -86,7 +103,9 @@ function ensureData(): void {
       INPUT,
     ]);
   const manifest = join(DATA, 'manifest.json');
-  const code = Math.max(...['scripts/pipeline', 'scripts/build-data.ts', 'src/domain'].map(newestMtime));
+  const code = Math.max(
+    ...['scripts/pipeline', 'scripts/build-data.ts', 'src/domain', 'src/contracts'].map(newestMtime),
+  );
   let reuse = false;
   if (!REBUILD && existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, 'utf8')) as { counts?: { communities?: number } };
@@ -168,10 +187,20 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
 };
 
+/** One response body the server sent: which file, which bytes. */
+interface Sent {
+  path: string;
+  file: string;
+  start: number;
+  end: number;
+}
+
 interface CountingServer {
   url: string;
   /** Body bytes sent since the last `reset`, by URL path. */
   sent: Map<string, number>;
+  /** Every response since the last `reset`, in order. */
+  responses: Sent[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -180,6 +209,7 @@ interface CountingServer {
 async function serve(mounts: Record<string, string>): Promise<CountingServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   let sent = new Map<string, number>();
+  let responses: Sent[] = [];
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const prefix = prefixes.find((p) => path.startsWith(p))!;
@@ -206,6 +236,7 @@ async function serve(mounts: Record<string, string>): Promise<CountingServer> {
         'Content-Length': end - start + 1,
       });
     } else res.writeHead(200, { ...headers, 'Content-Length': info.size });
+    responses.push({ path, file, start, end });
     const stream = createReadStream(file, { start, end });
     stream.on('data', (chunk) => sent.set(path, (sent.get(path) ?? 0) + chunk.length));
     stream.pipe(res);
@@ -217,13 +248,78 @@ async function serve(mounts: Record<string, string>): Promise<CountingServer> {
     get sent() {
       return sent;
     },
-    reset: () => (sent = new Map()),
+    get responses() {
+      return responses;
+    },
+    reset: () => {
+      sent = new Map();
+      responses = [];
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+// ---------------------------------------------------------------- first load, gzip
+
+/** What a first-load byte is for, by URL path. */
+const LOAD_KINDS = [
+  'JS',
+  'CSS',
+  'HTML',
+  'manifest',
+  'explore',
+  'aggregates',
+  'tiles',
+  'basemap',
+  'other',
+] as const;
+type LoadKind = (typeof LOAD_KINDS)[number];
+
+function kindOf(path: string): LoadKind {
+  if (path.startsWith('/basemap/')) return 'basemap';
+  if (/\.m?js$/.test(path)) return 'JS';
+  if (path.endsWith('.css')) return 'CSS';
+  if (path === '/' || path.endsWith('.html')) return 'HTML';
+  if (path.endsWith('/manifest.json')) return 'manifest';
+  if (/\/explore[-.][^/]*$/.test(path)) return 'explore';
+  if (path.includes('/aggregates/')) return 'aggregates';
+  if (path.endsWith('.pmtiles')) return 'tiles';
+  return 'other';
+}
+
+/**
+ * Gzip bytes (level 6, a web server's usual setting) of every response, summed by kind: what a
+ * phone would download. Tiles are gzip MVT already and barely shrink; they count as they are.
+ */
+function gzipByKind(responses: readonly Sent[]): Record<LoadKind, number> {
+  const out = Object.fromEntries(LOAD_KINDS.map((k) => [k, 0])) as Record<LoadKind, number>;
+  for (const r of responses) {
+    const length = r.end - r.start + 1;
+    if (length <= 0) continue;
+    const body = Buffer.alloc(length);
+    const fd = openSync(r.file, 'r');
+    try {
+      readSync(fd, body, 0, length, r.start);
+    } finally {
+      closeSync(fd);
+    }
+    out[kindOf(r.path)] += gzipSync(body, { level: 6 }).length;
+  }
+  return out;
+}
+
+/** Explore files sent, each with its raw and gzip size, for the per-part table. */
+function exploreFiles(responses: readonly Sent[]): { path: string; raw: number; gzip: number }[] {
+  return responses
+    .filter((r) => kindOf(r.path) === 'explore')
+    .map((r) => {
+      const body = readFileSync(r.file);
+      return { path: r.path, raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
+    });
 }
 
 // ---------------------------------------------------------------- measurements
@@ -235,6 +331,18 @@ interface Result {
   bytes: number;
   /** The files that took the most bytes, largest first. */
   largest: [path: string, bytes: number][];
+  /** What was fetched before the page was interactive, gzip bytes by kind; null when not reached. */
+  firstLoad: Record<LoadKind, number> | null;
+  /** The explore files of the first load (raw and gzip). */
+  firstLoadExplore: { path: string; raw: number; gzip: number }[];
+  /** Whether the explore index was decoded in its worker (the worker script was fetched). */
+  decodedInWorker: boolean;
+  /**
+   * Each filter applied in the panel: ms computing mask, counts, facets and summaries
+   * (`compute`), and until the page showed them, DOM and chart components included (`shown`);
+   * the map's drawing is in neither.
+   */
+  filterComputeMs: { compute: number; shown: number }[];
   note: string;
 }
 
@@ -293,7 +401,97 @@ const FIRST_RENDER_PROBE = `(() => {
   wait();
 })();`;
 
-async function measure(browser: Browser, server: CountingServer, label: string): Promise<Result> {
+/**
+ * The first load of a page: once the map is drawn and, on the site, the exploring bar shows its
+ * counts (the explore index decoded), plus a second without new requests for late starters.
+ */
+async function snapshotFirstLoad(page: Page, server: CountingServer, interactive: string | null) {
+  if (interactive)
+    await page
+      .locator(interactive)
+      .first()
+      .waitFor({ timeout: TIMEOUT_S * 1000 });
+  let count = -1;
+  while (count !== server.responses.length) {
+    count = server.responses.length;
+    await page.waitForTimeout(1000);
+  }
+  const responses = server.responses.slice();
+  return {
+    firstLoad: gzipByKind(responses),
+    firstLoadExplore: exploreFiles(responses),
+    // The decoding worker's script was fetched: the index was decoded off the main thread.
+    decodedInWorker: responses.some((r) => /explore-decode\.worker/.test(r.path)),
+  };
+}
+
+/**
+ * Applies filters in the explore panel as a reader would (ticks the first two stages, then
+ * unticks them) and reads how long each took to recompute counts, facets and chart data
+ * (`explore:filter`, src/explore/explore-state.svelte.ts).
+ */
+async function filterCompute(page: Page): Promise<{ compute: number; shown: number }[]> {
+  await page.locator('button.toggle[aria-controls="explore-panel"]').first().click();
+  const section = page.locator('#explore-panel details').first();
+  await section.waitFor();
+  await section.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  const boxes = section.locator('input[type="checkbox"]');
+  const out: { compute: number; shown: number }[] = [];
+  for (const k of [0, 1, 0, 1]) {
+    await page.evaluate(() => performance.clearMeasures());
+    await boxes.nth(k).click();
+    const handle = await page.waitForFunction(
+      () => {
+        const shown = performance.getEntriesByName('explore:filter').at(-1)?.duration;
+        if (shown === undefined) return null;
+        const compute = performance
+          .getEntriesByType('measure')
+          .filter((e) => e.name.startsWith('explore:compute:'))
+          .reduce((sum, e) => sum + e.duration, 0);
+        return { compute, shown };
+      },
+      null,
+      { timeout: TIMEOUT_S * 1000, polling: 50 },
+    );
+    const { compute, shown } = (await handle.jsonValue()) as { compute: number; shown: number };
+    out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10 });
+  }
+  return out;
+}
+
+/** Loads `path` and measures the first load only (the embed). */
+async function measureFirstLoad(
+  browser: Browser,
+  server: CountingServer,
+  path: string,
+  interactive: string | null,
+) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 500 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript({ content: FIRST_RENDER_PROBE });
+  server.reset();
+  try {
+    await page.goto(server.url + path, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstRender?: number } }).__bench.firstRender,
+      null,
+      { timeout: TIMEOUT_S * 1000, polling: 200 },
+    );
+    return (await snapshotFirstLoad(page, server, interactive)).firstLoad;
+  } catch (e) {
+    console.log(`first load of ${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return null;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+async function measure(
+  browser: Browser,
+  server: CountingServer,
+  label: string,
+  interactive: string | null = null,
+): Promise<Result> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -312,6 +510,10 @@ async function measure(browser: Browser, server: CountingServer, label: string):
     heapMiB: null,
     bytes: 0,
     largest: [],
+    firstLoad: null,
+    firstLoadExplore: [],
+    decodedInWorker: false,
+    filterComputeMs: [],
     note: '',
   };
   const timeout = TIMEOUT_S * 1000;
@@ -331,6 +533,7 @@ async function measure(browser: Browser, server: CountingServer, label: string):
         () => (window as unknown as { __bench: { firstRender: number } }).__bench.firstRender,
       ),
     );
+    Object.assign(result, await snapshotFirstLoad(page, server, interactive));
     result.heapMiB = await heapUsage(cdp, workerSessions);
     console.log(`${label}: first render ${result.firstRenderMs} ms; filtering …`);
     result.filterMs = Math.round(
@@ -350,6 +553,7 @@ async function measure(browser: Browser, server: CountingServer, label: string):
         { layer: COMMUNITY_LAYER_IDS.circles, filter: JSON.stringify(STAGE_FILTER), timeout },
       ),
     );
+    if (interactive) result.filterComputeMs = await filterCompute(page);
     const after = await heapUsage(cdp, workerSessions);
     result.heapMiB = {
       page: Math.max(result.heapMiB.page, after.page),
@@ -429,9 +633,23 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   let product: Result;
   let naiveResult: Result;
+  let embedLoad: Record<LoadKind, number> | null;
   try {
-    product = await measure(browser, site, 'site');
-    naiveResult = await measure(browser, plainGeojson, 'naive-geojson');
+    // Interactive: the exploring bar shows its counts, so the explore index is in.
+    product = await measure(browser, site, 'site', '.counts[data-matched]');
+    // An embed of one layer (the default status map), as the embed dialog writes it.
+    embedLoad = await measureFirstLoad(browser, site, '?embed=1', null);
+    naiveResult = SITE_ONLY
+      ? {
+          ...product,
+          firstRenderMs: null,
+          filterMs: null,
+          heapMiB: null,
+          bytes: 0,
+          largest: [],
+          note: 'skipped',
+        }
+      : await measure(browser, plainGeojson, 'naive-geojson');
   } finally {
     await browser.close();
     await site.close();
@@ -470,6 +688,25 @@ async function main(): Promise<void> {
     ['naive', naiveResult],
   ] as const)
     console.log(`  largest transfers, ${label}: ${r.largest.map(([p, b]) => `${p} ${mb(b)}`).join(', ')}`);
+  const kb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+  const loadLine = (label: string, load: Record<LoadKind, number> | null) =>
+    load
+      ? `  ${label}: ${kb(LOAD_KINDS.reduce((sum, k) => sum + load[k], 0))} gzip (${LOAD_KINDS.filter(
+          (k) => load[k],
+        )
+          .map((k) => `${k} ${kb(load[k])}`)
+          .join(', ')})`
+      : `  ${label}: not reached`;
+  console.log('\nfirst load, gzip (level 6, per response; until interactive and a second without requests):');
+  console.log(loadLine('site', product.firstLoad));
+  console.log(loadLine('embed ?embed=1 (800×500)', embedLoad));
+  for (const f of product.firstLoadExplore)
+    console.log(`    ${f.path}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  console.log(`  explore index decoded in a worker: ${product.decodedInWorker ? 'yes' : 'no'}`);
+  if (product.filterComputeMs.length)
+    console.log(
+      `filter applied in the panel, ms computing mask + counts + facets + summaries / until shown (charts and DOM, no map drawing): ${product.filterComputeMs.map((v) => `${v.compute} / ${v.shown}`).join(', ')}`,
+    );
   console.log(`\nbundle of the built site (dist/):\n${await bundleTable(plain)}`);
   console.log(`\nscreenshots: ${WORK}/site.png, ${WORK}/naive-geojson.png`);
 }

@@ -160,7 +160,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
   const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
   const aggregates = await writeAggregates(records, out, lap);
-  await writeExplore(records, lifeCircles, aggregates.layers, out, lap);
+  await writeExplore(records, lifeCircles && ((i) => lifeCircles[i]!), aggregates.layers, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 

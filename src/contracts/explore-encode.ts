@@ -181,15 +181,18 @@ function fieldColumns<K extends keyof Columns, V>(
 }
 
 /**
- * Builds the explore index of the accepted communities. `lifeCircles[i]` is row i's life-circle
- * result (omit the array when the build had no amenities); `aggregates` are the build's H3
+ * Builds the explore index of the accepted communities. `lifeCircles` gives row i's life-circle
+ * result, as an array or an accessor (undefined when the build had no amenities); `aggregates` are the build's H3
  * aggregates (src/domain/h3-aggregates.ts) of the same records: the index assigns every row its
  * cell at each of their resolutions, the same way (from the point), and takes the cells' areas
  * from them.
  */
 export function buildExploreIndex(
   records: readonly CommunityRecord[],
-  lifeCircles: readonly (CommunityLifeCircle | undefined)[] | undefined,
+  lifeCircles:
+    | readonly (CommunityLifeCircle | undefined)[]
+    | ((i: number) => CommunityLifeCircle | undefined)
+    | undefined,
   aggregates: readonly H3Layer[],
 ): ExploreFile {
   const n = records.length;
@@ -253,7 +256,7 @@ export function buildExploreIndex(
   };
 
   if (lifeCircles) {
-    const lc = (i: number) => lifeCircles[i];
+    const lc = typeof lifeCircles === 'function' ? lifeCircles : (i: number) => lifeCircles[i];
     const missingKeys = keysWithExtras(
       AMENITY_TYPES.map((a) => a.type),
       n,

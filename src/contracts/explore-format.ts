@@ -1,8 +1,9 @@
 /**
- * The shape of `data/explore.json`: every accepted community in a compact columnar form, so the
- * browser can filter, chart, search, tabulate and re-aggregate communities without downloading
- * communities.geojson. Written by ./explore-encode.ts, read by src/explore/explore-index.ts;
- * both import this module, so writer and reader cannot drift apart.
+ * The explore index's logical columns: every accepted community in a compact columnar form, so
+ * the browser can filter, chart, search, tabulate and re-aggregate communities without
+ * downloading communities.geojson. Built by ./explore-encode.ts; the build no longer writes it as
+ * JSON (it was `explore.json`, 12.3 MB gzip at national scale) but encodes it into binary parts
+ * (./explore-binary.ts) that the site decodes into typed arrays.
  *
  * Row `i` of every column is feature `i` of communities.geojson (the build's record order).
  * Encodings, chosen for size at 220,000 rows:
@@ -18,11 +19,8 @@
 
 import { outputFieldNames } from '../domain/output-fields';
 
-/** Version of the explore.json layout; a reader refuses any other. */
+/** Version of these logical columns; the binary writer refuses any other. */
 export const EXPLORE_FORMAT_VERSION = 1;
-
-/** File name inside the data folder. */
-export const EXPLORE_FILE = 'explore.json';
 
 /** Fixed-point scale of positions: 1e-5 degrees, about a metre. */
 export const EXPLORE_COORD_SCALE = 1e5;

@@ -128,6 +128,14 @@ export type ManifestProgramme = Omit<Programme, 'figures'> & {
   figures: ManifestFigure[];
 };
 
+/** Where the explore index's parts are: the core (fetched at start) and the details (on first need). */
+export interface ExploreRef {
+  /** Each part's file, relative to the data folder. */
+  parts: { core: string; details: string };
+  /** Rows (communities). */
+  count: number;
+}
+
 /** The whole file, as the build writes it. */
 export interface ManifestFile {
   format_version: typeof MANIFEST_FORMAT_VERSION;
@@ -149,8 +157,11 @@ export interface ManifestFile {
   display_layers?: Record<string, Record<string, DisplayLayerRef>>;
   /** H3 aggregates: resolution → file path (src/contracts/h3-cells.ts). */
   aggregates: { kind: 'h3'; resolutions: readonly number[]; files: Record<string, string> };
-  /** The explore index (src/contracts/explore-format.ts). */
-  explore: { url: string; count: number };
+  /**
+   * The explore index in binary parts (src/contracts/explore-binary.ts): the file of each part,
+   * relative to the data folder, and the number of rows.
+   */
+  explore: ExploreRef;
   /** The walking network for catchments, when the build was given roads. */
   walk_network?: WalkNetworkRef;
   /** First and last `YYYY-MM` of the communities' dates; null when none has one. */

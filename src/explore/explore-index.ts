@@ -1,28 +1,23 @@
 /**
- * The explore index in the browser: `data/explore.json` (./explore-format.ts) decoded into typed
- * arrays, one per column, so filtering and summing 220,000 communities is a tight loop over
- * numbers. Row `i` is feature `i` of communities.geojson. Search, the table view and area
- * statistics read communities from here; nothing needs the GeoJSON.
+ * The explore index in the browser: its binary parts (src/contracts/explore-binary.ts) decoded
+ * into typed arrays, one per column, so filtering and summing 220,000 communities is a tight loop
+ * over numbers. Row `i` is feature `i` of communities.geojson. The core part (filters, counts,
+ * charts) comes first; the details part (ids, names, 社区, positions, H3 cells) joins it when
+ * search, the table, a panel, the area tool or the re-aggregated map first asks
+ * (`ExploreState.needDetails`): until then `hasDetails` is false and reading those throws.
  *
  * Missing values: 0 in year and month arrays (no year 0 exists), NaN in measures, code 0 in
  * dictionary columns, -1 in life-circle flags.
  */
-import { isFiscalChannel } from '../domain/metrics';
-import { FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, type FundField } from '../domain/vocabulary';
-import type { ItemCategory } from '../domain/vocabulary';
-import { fetchChecked } from '../lib/data-integrity';
+import type { FundField, ItemCategory } from '../domain/vocabulary';
+import { monthText, TEXT_FIELDS } from '../contracts/explore-format';
 import {
-  EXPLORE_COVERAGE_SCALE,
-  EXPLORE_FILE,
-  EXPLORE_FORMAT_VERSION,
-  monthText,
-  TEXT_FIELDS,
-  type BitColumn,
-  type DeltaColumn,
-  type DictColumn,
-  type ExploreFile,
-  type SparseColumn,
-} from '../contracts/explore-format';
+  decodeCorePart,
+  decodeDetailsPart,
+  type CoreColumns,
+  type DetailsColumns,
+} from '../contracts/explore-binary-read';
+import { categoryMasks, deriveColumns, type DerivedColumns } from './explore-columns';
 
 /** The dictionary-encoded text fields (defined with the file format). */
 export { TEXT_FIELDS };
@@ -106,122 +101,24 @@ export interface ExploreRow {
   missing_types: string[] | null;
 }
 
-/** explore.json is missing or malformed; the message names the column. */
+/** The explore index is missing, malformed, or read before the part that holds a column. */
 export class ExploreIndexError extends Error {
   override name = 'ExploreIndexError';
 }
 
-function fail(what: string): never {
-  throw new ExploreIndexError(`explore index: ${what}`);
+const EMPTY_CODES = new Uint16Array(0);
+
+function notLoaded(what: string): never {
+  throw new ExploreIndexError(
+    `explore index: ${what} is in the details part, not loaded yet (ExploreState.needDetails)`,
+  );
 }
 
-function expectLength(name: string, array: unknown, count: number): void {
-  if (!Array.isArray(array)) fail(`column ${name} is not an array`);
-  if (array.length !== count) fail(`column ${name} has ${array.length} rows, expected ${count}`);
-}
-
-function decodeText(name: string, column: DictColumn | undefined, count: number): TextColumn {
-  if (!column || !Array.isArray(column.values)) fail(`column ${name} is missing`);
-  expectLength(name, column.codes, count);
-  const values = column.values;
-  const codes = values.length <= 0xffff ? new Uint16Array(count) : new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    const c = column.codes[i]!;
-    if (!(c >= 0 && c < values.length)) fail(`column ${name} row ${i} has code ${c} of ${values.length}`);
-    codes[i] = c;
-  }
-  const codeOf = new Map<string, number>();
-  values.forEach((v, k) => {
-    if (k > 0 && typeof v === 'string') codeOf.set(v, k);
-  });
-  return { values, codes, codeOf };
-}
-
-function decodeNumbers(name: string, column: (number | null)[] | undefined, count: number): Float64Array {
-  expectLength(name, column, count);
-  const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const v = column![i];
-    out[i] = typeof v === 'number' ? v : NaN;
-  }
-  return out;
-}
-
-/** Years and months: 0 for "no value". */
-function decodeIntegers(name: string, column: (number | null)[] | undefined, count: number): Uint32Array {
-  expectLength(name, column, count);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) out[i] = column![i] ?? 0;
-  return out;
-}
-
-function decodeDelta(name: string, column: DeltaColumn | undefined, count: number): Float64Array {
-  if (!column || !(column.scale > 0)) fail(`column ${name} has no scale`);
-  expectLength(name, column.delta, count);
-  const out = new Float64Array(count);
-  let fixed = 0;
-  for (let i = 0; i < count; i++) {
-    fixed += column.delta[i]!;
-    out[i] = fixed / column.scale;
-  }
-  return out;
-}
-
-function decodeSparse(name: string, column: SparseColumn, count: number): Float64Array {
-  const out = new Float64Array(count).fill(NaN);
-  if (!Array.isArray(column.rows) || column.rows.length !== column.values?.length)
-    fail(`column ${name} has unmatched rows and values`);
-  const unit = column.unit ?? 1;
-  let row = 0;
-  for (let k = 0; k < column.rows.length; k++) {
-    row += column.rows[k]!;
-    if (!(row >= 0 && row < count)) fail(`column ${name} points at row ${row} of ${count}`);
-    out[row] = column.values[k]! * unit;
-  }
-  return out;
-}
-
-function decodeBits(name: string, column: BitColumn | undefined, count: number): BitSetColumn {
-  if (!column || !Array.isArray(column.keys) || !Array.isArray(column.words))
-    fail(`column ${name} is missing`);
-  if (column.words.length !== Math.ceil(column.keys.length / 32))
-    fail(`column ${name} has ${column.words.length} words for ${column.keys.length} keys`);
-  const words = column.words.map((w, k) => {
-    expectLength(`${name}[${k}]`, w, count);
-    return Uint32Array.from(w);
-  });
-  return { keys: column.keys, words, bitOf: new Map(column.keys.map((key, b) => [key, b])) };
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Bit masks (one per word) of the keys of a category; keys outside the vocabulary belong to none. */
-function categoryMasks(keys: readonly string[]): Record<ItemCategory, Uint32Array> {
-  const words = Math.ceil(keys.length / 32);
-  const masks = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, new Uint32Array(words)])) as Record<
-    ItemCategory,
-    Uint32Array
-  >;
-  keys.forEach((key, b) => {
-    const category = ITEM_BY_KEY.get(key)?.category;
-    if (category) masks[category][b >>> 5]! |= 1 << (b & 31);
-  });
-  return masks;
-}
-
-/** Every accepted community, decoded. Construct with `decodeExploreIndex`. */
+/** Every accepted community, decoded. Construct with `decodeExploreIndex` or from decoded parts. */
 export class ExploreIndex {
   /** Number of communities (rows). */
   readonly count: number;
-  /** Community ids, unique. */
-  readonly id: readonly string[];
-  /** Community names. */
-  readonly name: readonly string[];
-  /** Dictionary-encoded text fields. */
+  /** Dictionary-encoded text fields; `community` has only code 0 until the details are in. */
   readonly text: Readonly<Record<TextField, TextColumn>>;
   /** Year of the renovation batch; 0 when not given. */
   readonly batchYear: Uint32Array;
@@ -251,115 +148,106 @@ export class ExploreIndex {
   readonly itemCategoryMasks: Readonly<Record<ItemCategory, Uint32Array>>;
   /** 1 for illustrative rows. */
   readonly isSynthetic: Uint8Array;
-  /** WGS84, to 1e-5 degrees. */
-  readonly lng: Float64Array;
-  readonly lat: Float64Array;
   /** Life-circle results; null when the build had no amenities. */
   readonly lifeCircles: LifeCircleArrays | null;
-  /** H3 cells of each row, one entry per aggregate resolution, coarse to fine. */
-  readonly h3: readonly H3Cells[];
+  /** Whether the details part (ids, names, 社区, positions, H3 cells) is in. */
+  readonly hasDetails: boolean;
 
+  readonly #core: CoreColumns;
+  readonly #derived: DerivedColumns;
+  readonly #details: DetailsColumns | null;
+  readonly #h3: readonly H3Cells[];
   #rowOfId: Map<string, number> | null = null;
 
-  /** Decodes a parsed explore.json; throws ExploreIndexError naming the first bad column. */
-  constructor(file: ExploreFile) {
-    if (typeof file !== 'object' || file === null) fail('not a JSON object');
-    if (file.version !== EXPLORE_FORMAT_VERSION)
-      fail(`version ${String(file.version)} is not supported (expected ${EXPLORE_FORMAT_VERSION})`);
-    const n = file.count;
-    if (!Number.isInteger(n) || n < 0) fail(`count ${String(n)} is not a row count`);
-    const c = file.columns;
-    if (typeof c !== 'object' || c === null) fail('no columns');
+  /** The index of decoded parts; `details` null until that part is loaded. */
+  constructor(core: CoreColumns, derived: DerivedColumns, details: DetailsColumns | null = null) {
+    if (details && details.count !== core.count)
+      throw new ExploreIndexError(
+        `explore index: the details part has ${details.count} rows, the core part ${core.count}`,
+      );
+    const n = core.count;
+    this.#core = core;
+    this.#derived = derived;
+    this.#details = details;
+    this.hasDetails = details !== null;
     this.count = n;
-    expectLength('id', c.id, n);
-    expectLength('name', c.name, n);
-    this.id = c.id;
-    this.name = c.name;
-    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, decodeText(f, c[f], n)])) as Record<
-      TextField,
-      TextColumn
-    >;
-    this.batchYear = decodeIntegers('batch_year', c.batch_year, n);
-    this.yearBuilt = decodeIntegers('year_built', c.year_built, n);
-    this.startMonth = decodeIntegers('start_month', c.start_month, n);
-    this.completionMonth = decodeIntegers('completion_month', c.completion_month, n);
-    this.households = decodeNumbers('households', c.households, n);
-    this.residents = decodeNumbers('residents', c.residents, n);
-    this.buildings = decodeNumbers('buildings', c.buildings, n);
-
-    const funds = new Map<FundField, Float64Array>();
-    const nonfiscal = new Float64Array(n);
-    this.fundFiscal = new Float64Array(n);
-    this.reportsFunds = new Uint8Array(n);
-    for (const channel of FUNDING_CHANNELS) {
-      const column = c.funds?.[channel.field];
-      if (!column) continue;
-      const values = decodeSparse(channel.field, column, n);
-      funds.set(channel.field, values);
-      const sums = isFiscalChannel(channel.field) ? this.fundFiscal : nonfiscal;
-      for (let i = 0; i < n; i++) {
-        const v = values[i]!;
-        if (Number.isNaN(v)) continue;
-        this.reportsFunds[i] = 1;
-        sums[i]! += v;
-      }
+    const column = (values: readonly (string | null)[], codes: Uint16Array | Uint32Array): TextColumn => {
+      const codeOf = new Map<string, number>();
+      values.forEach((v, k) => {
+        if (k > 0 && typeof v === 'string') codeOf.set(v, k);
+      });
+      return { values, codes, codeOf };
+    };
+    const text = {} as Record<TextField, TextColumn>;
+    for (const field of TEXT_FIELDS) {
+      const decoded = field === 'community' ? details?.community : core.text[field];
+      if (field !== 'community' && !decoded)
+        throw new ExploreIndexError(`explore index: column ${field} is missing`);
+      text[field] = decoded
+        ? column(decoded.values, decoded.codes)
+        : column([null], n ? new Uint16Array(n) : EMPTY_CODES);
     }
-    // Total = fiscal + non-fiscal, the way deriveFunding adds them up.
-    this.fundTotal = this.fundFiscal.map((f, i) => f + nonfiscal[i]!);
-    this.funds = funds;
+    this.text = text;
+    this.batchYear = core.batchYear;
+    this.yearBuilt = core.yearBuilt;
+    this.startMonth = core.startMonth;
+    this.completionMonth = core.completionMonth;
+    this.households = core.households;
+    this.residents = core.residents;
+    this.buildings = core.buildings;
+    this.funds = new Map(core.funds.map((f) => [f.field as FundField, f.values]));
+    this.fundTotal = derived.fundTotal;
+    this.fundFiscal = derived.fundFiscal;
+    this.reportsFunds = derived.reportsFunds;
+    this.items = { ...core.items, bitOf: new Map(core.items.keys.map((key, b) => [key, b])) };
+    this.itemCategoryMasks = categoryMasks(core.items.keys);
+    this.itemCategoryCounts = derived.itemCategoryCounts;
+    this.itemsCount = derived.itemsCount;
+    this.isSynthetic = core.isSynthetic;
+    const lc = core.lifeCircles;
+    const flags = derived.lifeCircleFlags;
+    this.lifeCircles =
+      lc && flags
+        ? {
+            ...flags,
+            coverage: lc.coverage,
+            missingTypes: {
+              ...lc.missingTypes,
+              bitOf: new Map(lc.missingTypes.keys.map((key, b) => [key, b])),
+            },
+          }
+        : null;
+    this.#h3 = details ? details.h3 : [];
+  }
 
-    this.items = decodeBits('items', c.items, n);
-    this.itemCategoryMasks = categoryMasks(this.items.keys);
-    const counts = Object.fromEntries(ITEM_CATEGORIES.map((k) => [k, new Uint8Array(n)])) as Record<
-      ItemCategory,
-      Uint8Array
-    >;
-    this.itemsCount = new Uint8Array(n);
-    for (let w = 0; w < this.items.words.length; w++) {
-      const word = this.items.words[w]!;
-      for (const category of ITEM_CATEGORIES) {
-        const mask = this.itemCategoryMasks[category][w]!;
-        if (!mask) continue;
-        const out = counts[category];
-        for (let i = 0; i < n; i++) {
-          const k = popcount(word[i]! & mask);
-          out[i]! += k;
-          this.itemsCount[i]! += k;
-        }
-      }
-    }
-    this.itemCategoryCounts = counts;
+  /** The same index with its details part. */
+  withDetails(details: DetailsColumns): ExploreIndex {
+    return new ExploreIndex(this.#core, this.#derived, details);
+  }
 
-    expectLength('is_synthetic', c.is_synthetic, n);
-    this.isSynthetic = Uint8Array.from(c.is_synthetic, (v) => (v ? 1 : 0));
-    this.lng = decodeDelta('lng', c.lng, n);
-    this.lat = decodeDelta('lat', c.lat, n);
+  /** Community ids, unique (details part). */
+  get id(): readonly string[] {
+    return this.#details?.id ?? notLoaded('id');
+  }
 
-    if (c.life_circles) {
-      const met = c.life_circles.met;
-      expectLength('life_circles.met', met, n);
-      const flag = (bit: number) => Int8Array.from(met, (m) => (m === null ? -1 : m & bit ? 1 : 0));
-      const coverage = decodeNumbers('life_circles.coverage', c.life_circles.coverage, n);
-      for (let i = 0; i < n; i++) coverage[i]! /= EXPLORE_COVERAGE_SCALE;
-      this.lifeCircles = {
-        lc5: flag(1),
-        lc10: flag(2),
-        lc15: flag(4),
-        coverage,
-        missingTypes: decodeBits('life_circles.missing_types', c.life_circles.missing_types, n),
-      };
-    } else this.lifeCircles = null;
+  /** Community names (details part). */
+  get name(): readonly string[] {
+    return this.#details?.name ?? notLoaded('name');
+  }
 
-    if (!Array.isArray(file.h3)) fail('h3 is missing');
-    this.h3 = file.h3.map((h) => {
-      const name = `h3 r${h.resolution}`;
-      expectLength(`${name} area_km2`, h.area_km2, h.cells?.length ?? -1);
-      expectLength(`${name} rows`, h.rows, n);
-      const cellOf = Uint32Array.from(h.rows);
-      for (let i = 0; i < n; i++)
-        if (cellOf[i]! >= h.cells.length) fail(`${name} row ${i} points past the cells`);
-      return { resolution: h.resolution, cells: h.cells, areaKm2: Float64Array.from(h.area_km2), cellOf };
-    });
+  /** WGS84, to 1e-5 degrees (details part). */
+  get lng(): Float64Array {
+    return this.#details?.lng ?? notLoaded('lng');
+  }
+
+  /** WGS84, to 1e-5 degrees (details part). */
+  get lat(): Float64Array {
+    return this.#details?.lat ?? notLoaded('lat');
+  }
+
+  /** H3 cells of each row, one entry per aggregate resolution, coarse to fine; none until the details are in. */
+  get h3(): readonly H3Cells[] {
+    return this.#h3;
   }
 
   /** Row i's value of a text field, or null. */
@@ -379,8 +267,9 @@ export class ExploreIndex {
     return keysOf(this.items, i);
   }
 
-  /** Row index of a community id, or -1. */
+  /** Row index of a community id, or -1 (always, until the details are in). */
   rowOf(id: string): number {
+    if (!this.#details) return -1;
     if (!this.#rowOfId) {
       this.#rowOfId = new Map();
       for (let i = 0; i < this.count; i++) this.#rowOfId.set(this.id[i]!, i);
@@ -451,20 +340,15 @@ function keysOf(column: BitSetColumn, i: number): string[] {
   return out;
 }
 
-/** Decodes a parsed explore.json. Throws ExploreIndexError when it is malformed. */
-export function decodeExploreIndex(json: unknown): ExploreIndex {
-  return new ExploreIndex(json as ExploreFile);
+/** The explore index of a core part's bytes, and of the details part's when given. */
+export function indexOfParts(core: ArrayBuffer, details?: ArrayBuffer): ExploreIndex {
+  const columns = decodeCorePart(core);
+  return new ExploreIndex(
+    columns,
+    deriveColumns(columns),
+    details ? decodeDetailsPart(details, columns.count) : null,
+  );
 }
 
-/**
- * Fetches and decodes the explore index at `url` (see `dataUrl` in src/lib/manifest.ts), checked
- * against the manifest's file list (a DataMismatchError when it is another build's).
- */
-export async function loadExploreIndex(url: string): Promise<ExploreIndex> {
-  const response = await fetchChecked(url);
-  if (!response.ok) throw new ExploreIndexError(`${url}: HTTP ${response.status}`);
-  return decodeExploreIndex(await response.json());
-}
-
-/** The index's file name in the data folder, for a manifest that does not name it. */
-export const DEFAULT_EXPLORE_PATH = EXPLORE_FILE;
+/** Kept for Charts.svelte, which imports `monthText` from here: the format lives in src/contracts/explore-format.ts. */
+export { monthText };

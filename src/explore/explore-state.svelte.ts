@@ -5,9 +5,10 @@
  * depends on changes. Typed arrays and the index are held raw: reactive proxies around
  * 220,000-row arrays would only cost.
  */
+import { tick } from 'svelte';
 import { fileUrl, type SiteManifest } from '../lib/manifest';
-import { EXPLORE_FILE } from '../contracts/explore-format';
-import { loadExploreIndex, type ExploreIndex } from './explore-index';
+import type { ExploreIndex } from './explore-index';
+import { loadExploreCore, loadExploreDetails } from './explore-load';
 import {
   countMask,
   EMPTY_FILTERS,
@@ -22,6 +23,20 @@ import {
 } from './filters';
 import { summarise, type ExploreSummary } from './summaries';
 
+/** The performance.measure name of applying a filter, read by `npm run bench:site`. */
+export const FILTER_MEASURE = 'explore:filter';
+
+/** Prefix of the performance.measure names of the state's own computations (mask, summary, facets). */
+export const COMPUTE_MEASURE = 'explore:compute:';
+
+/** Runs `compute`, recorded as a performance measure for the benchmark. */
+function timed<T>(name: string, compute: () => T): T {
+  const start = performance.now();
+  const result = compute();
+  performance.measure(COMPUTE_MEASURE + name, { start });
+  return result;
+}
+
 /** Loading progress of the index. */
 export type ExploreStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -32,22 +47,29 @@ export class ExploreState {
   status = $state<ExploreStatus>('idle');
   /** Why loading failed, for the interface. */
   error = $state<string | null>(null);
+  /**
+   * The details part (ids, names, 社区, positions, H3 cells): 'idle' until something calls
+   * `needDetails`, 'ready' once `index.hasDetails`.
+   */
+  detailsStatus = $state<ExploreStatus>('idle');
+  /** Why the details failed to load. */
+  detailsError = $state<string | null>(null);
   /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
   /** 1 for each row matching the filters; null before the index is loaded. */
   readonly mask = $derived.by<Uint8Array | null>(() =>
-    this.index ? matchMask(this.index, this.filters) : null,
+    this.index ? timed('mask', () => matchMask(this.index!, this.filters)) : null,
   );
   /** Rows matching the filters. */
   readonly matched = $derived(this.mask ? countMask(this.mask) : 0);
   /** Totals, stages, funding, progress and items of the matching rows. */
   readonly summary = $derived.by<ExploreSummary | null>(() =>
-    this.index && this.mask ? summarise(this.index, this.mask) : null,
+    this.index && this.mask ? timed('summary', () => summarise(this.index!, this.mask!)) : null,
   );
   /** Counts per option of each filter, under the other filters. */
   readonly facets = $derived.by<Facets | null>(() =>
-    this.index ? facetCounts(this.index, this.filters) : null,
+    this.index ? timed('facets', () => facetCounts(this.index!, this.filters)) : null,
   );
   /** The filters as a MapLibre filter on the community tiles; null when nothing is filtered. */
   readonly expression = $derived(filterExpression(this.filters));
@@ -58,39 +80,108 @@ export class ExploreState {
     this.filters = initial;
   }
 
+  #core: Promise<void> | null = null;
+  #details: Promise<void> | null = null;
+  #detailsUrl: string | null = null;
+  /** Settles a `needDetails` call made before `load`, once load has started the details. */
+  #early: { promise: Promise<void>; resolve: () => void } | null = null;
+
   /**
-   * Fetches the index the manifest names. Data built before the index existed names none: that
-   * is reported as an error rather than fetched and logged as a missing file.
+   * Fetches the core part of the index the manifest names (filters, counts, charts), once; the
+   * details wait for `needDetails`. Data built before the binary index names none: that is reported as
+   * an error rather than fetched and logged as a missing file.
    */
-  async load(manifest: SiteManifest): Promise<void> {
+  load(manifest: SiteManifest): Promise<void> {
+    // Once per page: an embed calls this when what it shows first needs the index.
+    if (this.#core) return this.#core;
     if (!manifest.explore) {
-      this.error = `the manifest names no ${EXPLORE_FILE}: rebuild the data with \`npm run build:data\``;
+      this.error =
+        'the manifest names no explore index (explore-core.bin): rebuild the data with `npm run build:data`';
       this.status = 'error';
-      return;
+      this.#early?.resolve();
+      return Promise.resolve();
     }
+    const { parts } = manifest.explore;
+    this.#detailsUrl = fileUrl(manifest, parts.details);
     this.status = 'loading';
-    try {
-      this.index = await loadExploreIndex(fileUrl(manifest, manifest.explore.url));
-      this.status = 'ready';
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-      this.status = 'error';
+    this.#core = loadExploreCore(fileUrl(manifest, parts.core)).then(
+      (index) => {
+        this.index = index;
+        this.status = 'ready';
+      },
+      (e: unknown) => {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.status = 'error';
+      },
+    );
+    if (this.#early) void this.needDetails().then(this.#early.resolve);
+    return this.#core;
+  }
+
+  /**
+   * Loads the details part once, the first time search, the table, a panel, the area tool or
+   * the re-aggregated map asks; later calls return the same promise. Resolves when
+   * `index.hasDetails` (or `detailsStatus` is 'error').
+   */
+  needDetails(): Promise<void> {
+    if (this.#details) return this.#details;
+    const core = this.#core;
+    const url = this.#detailsUrl;
+    if (!core || !url) {
+      // Asked before `load` (the page opened on the table, or on a community): load starts them.
+      if (!this.#early) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.#early = { promise, resolve };
+      }
+      return this.#early.promise;
     }
+    this.detailsStatus = 'loading';
+    this.#details = core.then(async () => {
+      const index = this.index;
+      if (!index) {
+        this.detailsStatus = 'error';
+        this.detailsError = this.error;
+        return;
+      }
+      try {
+        const details = await loadExploreDetails(url, index.count);
+        // The core may have been replaced meanwhile (it is not, today); attach to the current one.
+        this.index = (this.index ?? index).withDetails(details);
+        this.detailsStatus = 'ready';
+      } catch (e) {
+        this.detailsError = e instanceof Error ? e.message : String(e);
+        this.detailsStatus = 'error';
+      }
+    });
+    return this.#details;
   }
 
   /** Replaces the filters. */
   set(filters: Filters): void {
-    this.filters = filters;
+    this.#apply(filters);
   }
 
   /** Ticks or unticks one value of a set dimension or the items. */
   toggle(dimension: SetDimension | 'items', value: string): void {
-    this.filters = toggleValue(this.filters, dimension, value);
+    this.#apply(toggleValue(this.filters, dimension, value));
   }
 
   /** Clears every filter. */
   clear(): void {
-    this.filters = EMPTY_FILTERS;
+    this.#apply(EMPTY_FILTERS);
+  }
+
+  /**
+   * Sets the filters and measures (`FILTER_MEASURE`) until the page has recomputed what shows
+   * them: the mask, counts, facets and chart data the visible components read, and their DOM.
+   * The map draws later, in its own frame, and is not counted.
+   */
+  #apply(filters: Filters): void {
+    const start = performance.now();
+    this.filters = filters;
+    if (!this.index) return;
+    void tick().then(() => performance.measure(FILTER_MEASURE, { start }));
   }
 }
 

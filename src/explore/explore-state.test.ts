@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeExploreParts } from '../contracts/explore-binary-write';
+import { buildExploreIndex } from '../contracts/explore-encode';
+import { aggregateH3 } from '../domain/h3-aggregates';
+import { indexOfParts } from './explore-index';
 import { parseManifest } from '../lib/manifest';
 import { createExploreState } from './explore-state.svelte';
 import { countMask, EMPTY_FILTERS, filterExpression, matchMask } from './filters';
@@ -39,7 +43,63 @@ describe('ExploreState', () => {
     });
     await state.load(manifest);
     expect(state.status).toBe('error');
-    expect(state.error).toMatch(/explore\.json/);
+    expect(state.error).toMatch(/explore index/);
     expect(state.index).toBeNull();
+  });
+});
+
+describe('ExploreState.needDetails', () => {
+  it('asked before the index is loaded, loads the details once the core is in', async () => {
+    const file = buildExploreIndex(records, undefined, aggregateH3(records, [7]));
+    const parts = encodeExploreParts(file);
+    const served: Record<string, Uint8Array> = {
+      'data/c.bin': parts.core,
+      'data/d.bin': parts.details,
+    };
+    const fetched: string[] = [];
+    vi.stubGlobal('document', { baseURI: 'http://atlas.test/' });
+    vi.stubGlobal('fetch', (url: string) => {
+      const path = new URL(url).pathname.slice(1);
+      fetched.push(path);
+      const body = served[path];
+      return Promise.resolve(body ? new Response(body.slice()) : new Response('', { status: 404 }));
+    });
+    try {
+      const state = createExploreState();
+      const details = state.needDetails();
+      expect(fetched).toEqual([]);
+      const manifest = parseManifest({
+        format_version: 1,
+        layers: { communities: { url: 'c.pmtiles', layer: 'communities' } },
+        explore: { parts: { core: 'c.bin', details: 'd.bin' }, count: records.length },
+      });
+      await state.load(manifest);
+      expect(state.status).toBe('ready');
+      await details;
+      expect(state.detailsStatus).toBe('ready');
+      expect(state.index!.hasDetails).toBe(true);
+      expect(state.index!.id).toEqual(records.map((r) => r.id));
+      // Once only, whoever asks again (an embed may call load when a layer first needs it).
+      await state.needDetails();
+      await state.load(manifest);
+      expect(fetched).toEqual(['data/c.bin', 'data/d.bin']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('without details the index still filters and counts, and says what it lacks', () => {
+    const index = exploreIndexOf(records);
+    const core = indexOfParts(
+      encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7]))).core
+        .buffer as ArrayBuffer,
+    );
+    expect(core.hasDetails).toBe(false);
+    expect(countMask(matchMask(core, { ...EMPTY_FILTERS, stage: ['completed'] }))).toBe(
+      countMask(matchMask(index, { ...EMPTY_FILTERS, stage: ['completed'] })),
+    );
+    expect(() => core.name).toThrow(/details part, not loaded yet/);
+    expect(core.rowOf(records[0]!.id)).toBe(-1);
+    expect(core.h3At(7)).toBeUndefined();
   });
 });

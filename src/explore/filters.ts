@@ -306,59 +306,71 @@ export interface Facets {
   synthetic: { real: number; synthetic: number };
 }
 
-/** Faceted counts of every option under the current filters. One pass over the rows. */
+/**
+ * Faceted counts of every option under the current filters. A pass per active dimension marks
+ * the rows failing it, then a tight pass per dimension counts the rows that fail no other:
+ * typed-array loops rather than one pass with a Map and nested closures per row, several times
+ * faster at 220,000 rows.
+ */
 export function facetCounts(index: ExploreIndex, filters: Filters): Facets {
   const { active } = prepare(index, filters);
-  const facets: Facets = {
-    matched: 0,
-    text: Object.fromEntries(
-      SET_DIMENSIONS.map((d) => [d, new Uint32Array(index.text[d].values.length)]),
-    ) as Record<SetDimension, Uint32Array>,
-    batchYear: new Map(),
-    yearBuilt: new Map(),
-    items: new Uint32Array(index.items.keys.length),
-    synthetic: { real: 0, synthetic: 0 },
+  const n = index.count;
+  const text = Object.fromEntries(
+    SET_DIMENSIONS.map((d) => [d, new Uint32Array(index.text[d].values.length)]),
+  ) as Record<SetDimension, Uint32Array>;
+  const items = new Uint32Array(index.items.keys.length);
+  // Per row: 0 when it passes every active dimension, 2 + bit when it fails only dimension
+  // `bit`, 1 when it fails two or more. A row counts for a dimension's options when it fails no
+  // other: state 0 or 2 + that dimension's bit.
+  const state = new Uint8Array(n);
+  for (const { bit, test } of active)
+    for (let i = 0; i < n; i++) if (!test(i)) state[i] = state[i] === 0 ? 2 + bit : 1;
+  const countsFor = (bit: number) => {
+    const only = 2 + bit;
+    return (i: number) => state[i] === 0 || state[i] === only;
   };
-  const bitOf = (d: Dimension) => DIMENSIONS.indexOf(d);
-  const setBits = SET_DIMENSIONS.map((d) => [d, bitOf(d)] as const);
-  const [batchBit, builtBit, itemsBit, syntheticBit] = [
-    bitOf('batchYear'),
-    bitOf('yearBuilt'),
-    bitOf('items'),
-    bitOf('synthetic'),
-  ];
-  const words = index.items.words;
-  const addYear = (map: Map<number, number>, y: number) => {
-    if (y) map.set(y, (map.get(y) ?? 0) + 1);
-  };
-  for (let i = 0; i < index.count; i++) {
-    let fails = 0;
-    let failed = -1;
-    for (const a of active)
-      if (!a.test(i)) {
-        fails++;
-        failed = a.bit;
-        if (fails > 1) break;
-      }
-    if (fails > 1) continue;
-    if (fails === 0) facets.matched++;
-    // A row failing exactly one dimension still counts for that dimension's options.
-    const counts = (bit: number) => fails === 0 || failed === bit;
-    for (const [d, bit] of setBits) if (counts(bit)) facets.text[d][index.text[d].codes[i]!]!++;
-    if (counts(batchBit)) addYear(facets.batchYear, index.batchYear[i]!);
-    if (counts(builtBit)) addYear(facets.yearBuilt, index.yearBuilt[i]!);
-    if (counts(itemsBit))
-      for (let w = 0; w < words.length; w++) {
-        const word = words[w]![i]!;
-        if (!word) continue;
-        for (let b = 0; b < 32; b++) if (word & (1 << b)) facets.items[w * 32 + b]!++;
-      }
-    if (counts(syntheticBit)) {
-      if (index.isSynthetic[i]) facets.synthetic.synthetic++;
-      else facets.synthetic.real++;
-    }
+  let matched = 0;
+  for (let i = 0; i < n; i++) if (state[i] === 0) matched++;
+  for (const d of SET_DIMENSIONS) {
+    const rows = countsFor(DIMENSIONS.indexOf(d));
+    const codes = index.text[d].codes;
+    const out = text[d];
+    for (let i = 0; i < n; i++) if (rows(i)) out[codes[i]!]!++;
   }
-  return facets;
+  const yearCounts = (d: 'batchYear' | 'yearBuilt') => {
+    const rows = countsFor(DIMENSIONS.indexOf(d));
+    const years = d === 'batchYear' ? index.batchYear : index.yearBuilt;
+    const perYear = new Uint32Array(0x10000);
+    for (let i = 0; i < n; i++) if (rows(i)) perYear[years[i]! & 0xffff]!++;
+    const map = new Map<number, number>();
+    // Year 0 is "no year": not an option.
+    for (let y = 1; y < perYear.length; y++) if (perYear[y]) map.set(y, perYear[y]!);
+    return map;
+  };
+  const itemRows = countsFor(DIMENSIONS.indexOf('items'));
+  index.items.words.forEach((words, w) => {
+    for (let i = 0; i < n; i++) {
+      if (!itemRows(i)) continue;
+      // Each set bit once: lowest first, cleared as counted.
+      for (let word = words[i]!; word; word &= word - 1) items[w * 32 + 31 - Math.clz32(word & -word)]!++;
+    }
+  });
+  const syntheticRows = countsFor(DIMENSIONS.indexOf('synthetic'));
+  let synthetic = 0;
+  let real = 0;
+  for (let i = 0; i < n; i++)
+    if (syntheticRows(i)) {
+      if (index.isSynthetic[i]) synthetic++;
+      else real++;
+    }
+  return {
+    matched,
+    text,
+    batchYear: yearCounts('batchYear'),
+    yearBuilt: yearCounts('yearBuilt'),
+    items,
+    synthetic: { real, synthetic },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import { AMENITY_TYPES, FUNDING_CHANNELS, ITEMS, LOCATION_PRECISIONS, STAGES } f
 import { aggregateH3 } from '../domain/h3-aggregates';
 import type { CommunityLifeCircle } from '../domain/community-properties';
 import { buildExploreIndex } from '../contracts/explore-encode';
-import { decodeExploreIndex, type ExploreIndex } from './explore-index';
+import type { ExploreIndex } from './explore-index';
+import { decodeExploreIndex } from './explore-index-of-file';
 
 /** Pools the random values come from, for drawing filters over the same values. */
 export const POOLS = {

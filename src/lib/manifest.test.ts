@@ -13,13 +13,16 @@ const minimal = {
 };
 
 describe('parseManifest', () => {
-  it('reads the explore index entry, which older manifests lack', () => {
+  it('reads the explore index parts, which older manifests lack', () => {
     expect(parseManifest(minimal).explore).toBeUndefined();
-    expect(parseManifest({ ...minimal, explore: { url: 'explore.json', count: 3 } }).explore).toEqual({
-      url: 'explore.json',
-      count: 3,
-    });
+    const parts = { core: 'explore-core.0a1b.bin', details: 'explore-details.2c3d.bin' };
+    expect(parseManifest({ ...minimal, explore: { parts, count: 3 } }).explore).toEqual({ parts, count: 3 });
     expect(parseManifest({ ...minimal, explore: { count: 3 } }).explore).toBeUndefined();
+    // A build from before the binary index: one JSON file, which this site no longer reads.
+    expect(parseManifest({ ...minimal, explore: { url: 'explore.json', count: 3 } }).explore).toBeUndefined();
+    expect(
+      parseManifest({ ...minimal, explore: { parts: { core: 'explore-core.bin' }, count: 3 } }).explore,
+    ).toBeUndefined();
   });
 
   it('reads the layers, view, aggregates and programmes the site needs', () => {

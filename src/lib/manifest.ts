@@ -8,6 +8,7 @@ import { parseDataFiles, storedPath, type DataFileEntry } from '../contracts/dat
 import {
   MANIFEST_FORMAT_VERSION,
   type LifeCircleMethod as ContractLifeCircleMethod,
+  type ExploreRef,
   type TileLayerRef,
   type WalkNetworkRef,
   type WalkNetworkSummary,
@@ -89,8 +90,8 @@ export interface SiteManifest {
   fields: readonly OutputField[];
   programmes: ProgrammeSummary[];
   attribution: string[];
-  /** The explore index (src/contracts/explore-format.ts), when the build wrote one. */
-  explore?: { url: string; count: number };
+  /** The explore index's parts (src/contracts/explore-binary.ts), when the build wrote them. */
+  explore?: ExploreRef;
 }
 
 /** The manifest is missing something the site needs. */
@@ -118,6 +119,17 @@ function tileLayer(value: unknown, path: string): TileLayerRef {
   if (Array.isArray(value.levels))
     ref.levels = value.levels.filter((l): l is string => typeof l === 'string');
   return ref;
+}
+
+/**
+ * The explore index's parts; undefined for a build without them (one older than the binary
+ * index named a single `url`: the site then asks for a rebuild rather than read it).
+ */
+function exploreRef(value: unknown): ExploreRef | undefined {
+  if (!isObject(value) || !isObject(value.parts)) return undefined;
+  const { core, details } = value.parts;
+  if (typeof core !== 'string' || !core || typeof details !== 'string' || !details) return undefined;
+  return { parts: { core, details }, count: typeof value.count === 'number' ? value.count : 0 };
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -272,10 +284,7 @@ export function parseManifest(json: unknown): SiteManifest {
   } catch (e) {
     throw new ManifestError(`manifest ${(e as Error).message}`);
   }
-  const explore =
-    isObject(json.explore) && typeof json.explore.url === 'string' && json.explore.url
-      ? { url: json.explore.url, count: typeof json.explore.count === 'number' ? json.explore.count : 0 }
-      : undefined;
+  const explore = exploreRef(json.explore);
   return {
     ...(explore ? { explore } : {}),
     format_version: MANIFEST_FORMAT_VERSION,

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateMetric } from '../domain/programme-figures';
 import { FUNDING_CHANNELS } from '../domain/vocabulary';
-import { decodeExploreIndex } from '../explore/explore-index';
+import { indexOfParts } from '../explore/explore-index';
+import { EXPLORE_PART_FILES } from '../contracts/explore-binary';
 import { parseManifest } from '../lib/manifest';
 import { totalsFromIndex } from './index-totals';
 import {
@@ -243,7 +244,7 @@ describe('on the demo data', () => {
   const ready =
     existsSync(`${dir}manifest.json`) &&
     existsSync(`${dir}communities.geojson`) &&
-    existsSync(`${dir}explore.json`);
+    existsSync(`${dir}${EXPLORE_PART_FILES.core}`);
 
   it.runIf(ready)('reproduces the build metric for every summed channel and headline', () => {
     const manifest = parseManifest(JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')));
@@ -262,7 +263,8 @@ describe('on the demo data', () => {
       })),
     );
     // The browser adds up the explore index instead of the GeoJSON: both must agree.
-    const index = decodeExploreIndex(JSON.parse(readFileSync(`${dir}explore.json`, 'utf8')));
+    const bytes = readFileSync(`${dir}${manifest.explore!.parts.core}`);
+    const index = indexOfParts(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     expect(totalsFromIndex(index)).toEqual(totals);
     const cards = programmeCards(manifest.programmes, totals);
     expect(cards.length).toBe(manifest.programmes.length);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildExploreIndex } from '../contracts/explore-encode';
 import type { CommunityRecord } from '../domain/schema';
-import { decodeExploreIndex, type ExploreIndex } from '../explore/explore-index';
+import type { ExploreIndex } from '../explore/explore-index';
+import { decodeExploreIndex } from '../explore/explore-index-of-file';
 import { recordsArb } from '../explore/test-records';
 import { UTF8_BOM } from './csv';
 import {

@@ -1,6 +1,6 @@
 /**
  * The site refuses a data folder that mixes two builds (src/lib/data-integrity.ts): with
- * explore.json or communities.pmtiles copied in from another build, the page shows the mismatch
+ * the explore index’s details part or communities.pmtiles copied in from another build, the page shows the mismatch
  * message where the map (or the table) would be and none of the other build's rows, and the
  * presentation refuses another build's story.json, fetched beside the manifest; the intact
  * folder, and a folder of a build older than the manifest's file list, load as before.
@@ -76,7 +76,7 @@ describe('a data folder that mixes two builds', () => {
   const site = useSite({
     data: {
       good: { make: goodBuild },
-      'explore.json': mixedWith('explore.json'),
+      'explore-details.bin': mixedWith('explore-details.bin'),
       'communities.pmtiles': mixedWith('communities.pmtiles'),
       'story.json': mixedWith('story.json'),
       older: olderBuild,
@@ -107,13 +107,14 @@ describe('a data folder that mixes two builds', () => {
     expect(errors).toEqual([]);
   });
 
-  it('refuses explore.json of another build, in the table view too, showing none of its rows', async () => {
-    const { page } = await open('explore.json', './?view=table');
+  it('refuses the explore index’s details of another build, in the table view too, showing none of its rows', async () => {
+    // The table is what first needs the details part (names): fetching it finds the mismatch.
+    const { page } = await open('explore-details.bin', './?view=table');
     const alert = page.locator('.message.error[role="alert"]');
     await alert.waitFor();
     const text = await alert.innerText();
     expect(text).toContain(MISMATCH);
-    expect(text).toMatch(/explore\.json（[\d,]+ 字节，清单记为 [\d,]+ 字节）/);
+    expect(text).toMatch(/explore-details\.bin（[\d,]+ 字节，清单记为 [\d,]+ 字节）/);
     expect(text).toContain('两次构建');
     await screenshot(page, 'data-mismatch-explore');
     expect(await page.locator('.map').count()).toBe(0);

@@ -26,7 +26,7 @@ const itemsOf = (f: Community) =>
     .filter(Boolean);
 
 describe('exploring: filters and linked charts', () => {
-  const site = useSite({ requires: ['explore.json'] });
+  const site = useSite({ requires: ['explore-core.bin'] });
   let features: Community[];
   let byId: Map<string, Community>;
 

@@ -50,7 +50,7 @@ const SLOW_MS = 180_000;
 
 describe('search, community links and area statistics', { timeout: 2 * SLOW_MS }, () => {
   const site = useSite({
-    requires: ['manifest.json', 'explore.json', 'communities.geojson'],
+    requires: ['manifest.json', 'explore-core.bin', 'communities.geojson'],
     pageTimeout: SLOW_MS,
     idleTimeout: SLOW_MS,
     // Flying to a community cancels the tile reads the old view started: MapLibre aborts them

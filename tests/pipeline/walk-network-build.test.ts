@@ -4,6 +4,7 @@
  * The real build runs twice, with and without the road file, and the expectations are worked
  * out by hand from the town's plan in metres.
  */
+import { decodeDetailsPart } from '../../src/contracts/explore-binary-read';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -213,12 +214,16 @@ describe('manifest and report of a network build', () => {
     expect(STRANDED).toEqual([-700, -1400]);
   });
 
-  it('ships the graph and where each community joins it, in explore.json’s row order', () => {
+  it('ships the graph and where each community joins it, in the explore index’s row order', () => {
     const { graph, communitySnaps } = decodeWalkNetwork(readFileSync(join(walked, 'walk-network.bin')));
     const manifest = json<ManifestFile>(walked, 'manifest.json');
     expect(graph.nodeCount).toBe(manifest.life_circles.network!.nodes);
     expect(graph.edgeCount).toBe(manifest.life_circles.network!.edges);
-    const ids = json<{ columns: { id: string[] } }>(walked, 'explore.json').columns.id;
+    const details = readFileSync(join(walked, manifest.explore.parts.details));
+    const ids = decodeDetailsPart(
+      details.buffer.slice(details.byteOffset, details.byteOffset + details.length),
+      manifest.explore.count,
+    ).id;
     expect(ids).toEqual(COMMUNITIES.map(([id]) => id));
     const accessOf = (id: string) => communitySnaps.access[ids.indexOf(id)]!;
     expect(accessOf('WT-A')).toBeCloseTo(25, 0);

@@ -1,23 +1,27 @@
+import { EXPLORE_PART_FILES, EXPLORE_PARTS } from '../../../src/contracts/explore-binary';
+import { encodeExploreParts } from '../../../src/contracts/explore-binary-write';
 import { buildExploreIndex } from '../../../src/contracts/explore-encode';
-import { EXPLORE_FILE } from '../../../src/contracts/explore-format';
+import type { CommunityLifeCircle } from '../../../src/domain/community-properties';
 import type { H3Layer } from '../../../src/domain/h3-aggregates';
 import type { CommunityRecord } from '../../../src/domain/schema';
-import type { LifeCircles } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import type { Lap } from './step-timer';
 
 /**
- * Writes the explore index: every community in compact columns, for the site's filters and
- * charts. `lifeCircles` is undefined when the build had no amenities, so the index claims none.
+ * Writes the explore index: every community in compact binary columns, in parts
+ * (src/contracts/explore-binary.ts), for the site's filters, charts, search and table.
+ * `circleOf(i)` is row i's life-circle result; undefined when the build had no amenities, so the
+ * index claims none.
  */
 export async function writeExplore(
   records: readonly CommunityRecord[],
-  lifeCircles: LifeCircles | undefined,
+  circleOf: ((i: number) => CommunityLifeCircle) | undefined,
   aggregates: readonly H3Layer[],
   out: OutputWriter,
   lap: Lap,
 ): Promise<void> {
   const t = performance.now();
-  await out.write(EXPLORE_FILE, JSON.stringify(buildExploreIndex(records, lifeCircles, aggregates)));
+  const parts = encodeExploreParts(buildExploreIndex(records, circleOf, aggregates));
+  for (const part of EXPLORE_PARTS) await out.write(EXPLORE_PART_FILES[part], parts[part]);
   lap('explore_index', t);
 }

@@ -1,5 +1,5 @@
 import { MANIFEST_FILE } from '../../../src/contracts/data-files';
-import { EXPLORE_FILE } from '../../../src/contracts/explore-format';
+import { EXPLORE_PART_FILES } from '../../../src/contracts/explore-binary';
 import {
   MANIFEST_FORMAT_VERSION,
   type ManifestFile,
@@ -105,7 +105,7 @@ export async function writeManifest(
       ? { display_layers: withStreets(tiles.displayLayers, network?.streets) }
       : {}),
     aggregates: { kind: 'h3', resolutions: DEFAULT_H3_RESOLUTIONS, files: parts.aggregates.files },
-    explore: { url: EXPLORE_FILE, count: records.length },
+    explore: { parts: { ...EXPLORE_PART_FILES }, count: records.length },
     ...(network ? { walk_network: network.file } : {}),
     // Months the status map's time slider spans (null when no community has a date).
     timeline: monthSpan(records.flatMap((r) => [r.start_date, r.completion_date])),

@@ -1,0 +1,91 @@
+/**
+ * What the explore index derives from its core part with the build's rules: fund totals (as
+ * `deriveFunding` adds the channels up), item counts per category, life-circle flags. Pure, and
+ * free of the index class so the decoding worker (./explore-decode.worker.ts) runs it without
+ * pulling in the rest of the site.
+ */
+import { isFiscalChannel } from '../domain/metrics';
+import { ITEM_BY_KEY, ITEM_CATEGORIES, type FundField, type ItemCategory } from '../domain/vocabulary';
+import { noLifeCircleResult, type CoreColumns } from '../contracts/explore-binary-read';
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Bit masks (one per word) of the keys of a category; keys outside the vocabulary belong to none. */
+export function categoryMasks(keys: readonly string[]): Record<ItemCategory, Uint32Array> {
+  const words = Math.ceil(keys.length / 32);
+  const masks = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, new Uint32Array(words)])) as Record<
+    ItemCategory,
+    Uint32Array
+  >;
+  keys.forEach((key, b) => {
+    const category = ITEM_BY_KEY.get(key)?.category;
+    if (category) masks[category][b >>> 5]! |= 1 << (b & 31);
+  });
+  return masks;
+}
+
+/**
+ * What the index derives from the core columns with the build's rules (fund totals, item
+ * counts, life-circle flags): computed where the part is decoded (the worker) and handed over.
+ */
+export interface DerivedColumns {
+  readonly fundTotal: Float64Array;
+  readonly fundFiscal: Float64Array;
+  readonly reportsFunds: Uint8Array;
+  readonly itemCategoryCounts: Readonly<Record<ItemCategory, Uint8Array>>;
+  readonly itemsCount: Uint8Array;
+  readonly lifeCircleFlags: { lc5: Int8Array; lc10: Int8Array; lc15: Int8Array } | null;
+}
+
+/** Derives fund totals, item counts and life-circle flags from the core columns. */
+export function deriveColumns(core: CoreColumns): DerivedColumns {
+  const n = core.count;
+  const nonfiscal = new Float64Array(n);
+  const fundFiscal = new Float64Array(n);
+  const reportsFunds = new Uint8Array(n);
+  for (const { field, values } of core.funds) {
+    const sums = isFiscalChannel(field as FundField) ? fundFiscal : nonfiscal;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) continue;
+      reportsFunds[i] = 1;
+      sums[i]! += v;
+    }
+  }
+  // Total = fiscal + non-fiscal, the way deriveFunding adds them up.
+  const fundTotal = fundFiscal.map((f, i) => f + nonfiscal[i]!);
+  const masks = categoryMasks(core.items.keys);
+  const counts = Object.fromEntries(ITEM_CATEGORIES.map((k) => [k, new Uint8Array(n)])) as Record<
+    ItemCategory,
+    Uint8Array
+  >;
+  const itemsCount = new Uint8Array(n);
+  for (let w = 0; w < core.items.words.length; w++) {
+    const word = core.items.words[w]!;
+    for (const category of ITEM_CATEGORIES) {
+      const mask = masks[category][w]!;
+      if (!mask) continue;
+      const out = counts[category];
+      for (let i = 0; i < n; i++) {
+        const k = popcount(word[i]! & mask);
+        out[i]! += k;
+        itemsCount[i]! += k;
+      }
+    }
+  }
+  const lc = core.lifeCircles;
+  const flag = (bit: number) =>
+    Int8Array.from(lc!.met, (m) => (noLifeCircleResult(m) ? -1 : m & bit ? 1 : 0));
+  return {
+    fundTotal,
+    fundFiscal,
+    reportsFunds,
+    itemCategoryCounts: counts,
+    itemsCount,
+    lifeCircleFlags: lc ? { lc5: flag(1), lc10: flag(2), lc15: flag(4) } : null,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Loads the parts of the explore index (src/contracts/explore-binary.ts): each file is fetched
+ * whole through `fetchChecked` (checked against the manifest's list, so a part of another build
+ * is refused and reported), then decoded in a module worker (./explore-decode.worker.ts) whose
+ * typed arrays come back by transfer. Where workers are unavailable, or the worker fails to
+ * start, the part is decoded on the main thread instead: slower, never wrong.
+ */
+import { fetchChecked } from '../lib/data-integrity';
+import { decodeCorePart, decodeDetailsPart, type DetailsColumns } from '../contracts/explore-binary-read';
+import { deriveColumns } from './explore-columns';
+import type { DecodeReply, DecodeRequest } from './explore-decode-messages';
+import { ExploreIndex, ExploreIndexError } from './explore-index';
+
+/** The performance.measure name of decoding a part, for the benchmark (scripts/bench-site.ts). */
+export const DECODE_MEASURE = 'explore:decode';
+
+async function fetchPart(url: string): Promise<ArrayBuffer> {
+  const response = await fetchChecked(url);
+  if (!response.ok) throw new ExploreIndexError(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+function decodeHere(request: DecodeRequest): DecodeReply {
+  if (request.part === 'core') {
+    const core = decodeCorePart(request.bytes, request.label);
+    return { part: 'core', core, derived: deriveColumns(core) };
+  }
+  return { part: 'details', details: decodeDetailsPart(request.bytes, request.count, request.label) };
+}
+
+/** Decodes in a worker, falling back to the main thread when the worker cannot run. */
+function decode(request: DecodeRequest): Promise<DecodeReply> {
+  const started = performance.now();
+  const measured = (reply: DecodeReply) => {
+    performance.measure(`${DECODE_MEASURE}:${request.part}`, { start: started });
+    return reply;
+  };
+  if (typeof Worker === 'undefined') return Promise.resolve(measured(decodeHere(request)));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./explore-decode.worker.ts', import.meta.url), { type: 'module' });
+    // The bytes go to the worker by transfer; keep a copy only for the fallback, which needs it
+    // solely when the worker fails to start (a CSP or an old browser), before it took them.
+    const fallback = request.bytes.slice(0);
+    worker.onmessage = (event: MessageEvent<DecodeReply>) => {
+      worker.terminate();
+      resolve(measured(event.data));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      try {
+        resolve(measured(decodeHere({ ...request, bytes: fallback })));
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    worker.postMessage(request, [request.bytes]);
+  });
+}
+
+function unwrap<P extends DecodeReply['part']>(
+  reply: DecodeReply,
+  part: P,
+): Extract<DecodeReply, { part: P }> {
+  if (reply.part === 'error') throw new ExploreIndexError(reply.message);
+  if (reply.part !== part)
+    throw new ExploreIndexError(`explore index: asked for the ${part} part, got ${reply.part}`);
+  return reply as Extract<DecodeReply, { part: P }>;
+}
+
+/** Fetches and decodes the core part at `url` (absolute: see `dataUrl`): the index without its details. */
+export async function loadExploreCore(url: string): Promise<ExploreIndex> {
+  const reply = unwrap(await decode({ part: 'core', bytes: await fetchPart(url), label: url }), 'core');
+  return new ExploreIndex(reply.core, reply.derived);
+}
+
+/** Fetches and decodes the details part at `url`, which must have `count` rows like the core. */
+export async function loadExploreDetails(url: string, count: number): Promise<DetailsColumns> {
+  const bytes = await fetchPart(url);
+  return unwrap(await decode({ part: 'details', bytes, label: url, count }), 'details').details;
+}
