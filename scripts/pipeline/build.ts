@@ -125,10 +125,11 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     amenityTable || roads
       ? computeLifeCircles(records, amenityTable?.records, roads?.graph, progress, lap)
       : undefined;
-  const lifeCircles = measured?.circles;
+  // Kept as columns, each community's object made when read: see LifeCircleColumns.
+  const circleOf = measured?.circles?.circleAt;
   const join = measured?.network;
   // Computed on demand by every step that needs them, never held: see propertiesLookup.
-  const propertiesOf = propertiesLookup(records, lifeCircles);
+  const propertiesOf = propertiesLookup(records, circleOf);
 
   const out = new OutputWriter(await openOutput());
   const displayCrs = opts.displayCrs ?? [];
@@ -151,7 +152,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
   const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
   const aggregates = await writeAggregates(records, out, lap);
-  await writeExplore(records, lifeCircles, aggregates.layers, out, lap);
+  await writeExplore(records, circleOf, aggregates.layers, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 
@@ -167,7 +168,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     programmeFile?.input,
   ];
   const buildTime = opts.buildTime ?? new Date();
-  const lifeCirclesComputed = lifeCircles !== undefined;
+  const lifeCirclesComputed = circleOf !== undefined;
   const manifest = await writeManifest(
     {
       buildTime,
