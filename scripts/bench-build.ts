@@ -14,6 +14,8 @@
  *   --no-roads     only the build without roads (the figures of the earlier benchmark)
  *   --roads-only   only the build with roads
  *   --cpu-prof     write V8 CPU profiles of each build to tmp/bench-prof/<build>/ (slows it)
+ *   --heap         also print the live heap after each step (a forced full collection after
+ *                  each: slows the build, and its RSS is then lower than an ordinary run's)
  *   --compare      also time tippecanoe and ogr2ogr (when installed) on the same points
  *
  * A benchmark script, not a test: it prints figures and asserts nothing. Run it on a quiet
@@ -115,10 +117,11 @@ function childOf(pid: number): number | undefined {
 function traced(
   command: string,
   commandArgs: string[],
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ status: number | null; stdout: string; stderr: string; samples: RssSample[]; wallS: number }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -153,23 +156,30 @@ async function build(label: string, roads: boolean): Promise<Built> {
   const prof = args.includes('--cpu-prof')
     ? ['--cpu-prof', '--cpu-prof-dir', join('tmp', 'bench-prof', label.replace(/ /g, '-'))]
     : [];
+  // The step timer's opt-in heap trace (scripts/pipeline/steps/step-timer.ts).
+  const heap = args.includes('--heap');
   let run: Awaited<ReturnType<typeof traced>>;
   try {
-    run = await traced('/usr/bin/time', [
-      '-v',
-      process.execPath,
-      ...prof,
-      '--import',
-      'tsx',
-      'scripts/build-data.ts',
-      '--communities',
-      ledger.communities,
-      '--amenities',
-      ledger.amenities,
-      ...(roads ? ['--roads', ledger.roads] : []),
-      '--out',
-      out,
-    ]);
+    run = await traced(
+      '/usr/bin/time',
+      [
+        '-v',
+        process.execPath,
+        ...prof,
+        ...(heap ? ['--expose-gc'] : []),
+        '--import',
+        'tsx',
+        'scripts/build-data.ts',
+        '--communities',
+        ledger.communities,
+        '--amenities',
+        ledger.amenities,
+        ...(roads ? ['--roads', ledger.roads] : []),
+        '--out',
+        out,
+      ],
+      heap ? { ...process.env, ATLAS_HEAP_TRACE: '1' } : process.env,
+    );
   } catch (error) {
     console.error(
       `bench:build: cannot run /usr/bin/time (${(error as Error).message}); install Debian's "time" package`,
@@ -194,6 +204,7 @@ async function build(label: string, roads: boolean): Promise<Built> {
   );
   const network = manifest.life_circles?.network;
   if (network) console.log(`  network: ${JSON.stringify(network)}`);
+  for (const line of run.stderr.split('\n')) if (line.startsWith('heap after ')) console.log(`  ${line}`);
   const peakKb = peakRssKb(run.stderr);
   console.log(`  peak RSS ${kbToMB(peakKb).toFixed(0)} MB; load average after: ${loadavg()[0]!.toFixed(2)}`);
   const timings = manifest.build_timings_ms ?? {};
