@@ -6,18 +6,19 @@
 import type { ManifestFile } from '../../src/contracts/manifest';
 import type { BuildReport } from '../../src/contracts/report';
 import type { Crs } from '../../src/domain/vocabulary';
+import type { CommunityRecord } from '../../src/domain/schema';
 import type { VariantCrs } from './display-crs';
 import { verifyOutput } from './output/output-files';
 import { openStagedOutput, type StagedOutput } from './output/staged-output';
-import { computeLifeCircles, propertiesLookup } from './steps/life-circles';
+import { computeLifeCircles, propertiesLookup, type CircleOf } from './steps/life-circles';
 import { OutputWriter } from './steps/output-writer';
 import { readAmenities } from './steps/read-amenities';
 import { readCommunities } from './steps/read-communities';
 import { readRoadNetwork } from './steps/read-roads';
 import { readStory } from './steps/read-story';
 import { readProgrammeFile, resolveProgrammes } from './steps/resolve-programmes';
-import { StepTimer } from './steps/step-timer';
-import { writeAggregates } from './steps/write-aggregates';
+import { StepTimer, type Lap } from './steps/step-timer';
+import { writeAggregates, type AggregatesWritten } from './steps/write-aggregates';
 import { writeExplore } from './steps/write-explore';
 import { writeGeojson } from './steps/write-geojson';
 import { writeManifest } from './steps/write-manifest';
@@ -151,8 +152,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
   const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
-  const aggregates = await writeAggregates(records, out, lap);
-  await writeExplore(records, circleOf, aggregates.layers, out, lap);
+  const aggregates = await writeAggregatesAndExplore(records, circleOf, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 
@@ -186,4 +186,19 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     () => timer.finish(),
   );
   return { report, manifest, outFiles: out.names, timings: timer.ms };
+}
+
+/**
+ * The H3 aggregates, then the explore index, which assigns every row its cell in them. Only the
+ * files' names outlive this: the layers (~120 MB at national scale) are let go before the manifest.
+ */
+async function writeAggregatesAndExplore(
+  records: readonly CommunityRecord[],
+  circleOf: CircleOf | undefined,
+  out: OutputWriter,
+  lap: Lap,
+): Promise<Pick<AggregatesWritten, 'files'>> {
+  const { layers, files } = await writeAggregates(records, out, lap);
+  await writeExplore(records, circleOf, layers, out, lap);
+  return { files };
 }
