@@ -4,7 +4,11 @@
  * be used, 2 a usage mistake, 3 --strict and rows were rejected, 130/143 stopped by SIGINT
  * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
+import { spawn } from 'node:child_process';
+import { constants, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
+import { heapLimitFlag } from './cli/heap-limit';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
@@ -96,7 +100,33 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+/**
+ * Runs this same command again in a child node given the heap limit `heapLimitFlag` asks for
+ * (V8's default is too small for ten times the national ledger), and returns its exit code; or
+ * undefined when this process already has it and should build itself.
+ */
+function rerunWithHeapLimit(): Promise<number> | undefined {
+  const flag = heapLimitFlag({
+    execArgv: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS,
+    currentLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemBytes: totalmem(),
+  });
+  if (!flag) return undefined;
+  // execArgv carries tsx's loader; the child's own limit then suffices, so it does not rerun.
+  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  // Ctrl+C reaches the child from the terminal; a signal sent to this process alone is passed on,
+  // and the child's handlers remove its unfinished output (exitOnSignals).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
+}
+
+(rerunWithHeapLimit() ?? main()).then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(e);
