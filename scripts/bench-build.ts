@@ -25,10 +25,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { defaultRoadEdges } from './national/args';
 import {
   kbToMB,
   peakRssKb,
+  scaleTargetLines,
   stepPeaks,
   stepTable,
   summarySeconds,
@@ -36,6 +38,7 @@ import {
   type BuildRun,
   type RssSample,
 } from './bench/build-figures';
+import { heapLimitFlag } from './cli/heap-limit';
 import { positiveArg } from './cli/positive-arg';
 import { spawnGenerateNational } from './national/spawn-generate';
 
@@ -158,6 +161,12 @@ async function build(label: string, roads: boolean): Promise<Built> {
     : [];
   // The step timer's opt-in heap trace (scripts/pipeline/steps/step-timer.ts).
   const heap = args.includes('--heap');
+  const heapFlag = heapLimitFlag({
+    execArgv: [],
+    nodeOptions: process.env.NODE_OPTIONS,
+    currentLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemBytes: totalmem(),
+  });
   let run: Awaited<ReturnType<typeof traced>>;
   try {
     run = await traced(
@@ -167,6 +176,8 @@ async function build(label: string, roads: boolean): Promise<Built> {
         process.execPath,
         ...prof,
         ...(heap ? ['--expose-gc'] : []),
+        // The limit build:data would rerun itself with, given here so the process measured is the build.
+        ...(heapFlag ? [heapFlag] : []),
         '--import',
         'tsx',
         'scripts/build-data.ts',
@@ -230,6 +241,20 @@ console.log(
     (runWith ? `, ${roadEdges} road edges aimed at` : ''),
 );
 for (const line of stepTable(runs)) console.log(line);
+// The national-scale issue's targets. tippecanoe cannot be installed here, so its figure is
+// the one recorded earlier on this machine (`--compare` runs it where it is installed).
+if (!city) {
+  console.log('');
+  const reference = {
+    tool: 'tippecanoe',
+    seconds: 69,
+    outputMiB: 141,
+    measured: 'earlier on this 2-core machine',
+  };
+  for (const run of runs)
+    for (const line of scaleTargetLines(run, { peakRssMB: 1000, timeFraction: 0.75, reference }))
+      console.log(line);
+}
 if (withRoads) {
   console.log('');
   for (const line of targetLines(withRoads, without, targets)) console.log(line);
