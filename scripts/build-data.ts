@@ -5,10 +5,11 @@
  * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
-import { heapLimitFlag } from './cli/heap-limit';
+import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
@@ -63,6 +64,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const rerun = rerunWithHeapLimit([given.communities ?? DEMO.communities, given.amenities, given.roads]);
+  if (rerun) return rerun;
+  watchParent();
   const tty = process.stderr.isTTY && !quiet;
   let swapped = false;
   exitOnSignals(out, tty, () => swapped);
@@ -101,21 +105,28 @@ async function main(): Promise<number> {
 }
 
 /**
- * Runs this same command again in a child node given the heap limit `heapLimitFlag` asks for
- * (V8's default is too small for ten times the national ledger), and returns its exit code; or
- * undefined when this process already has it and should build itself.
+ * Runs this same command again in a child node given the heap limit `heapLimitFlag` asks for,
+ * when the inputs are large enough to need it (V8's ~4 GB default is too small for ten times the
+ * national ledger), and returns its exit code; undefined when this process should build itself.
  */
-function rerunWithHeapLimit(): Promise<number> | undefined {
+function rerunWithHeapLimit(inputs: readonly (string | undefined)[]): Promise<number> | undefined {
+  const currentLimitBytes = getHeapStatistics().heap_size_limit;
   const flag = heapLimitFlag({
     execArgv: process.execArgv,
     nodeOptions: process.env.NODE_OPTIONS,
-    currentLimitBytes: getHeapStatistics().heap_size_limit,
+    currentLimitBytes,
     totalMemBytes: totalmem(),
   });
   if (!flag) return undefined;
-  // execArgv carries tsx's loader; the child's own limit then suffices, so it does not rerun.
+  let inputBytes = 0;
+  for (const file of inputs) if (file && existsSync(file)) inputBytes += statSync(file).size;
+  if (!inputNeedsLargerHeap(inputBytes, currentLimitBytes)) return undefined;
+  // execArgv carries tsx's loader; the child's own limit then suffices, so it does not rerun. Its
+  // stdin is a pipe from this process: should this one be killed outright, the pipe closes and
+  // the child stops too rather than swap its output in (watchParent).
   const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
-    stdio: 'inherit',
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...process.env, [RERUN_ENV]: '1' },
   });
   // Ctrl+C reaches the child from the terminal; a signal sent to this process alone is passed on,
   // and the child's handlers remove its unfinished output (exitOnSignals).
@@ -126,7 +137,21 @@ function rerunWithHeapLimit(): Promise<number> | undefined {
   });
 }
 
-(rerunWithHeapLimit() ?? main()).then(
+/** Set in the environment of the build `rerunWithHeapLimit` starts. */
+const RERUN_ENV = 'ATLAS_HEAP_RERUN';
+
+/** In a rerun build: when the parent dies (its pipe closes), remove the unfinished output and stop. */
+function watchParent(): void {
+  if (process.env[RERUN_ENV] !== '1') return;
+  process.stdin.on('close', () => {
+    abortOpenStagedOutputs();
+    console.error('build:data: the process that started this build ended: stopped, output unchanged');
+    process.exit(137);
+  });
+  process.stdin.resume();
+}
+
+main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(e);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapLimitFlag, wantedHeapMiB } from './heap-limit';
+import { heapLimitFlag, inputNeedsLargerHeap, wantedHeapMiB } from './heap-limit';
 
 const GiB = 2 ** 30;
 
@@ -24,5 +24,13 @@ describe('heapLimitFlag', () => {
   it('never lowers V8 default on a small machine, nor asks again once raised', () => {
     expect(heapLimitFlag({ ...base, totalMemBytes: 4 * GiB })).toBeUndefined();
     expect(heapLimitFlag({ ...base, currentLimitBytes: 18432 * 2 ** 20 + 50 * 2 ** 20 })).toBeUndefined();
+  });
+});
+
+describe('inputNeedsLargerHeap', () => {
+  it('keeps the national ledger in the default heap and sends ten times it to a larger one', () => {
+    const limit = 4144 * 2 ** 20;
+    expect(inputNeedsLargerHeap(56.6 * 2 ** 20 + 7.7 * 2 ** 20, limit)).toBe(false);
+    expect(inputNeedsLargerHeap(498.6 * 2 ** 20 + 38.3 * 2 ** 20, limit)).toBe(true);
   });
 });
