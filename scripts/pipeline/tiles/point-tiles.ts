@@ -149,77 +149,75 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const cellWinner = new Uint32Array(1 << (2 * gridLevel));
   let stamp = 0;
 
-  const { tiles, bytes } = compressTiles(
-    { level: gzipLevel, workers: opts.workers, spool: opts.spool ?? false },
-    (compressor) => {
-      for (let z = maxZoom; z >= minZoom; z--) {
-        const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
-        const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z
-        groupByTile(candidates, candidateCount, wx, wy, tileShift, z, rank, order, sortKeys, sorted);
-        let keptCount = 0;
+  const compression = { level: gzipLevel, workers: opts.workers, spool: opts.spool ?? false };
+  const { tiles, bytes } = compressTiles(compression, (compressor) => {
+    for (let z = maxZoom; z >= minZoom; z--) {
+      const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
+      const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z
+      groupByTile(candidates, candidateCount, wx, wy, tileShift, z, rank, order, sortKeys, sorted);
+      let keptCount = 0;
 
-        for (let start = 0; start < candidateCount;) {
-          const first = sorted[start]!;
-          const tx = wx[first]! >>> tileShift;
-          const ty = wy[first]! >>> tileShift;
-          let end = start + 1;
-          while (
-            end < candidateCount &&
-            wx[sorted[end]!]! >>> tileShift === tx &&
-            wy[sorted[end]!]! >>> tileShift === ty
-          )
-            end++;
+      for (let start = 0; start < candidateCount;) {
+        const first = sorted[start]!;
+        const tx = wx[first]! >>> tileShift;
+        const ty = wy[first]! >>> tileShift;
+        let end = start + 1;
+        while (
+          end < candidateCount &&
+          wx[sorted[end]!]! >>> tileShift === tx &&
+          wy[sorted[end]!]! >>> tileShift === ty
+        )
+          end++;
 
-          const tileStart = keptCount;
-          if (z === maxZoom) {
+        const tileStart = keptCount;
+        if (z === maxZoom) {
+          for (let i = start; i < end; i++) {
+            const p = sorted[i]!;
+            nextDensity[p] = density[p]!;
+            kept[keptCount++] = p;
+          }
+        } else {
+          // Claim cells in priority order; coarsen the grid while the tile holds too many points.
+          for (let level = gridLevel; ; level--) {
+            const cellShift = EXTENT_BITS - level;
+            stamp++;
+            keptCount = tileStart;
             for (let i = start; i < end; i++) {
               const p = sorted[i]!;
-              nextDensity[p] = density[p]!;
-              kept[keptCount++] = p;
-            }
-          } else {
-            // Claim cells in priority order; coarsen the grid while the tile holds too many points.
-            for (let level = gridLevel; ; level--) {
-              const cellShift = EXTENT_BITS - level;
-              stamp++;
-              keptCount = tileStart;
-              for (let i = start; i < end; i++) {
-                const p = sorted[i]!;
-                const cx = ((wx[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
-                const cy = ((wy[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
-                const cell = (cy << level) | cx;
-                if (cellStamp[cell] !== stamp) {
-                  cellStamp[cell] = stamp;
-                  cellWinner[cell] = p;
-                  nextDensity[p] = density[p]!;
-                  kept[keptCount++] = p;
-                } else {
-                  const winner = cellWinner[cell]!;
-                  nextDensity[winner] = nextDensity[winner]! + density[p]!;
-                }
+              const cx = ((wx[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
+              const cy = ((wy[p]! >>> localShift) & (MVT_EXTENT - 1)) >>> cellShift;
+              const cell = (cy << level) | cx;
+              if (cellStamp[cell] !== stamp) {
+                cellStamp[cell] = stamp;
+                cellWinner[cell] = p;
+                nextDensity[p] = density[p]!;
+                kept[keptCount++] = p;
+              } else {
+                const winner = cellWinner[cell]!;
+                nextDensity[winner] = nextDensity[winner]! + density[p]!;
               }
-              if (!dropDensest || keptCount - tileStart <= maxFeatures || level === 0) break;
             }
+            if (!dropDensest || keptCount - tileStart <= maxFeatures || level === 0) break;
           }
-
-          const tile = encoder.encode(
-            kept.subarray(tileStart, keptCount),
-            nextDensity,
-            localShift,
-            z === maxZoom,
-          );
-          compressor.add(zxyToTileId(z, tx, ty), tile);
-          start = end;
         }
 
-        featuresPerZoom[z] = keptCount;
-        dropped[z] = n - keptCount;
-        [candidates, kept] = [kept, candidates];
-        candidateCount = keptCount;
-        [density, nextDensity] = [nextDensity, density];
+        const tile = encoder.encode(
+          kept.subarray(tileStart, keptCount),
+          nextDensity,
+          localShift,
+          z === maxZoom,
+        );
+        compressor.add(zxyToTileId(z, tx, ty), tile);
+        start = end;
       }
-    },
-  );
+
+      featuresPerZoom[z] = keptCount;
+      dropped[z] = n - keptCount;
+      [candidates, kept] = [kept, candidates];
+      candidateCount = keptCount;
+      [density, nextDensity] = [nextDensity, density];
+    }
+  });
 
   return {
     tiles,
