@@ -241,9 +241,10 @@ console.log(
     (runWith ? `, ${roadEdges} road edges aimed at` : ''),
 );
 for (const line of stepTable(runs)) console.log(line);
-// The national-scale issue's targets. tippecanoe cannot be installed here, so its figure is
-// the one recorded earlier on this machine (`--compare` runs it where it is installed).
-if (!city) {
+// The national-scale issue's targets, set for the national ledger (other sizes only have to
+// finish). tippecanoe cannot be installed here, so its figure is the one recorded earlier on
+// this machine (`--compare` runs it where it is installed).
+if (!city && communities === 220_000 && amenities === 100_000) {
   console.log('');
   const reference = {
     tool: 'tippecanoe',
