@@ -14,6 +14,8 @@
  *   --no-roads     only the build without roads (the figures of the earlier benchmark)
  *   --roads-only   only the build with roads
  *   --cpu-prof     write V8 CPU profiles of each build to tmp/bench-prof/<build>/ (slows it)
+ *   --heap         also print the live heap after each step (a forced full collection after
+ *                  each: slows the build, and its RSS is then lower than an ordinary run's)
  *   --compare      also time tippecanoe and ogr2ogr (when installed) on the same points
  *
  * A benchmark script, not a test: it prints figures and asserts nothing. Run it on a quiet
@@ -23,10 +25,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { defaultRoadEdges } from './national/args';
 import {
   kbToMB,
   peakRssKb,
+  scaleTargetLines,
   stepPeaks,
   stepTable,
   summarySeconds,
@@ -34,6 +38,7 @@ import {
   type BuildRun,
   type RssSample,
 } from './bench/build-figures';
+import { heapLimitFlag } from './cli/heap-limit';
 import { positiveArg } from './cli/positive-arg';
 import { spawnGenerateNational } from './national/spawn-generate';
 
@@ -115,10 +120,11 @@ function childOf(pid: number): number | undefined {
 function traced(
   command: string,
   commandArgs: string[],
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ status: number | null; stdout: string; stderr: string; samples: RssSample[]; wallS: number }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -153,23 +159,38 @@ async function build(label: string, roads: boolean): Promise<Built> {
   const prof = args.includes('--cpu-prof')
     ? ['--cpu-prof', '--cpu-prof-dir', join('tmp', 'bench-prof', label.replace(/ /g, '-'))]
     : [];
+  // The step timer's opt-in heap trace (scripts/pipeline/steps/step-timer.ts).
+  const heap = args.includes('--heap');
+  const heapFlag = heapLimitFlag({
+    execArgv: [],
+    nodeOptions: process.env.NODE_OPTIONS,
+    currentLimitBytes: getHeapStatistics().heap_size_limit,
+    totalMemBytes: totalmem(),
+  });
   let run: Awaited<ReturnType<typeof traced>>;
   try {
-    run = await traced('/usr/bin/time', [
-      '-v',
-      process.execPath,
-      ...prof,
-      '--import',
-      'tsx',
-      'scripts/build-data.ts',
-      '--communities',
-      ledger.communities,
-      '--amenities',
-      ledger.amenities,
-      ...(roads ? ['--roads', ledger.roads] : []),
-      '--out',
-      out,
-    ]);
+    run = await traced(
+      '/usr/bin/time',
+      [
+        '-v',
+        process.execPath,
+        ...prof,
+        ...(heap ? ['--expose-gc'] : []),
+        // The limit build:data would rerun itself with, given here so the process measured is the build.
+        ...(heapFlag ? [heapFlag] : []),
+        '--import',
+        'tsx',
+        'scripts/build-data.ts',
+        '--communities',
+        ledger.communities,
+        '--amenities',
+        ledger.amenities,
+        ...(roads ? ['--roads', ledger.roads] : []),
+        '--out',
+        out,
+      ],
+      heap ? { ...process.env, ATLAS_HEAP_TRACE: '1' } : process.env,
+    );
   } catch (error) {
     console.error(
       `bench:build: cannot run /usr/bin/time (${(error as Error).message}); install Debian's "time" package`,
@@ -194,6 +215,7 @@ async function build(label: string, roads: boolean): Promise<Built> {
   );
   const network = manifest.life_circles?.network;
   if (network) console.log(`  network: ${JSON.stringify(network)}`);
+  for (const line of run.stderr.split('\n')) if (line.startsWith('heap after ')) console.log(`  ${line}`);
   const peakKb = peakRssKb(run.stderr);
   console.log(`  peak RSS ${kbToMB(peakKb).toFixed(0)} MB; load average after: ${loadavg()[0]!.toFixed(2)}`);
   const timings = manifest.build_timings_ms ?? {};
@@ -219,6 +241,24 @@ console.log(
     (runWith ? `, ${roadEdges} road edges aimed at` : ''),
 );
 for (const line of stepTable(runs)) console.log(line);
+// The national-scale issue's targets, set for the national ledger (other sizes only have to
+// finish). tippecanoe cannot be installed here, so its figure is the one recorded earlier on
+// this machine (`--compare` runs it where it is installed).
+if (!city && communities === 220_000 && amenities === 100_000) {
+  console.log('');
+  const reference = {
+    tool: 'tippecanoe',
+    seconds: 69,
+    outputMiB: 141,
+    measured: 'earlier on this 2-core machine',
+  };
+  // The time target is the build without roads: the reference tiles the points alone.
+  for (const run of runs) {
+    const time = run === without ? { fraction: 0.75, reference } : undefined;
+    for (const line of scaleTargetLines(run, { peakRssMB: 1000, ...(time ? { time } : {}) }))
+      console.log(line);
+  }
+}
 if (withRoads) {
   console.log('');
   for (const line of targetLines(withRoads, without, targets)) console.log(line);

@@ -4,7 +4,13 @@
  * be used, 2 a usage mistake, 3 --strict and rows were rejected, 130/143 stopped by SIGINT
  * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
+import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
@@ -59,6 +65,14 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const ledgers = given.communities ?? DEMO.communities;
+  const rerun = rerunWithHeapLimit([
+    ...(typeof ledgers === 'string' ? [ledgers] : ledgers),
+    given.amenities,
+    given.roads,
+  ]);
+  if (rerun) return rerun;
+  watchParent();
   const tty = process.stderr.isTTY && !quiet;
   let swapped = false;
   exitOnSignals(out, tty, () => swapped);
@@ -94,6 +108,63 @@ async function main(): Promise<number> {
     }
     throw e;
   }
+}
+
+/**
+ * Runs this same command again in a child node given the heap limit `heapLimitFlag` asks for,
+ * when the inputs are large enough to need it (V8's ~4 GB default is too small for ten times the
+ * national ledger), and returns its exit code; undefined when this process should build itself.
+ */
+function rerunWithHeapLimit(inputs: readonly (string | undefined)[]): Promise<number> | undefined {
+  const currentLimitBytes = getHeapStatistics().heap_size_limit;
+  const flag = heapLimitFlag({
+    execArgv: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS,
+    currentLimitBytes,
+    totalMemBytes: totalmem(),
+  });
+  if (!flag) return undefined;
+  let inputBytes = 0;
+  for (const file of inputs) if (file && existsSync(file)) inputBytes += pathBytes(file);
+  if (!inputNeedsLargerHeap(inputBytes, currentLimitBytes)) return undefined;
+  // execArgv carries tsx's loader; the child's own limit then suffices, so it does not rerun. Its
+  // stdin is a pipe from this process: should this one be killed outright, the pipe closes and
+  // the child stops too rather than swap its output in (watchParent).
+  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...process.env, [RERUN_ENV]: '1' },
+  });
+  // Ctrl+C reaches the child from the terminal; a signal sent to this process alone is passed on,
+  // and the child's handlers remove its unfinished output (exitOnSignals).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
+}
+
+/** Bytes of a file, or of the files directly inside a folder (a province's ledgers). */
+function pathBytes(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  let bytes = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true }))
+    if (entry.isFile()) bytes += statSync(join(path, entry.name)).size;
+  return bytes;
+}
+
+/** Set in the environment of the build `rerunWithHeapLimit` starts. */
+const RERUN_ENV = 'ATLAS_HEAP_RERUN';
+
+/** In a rerun build: when the parent dies (its pipe closes), remove the unfinished output and stop. */
+function watchParent(): void {
+  if (process.env[RERUN_ENV] !== '1') return;
+  process.stdin.on('close', () => {
+    abortOpenStagedOutputs();
+    console.error('build:data: the process that started this build ended: stopped, output unchanged');
+    process.exit(137);
+  });
+  process.stdin.resume();
 }
 
 main().then(

@@ -5,6 +5,7 @@ import {
   stepPeaks,
   stepTable,
   summarySeconds,
+  scaleTargetLines,
   targetLines,
   type BuildRun,
 } from './build-figures';
@@ -135,5 +136,35 @@ describe('targetLines', () => {
     ]);
     expect(targetLines(withRoads, undefined, { networkStepS: 30, rssRiseMB: 500 })).toHaveLength(1);
     expect(kbToMB(1000)).toBeCloseTo(1.024, 12);
+  });
+});
+
+describe('scaleTargetLines', () => {
+  const targets = {
+    peakRssMB: 1000,
+    time: {
+      fraction: 0.75,
+      reference: { tool: 'tippecanoe', seconds: 69, outputMiB: 141, measured: 'earlier on this machine' },
+    },
+  };
+
+  it('says a target missed and by how much, and that the reference was not measured in this run', () => {
+    const [memory, time] = scaleTargetLines(without, targets);
+    expect(memory).toBe('peak RSS (without roads): 2048 MB, target ≤ 1000 MB: MISSED by 1048 MB');
+    expect(time).toMatch(
+      /^wall time \(without roads\): 80\.0 s, target ≤ 52 s \(0\.75 × tippecanoe's 69 s, 141 MiB/,
+    );
+    expect(time).toMatch(/RECORDED earlier on this machine, not measured in this run\): MISSED by 28\.3 s$/);
+  });
+
+  it('says met when the run is within both', () => {
+    const lines = scaleTargetLines({ ...without, wallS: 48, peakKb: 900_000 }, targets);
+    expect(lines.map((l) => l.endsWith(': met'))).toEqual([true, true]);
+  });
+
+  it('gives no time line without a time target', () => {
+    expect(scaleTargetLines(withRoads, { peakRssMB: 1000 })).toEqual([
+      'peak RSS (with roads): 2458 MB, target ≤ 1000 MB: MISSED by 1458 MB',
+    ]);
   });
 });

@@ -187,3 +187,50 @@ export function targetLines(
   }
   return lines;
 }
+
+/** A reference tool's figures on the national ledger, measured outside this benchmark. */
+export interface RecordedReference {
+  /** The tool, e.g. `tippecanoe`. */
+  tool: string;
+  /** Its wall time, seconds. */
+  seconds: number;
+  /** Its output's size, MiB. */
+  outputMiB: number;
+  /** When and where it was measured, printed so nobody takes it for this run's. */
+  measured: string;
+}
+
+/** Targets of the national data build, as the national-scale issue states them. */
+export interface ScaleTargets {
+  /** Most the build's peak resident memory may reach, MB (10^6 bytes). */
+  peakRssMB: number;
+  /**
+   * The build's wall time at most this fraction of the reference tool's; absent, no time line
+   * (the reference tiles the points alone, so it is no yardstick for the build with roads).
+   */
+  time?: { fraction: number; reference: RecordedReference };
+}
+
+/**
+ * The national build's targets against one run: peak memory, and wall time against a recorded
+ * reference figure (tippecanoe cannot be installed here), named as recorded, not measured now.
+ */
+export function scaleTargetLines(run: BuildRun, targets: ScaleTargets): string[] {
+  const peakMB = kbToMB(run.peakKb);
+  const verdict = (ok: boolean, by: string) => (ok ? 'met' : `MISSED by ${by}`);
+  const lines = [
+    `peak RSS (${run.label}): ${peakMB.toFixed(0)} MB, target ≤ ${targets.peakRssMB} MB: ` +
+      verdict(peakMB <= targets.peakRssMB, `${(peakMB - targets.peakRssMB).toFixed(0)} MB`),
+  ];
+  if (targets.time) {
+    const { fraction, reference } = targets.time;
+    const budgetS = reference.seconds * fraction;
+    lines.push(
+      `wall time (${run.label}): ${run.wallS.toFixed(1)} s, target ≤ ${budgetS.toFixed(0)} s ` +
+        `(${fraction} × ${reference.tool}'s ${reference.seconds} s, ${reference.outputMiB} MiB, ` +
+        `RECORDED ${reference.measured}, not measured in this run): ` +
+        verdict(run.wallS <= budgetS, `${(run.wallS - budgetS).toFixed(1)} s`),
+    );
+  }
+  return lines;
+}

@@ -6,18 +6,19 @@
 import type { ManifestFile } from '../../src/contracts/manifest';
 import type { BuildReport } from '../../src/contracts/report';
 import type { Crs } from '../../src/domain/vocabulary';
+import type { CommunityRecord } from '../../src/domain/schema';
 import type { VariantCrs } from './display-crs';
 import { verifyOutput } from './output/output-files';
 import { openStagedOutput, type StagedOutput } from './output/staged-output';
-import { computeLifeCircles, propertiesLookup } from './steps/life-circles';
+import { computeLifeCircles, propertiesLookup, type CircleOf } from './steps/life-circles';
 import { OutputWriter } from './steps/output-writer';
 import { readAmenities } from './steps/read-amenities';
 import { readCommunities } from './steps/read-communities';
 import { readRoadNetwork } from './steps/read-roads';
 import { readStory } from './steps/read-story';
 import { readProgrammeFile, resolveProgrammes } from './steps/resolve-programmes';
-import { StepTimer } from './steps/step-timer';
-import { writeAggregates } from './steps/write-aggregates';
+import { StepTimer, type Lap } from './steps/step-timer';
+import { writeAggregates, type AggregatesWritten } from './steps/write-aggregates';
 import { writeExplore } from './steps/write-explore';
 import { writeGeojson } from './steps/write-geojson';
 import { writeManifest } from './steps/write-manifest';
@@ -134,10 +135,11 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     amenityTable || roads
       ? computeLifeCircles(records, amenityTable?.records, roads?.graph, progress, lap)
       : undefined;
-  const lifeCircles = measured?.circles;
+  // Kept as columns, each community's object made when read: see LifeCircleColumns.
+  const circleOf = measured?.circles?.circleAt;
   const join = measured?.network;
   // Computed on demand by every step that needs them, never held: see propertiesLookup.
-  const propertiesOf = propertiesLookup(records, lifeCircles);
+  const propertiesOf = propertiesLookup(records, circleOf);
 
   const out = new OutputWriter(await openOutput(), { hashNames: opts.hashNames ?? false });
   const displayCrs = opts.displayCrs ?? [];
@@ -159,8 +161,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
   const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
-  const aggregates = await writeAggregates(records, out, lap);
-  await writeExplore(records, lifeCircles && ((i) => lifeCircles[i]!), aggregates.layers, out, lap);
+  const aggregates = await writeAggregatesAndExplore(records, circleOf, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
 
@@ -176,7 +177,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     programmeFile?.input,
   ];
   const buildTime = opts.buildTime ?? new Date();
-  const lifeCirclesComputed = lifeCircles !== undefined;
+  const lifeCirclesComputed = circleOf !== undefined;
   const manifest = await writeManifest(
     {
       buildTime,
@@ -194,4 +195,19 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
     () => timer.finish(),
   );
   return { report, manifest, outFiles: out.names, timings: timer.ms };
+}
+
+/**
+ * The H3 aggregates, then the explore index, which assigns every row its cell in them. Only the
+ * files' names outlive this: the layers (~120 MB at national scale) are let go before the manifest.
+ */
+async function writeAggregatesAndExplore(
+  records: readonly CommunityRecord[],
+  circleOf: CircleOf | undefined,
+  out: OutputWriter,
+  lap: Lap,
+): Promise<Pick<AggregatesWritten, 'files'>> {
+  const { layers, files } = await writeAggregates(records, out, lap);
+  await writeExplore(records, circleOf, layers, out, lap);
+  return { files };
 }

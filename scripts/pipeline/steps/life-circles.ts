@@ -16,8 +16,45 @@ import type { Lap, Progress } from './step-timer';
 /** Straight-line search radius for the nearest amenity of each type. */
 export const MAX_SEARCH_METRES = 3000;
 
-/** Each community's life-circle result, by record index. */
-export type LifeCircles = CommunityLifeCircle[];
+/** One community's life-circle result by record index. */
+export type CircleOf = (i: number) => CommunityLifeCircle;
+
+/**
+ * Every community's life-circle result, kept as the distance tables' Float32Array columns and
+ * computed when read (`circleAt`): as 220,000 objects the results held ~480 MB of heap from the
+ * life-circle step to the end of the build; the columns hold 4 bytes per community and type.
+ * `circleAt` builds exactly the object the build used to keep, key order included, so the
+ * outputs do not change. Each read allocates a fresh object: callers may keep or drop it.
+ */
+export class LifeCircleColumns {
+  /** Communities, the length of every column. */
+  readonly count: number;
+
+  /**
+   * `straight` holds the straight-line distances; `network`, when the build had roads, the walking
+   * ones of every community, and then `straightRow[i]` is community i's row in `straight`, or -1
+   * when the network reached it.
+   */
+  constructor(
+    private readonly straight: NearestDistanceTable,
+    private readonly network?: { table: NearestDistanceTable; straightRow: Int32Array },
+  ) {
+    this.count = network ? network.table.count : straight.count;
+    if (network && network.straightRow.length !== this.count)
+      throw new Error(
+        `life-circle columns: ${network.straightRow.length} straight-line rows for ${this.count} communities`,
+      );
+  }
+
+  /** Community i's result, as `computeLifeCircles` used to hold it. */
+  readonly circleAt: CircleOf = (i) => {
+    if (!this.network) return circleOf(this.straight, i);
+    const row = this.network.straightRow[i]!;
+    return row < 0
+      ? { ...circleOf(this.network.table, i), distance_method: 'network' }
+      : { ...circleOf(this.straight, row), distance_method: 'straight_line' };
+  };
+}
 
 /** Where communities and amenities joined the walking network. */
 export interface NetworkJoin {
@@ -35,7 +72,7 @@ export interface NetworkJoin {
 /** What the life-circle step made. */
 export interface LifeCircleResults {
   /** Per community; undefined when no amenities were given: no claim either way. */
-  circles: LifeCircles | undefined;
+  circles: LifeCircleColumns | undefined;
   /** With a road network (even without amenities, for the catchments): the join and its counts. */
   network?: NetworkJoin;
 }
@@ -57,12 +94,12 @@ export function computeLifeCircles(
   const t = performance.now();
   progress('life circles', 0, records.length);
   const maxSearchMetres = MAX_SEARCH_METRES;
-  let circles: LifeCircles | undefined;
+  let circles: LifeCircleColumns | undefined;
   let network: NetworkJoin | undefined;
   if (!graph) {
     if (amenities) {
       const nearest = nearestAmenityDistances(records, amenities, { maxSearchMetres });
-      circles = records.map((_, i) => circleOf(nearest, i));
+      circles = new LifeCircleColumns(nearest);
     }
   } else {
     const edgeIndex = new EdgeIndex(graph);
@@ -86,14 +123,15 @@ export function computeLifeCircles(
     if (amenities) {
       const snapped = distances.communitySnaps.edge;
       // Straight-line distances only for the communities the network did not reach.
-      const off = records.filter((_, i) => snapped[i] === NO_SNAP);
+      const off: CommunityRecord[] = [];
+      const straightRow = new Int32Array(records.length).fill(-1);
+      for (let i = 0; i < records.length; i++) {
+        if (snapped[i] !== NO_SNAP) continue;
+        straightRow[i] = off.length;
+        off.push(records[i]!);
+      }
       const straight = nearestAmenityDistances(off, amenities, { maxSearchMetres, types });
-      let k = 0;
-      circles = records.map((_, i) =>
-        snapped[i] === NO_SNAP
-          ? { ...circleOf(straight, k++), distance_method: 'straight_line' }
-          : { ...circleOf(distances.table, i), distance_method: 'network' },
-      );
+      circles = new LifeCircleColumns(straight, { table: distances.table, straightRow });
     }
   }
   progress('life circles', records.length, records.length);
@@ -116,7 +154,7 @@ export type PropertiesOf = (i: number) => FlatProperties;
  */
 export function propertiesLookup(
   records: readonly CommunityRecord[],
-  lifeCircles: LifeCircles | undefined,
+  circleAt: CircleOf | undefined,
 ): PropertiesOf {
-  return (i) => communityProperties(records[i]!, lifeCircles?.[i]);
+  return (i) => communityProperties(records[i]!, circleAt?.(i));
 }

@@ -3,13 +3,27 @@ import { buildWalkGraph } from '../../../src/domain/walk-network/build-graph';
 import { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
 import { METRES_PER_DEGREE } from '../../../src/domain/walk-network/geodesy';
 import { NO_SNAP } from '../../../src/domain/walk-network/types';
-import { networkWarnings, probeOffNetwork, REPORT_PROBE_M, sourceRowNumber } from './network-warnings';
+import {
+  networkWarnings,
+  probeOffNetwork,
+  REPORT_PROBE_M,
+  sourceFileName,
+  sourceRowNumber,
+} from './network-warnings';
 
 describe('sourceRowNumber', () => {
   it('reads the row a record came from', () => {
     expect(sourceRowNumber('台账.xlsx!2023年:12')).toBe(12);
     expect(sourceRowNumber('amenities.csv:3')).toBe(3);
     expect(sourceRowNumber('no row here')).toBe(0);
+  });
+});
+
+describe('sourceFileName', () => {
+  it('reads the file a record came from, so a province build names each ledger', () => {
+    expect(sourceFileName('株洲市.xlsx!Sheet1:12')).toBe('株洲市.xlsx');
+    expect(sourceFileName('湘潭市.csv:3')).toBe('湘潭市.csv');
+    expect(sourceFileName('no row here')).toBe('');
   });
 });
 
@@ -56,6 +70,25 @@ describe('networkWarnings', () => {
         file: 'c.csv',
       },
       expect.objectContaining({ row: 4, value: `no road within ${REPORT_PROBE_M} m` }),
+    ]);
+  });
+
+  it('names the ledger each row came from when several were read', () => {
+    const fromTwo = points.map((p, i) => ({ ...p, source_row: i === 2 ? 'b.xlsx!Sheet1:9' : p.source_row }));
+    const warnings = networkWarnings([
+      {
+        table: 'communities',
+        file: '2 files',
+        column: '经度',
+        points: fromTwo,
+        snaps,
+        nearestRoad: probeOffNetwork(fromTwo, snaps, index),
+        reason: 'keeps straight-line',
+      },
+    ]);
+    expect(warnings.map((w) => [w.file, w.row])).toEqual([
+      ['c.csv', 3],
+      ['b.xlsx', 9],
     ]);
   });
 });

@@ -15,6 +15,17 @@ export function sourceRowNumber(sourceRow: string): number {
   return match ? Number(match[1]) : 0;
 }
 
+/**
+ * The file a record came from, from its `source_row` (`a.xlsx!Sheet1:12` → `a.xlsx`,
+ * `b.csv:12` → `b.csv`), or '' when it names none: with several ledgers each row's own file.
+ */
+export function sourceFileName(sourceRow: string): string {
+  const bang = sourceRow.indexOf('!');
+  if (bang > 0) return sourceRow.slice(0, bang);
+  const colon = sourceRow.lastIndexOf(':');
+  return colon > 0 ? sourceRow.slice(0, colon) : '';
+}
+
 /** One table's points and where report lines about them point. */
 export interface JoinedTable {
   table: 'communities' | 'amenities';
@@ -68,7 +79,7 @@ export function networkWarnings(tables: readonly JoinedTable[]): BuildReport['wa
             : `${Math.round(metres)} m to the nearest road`,
         reason: `farther than ${ACCESS_LIMIT_M} m from any road: ${t.reason}`,
         table: t.table,
-        file: t.file,
+        file: sourceFileName(p.source_row) || t.file,
       });
     }
   }

@@ -1,8 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type DataFileEntry } from '../../../src/contracts/data-files';
 import { hashedPath } from '../output/hashed-names';
-import { digestOf } from '../output/output-files';
+import { digestOf, StreamDigest } from '../output/output-files';
+
+/** Pieces are gathered into writes of about this size: one write per small tile costs seconds. */
+const WRITE_BYTES = 1 << 20;
 
 /** Options of `OutputWriter`. */
 export interface OutputWriterOptions {
@@ -43,6 +46,40 @@ export class OutputWriter {
     await writeFile(path, bytes);
     if (name !== MANIFEST_FILE) this.entries.push(digestOf(name, bytes));
     this.names.push(name);
+  }
+
+  /**
+   * Writes one file from its pieces in order, hashing them on the way, so a file larger than
+   * any one piece (a PMTiles archive, `layoutPmtiles`) is never assembled in memory.
+   */
+  async writePieces(name: string, pieces: Iterable<Uint8Array>): Promise<void> {
+    const path = join(this.dir, name);
+    await mkdir(join(path, '..'), { recursive: true });
+    const digest = new StreamDigest(name);
+    const file = await open(path, 'w');
+    const buffer = new Uint8Array(WRITE_BYTES);
+    let used = 0;
+    const flush = async () => {
+      if (used) await file.write(buffer, 0, used);
+      used = 0;
+    };
+    try {
+      for (const piece of pieces) {
+        digest.add(piece);
+        if (piece.length >= WRITE_BYTES) {
+          await flush();
+          await file.write(piece);
+          continue;
+        }
+        if (used + piece.length > WRITE_BYTES) await flush();
+        buffer.set(piece, used);
+        used += piece.length;
+      }
+      await flush();
+    } finally {
+      await file.close();
+    }
+    this.streamed(digest.finish());
   }
 
   /** Records a file a step streamed itself (it hashed the bytes as it wrote them). */

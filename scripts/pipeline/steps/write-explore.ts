@@ -1,9 +1,9 @@
 import { EXPLORE_PART_FILES, EXPLORE_PARTS } from '../../../src/contracts/explore-binary';
 import { encodeExploreParts } from '../../../src/contracts/explore-binary-write';
 import { buildExploreIndex } from '../../../src/contracts/explore-encode';
-import type { CommunityLifeCircle } from '../../../src/domain/community-properties';
 import type { H3Layer } from '../../../src/domain/h3-aggregates';
 import type { CommunityRecord } from '../../../src/domain/schema';
+import type { CircleOf } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import type { Lap } from './step-timer';
 
@@ -15,7 +15,7 @@ import type { Lap } from './step-timer';
  */
 export async function writeExplore(
   records: readonly CommunityRecord[],
-  circleOf: ((i: number) => CommunityLifeCircle) | undefined,
+  circleOf: CircleOf | undefined,
   aggregates: readonly H3Layer[],
   out: OutputWriter,
   lap: Lap,

@@ -31,7 +31,8 @@ export interface ManifestParts {
   /** Whether life circles were computed (an amenities file was given, even an empty one). */
   lifeCirclesComputed: boolean;
   tiles: TilesWritten;
-  aggregates: AggregatesWritten;
+  /** Only the files: the layers are not kept this long. */
+  aggregates: Pick<AggregatesWritten, 'files'>;
   programmes: ManifestProgramme[];
   report: BuildReport;
   /** With a road network: its summary, the street layer and the catchment file. */

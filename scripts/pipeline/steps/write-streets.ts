@@ -7,7 +7,8 @@ import { NO_ACCESS, segmentAccess, type SegmentAccess } from '../streets/street-
 import { segmentCoords, streetSegments, type StreetSegments } from '../streets/street-segments';
 import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
 import { tileLines, type TileLine } from '../tiles/line-tiles';
-import { writePmtiles } from '../tiles/pmtiles-writer';
+import { layoutPmtiles } from '../tiles/pmtiles-writer';
+import { TileSpool } from '../tiles/tile-spool';
 import type { NetworkJoin } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import type { RoadNetwork } from './read-roads';
@@ -126,17 +127,24 @@ export async function writeStreets(
   const write = async (name: string, coords: Float64Array) => {
     const table: StreetTable = { segments, names: network.names.names, access, coords };
     const lines = Array.from({ length: segments.count }, (_, s) => new StreetLine(table, s));
-    const set = tileLines(lines, { layer: STREETS_LAYER, minZoom: STREETS_MINZOOM, maxZoom: MAX_ZOOM });
+    // Spooled to a temporary file: at national scale the street tiles are ~200 MB gzipped.
+    const set = tileLines(lines, {
+      layer: STREETS_LAYER,
+      minZoom: STREETS_MINZOOM,
+      maxZoom: MAX_ZOOM,
+      spool: true,
+    });
     const header = {
       minZoom: STREETS_MINZOOM,
       maxZoom: MAX_ZOOM,
       bounds: archiveBounds(bboxOfCoords(coords)),
       center: opts.center,
     };
-    await out.write(
+    await out.writePieces(
       `${name}.pmtiles`,
-      writePmtiles(set.tiles, header, { name, vector_layers: [set.vectorLayer] }),
+      layoutPmtiles(set.tiles, header, { name, vector_layers: [set.vectorLayer] }).pieces(),
     );
+    if (set.tiles instanceof TileSpool) set.tiles.close();
   };
   await write(STREETS_FILE, graph.coords);
   for (const crs of opts.displayCrs) {

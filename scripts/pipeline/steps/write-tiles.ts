@@ -12,9 +12,10 @@ import { readFootprints } from '../read/footprints';
 import { readInputFile } from '../read/input-file';
 import { readJsonInput } from '../read/json-input';
 import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
-import { writePmtiles } from '../tiles/pmtiles-writer';
+import { layoutPmtiles } from '../tiles/pmtiles-writer';
 import { tilePoints } from '../tiles/point-tiles';
 import { tilePolygons } from '../tiles/polygon-tiles';
+import { TileSpool } from '../tiles/tile-spool';
 import type { TileSet, TileSetStats } from '../tiles/tile-set';
 import { inputEntry } from './input-entry';
 import type { PropertiesOf } from './life-circles';
@@ -125,6 +126,8 @@ export async function writeTiles(
         lowZoomProperties: LOW_ZOOM_PROPERTIES,
         // Level 4 gzips about a sixth faster than 6 for about 1% more bytes (scripts/bench-tiles.ts).
         gzipLevel: 4,
+        // ~200 MB of gzipped tiles at national scale, read back once as the archive is written.
+        spool: true,
       },
     },
   };
@@ -146,15 +149,16 @@ export async function writeTiles(
     footprintTiles = tilePolygons(footprints, tileInputs.footprints.options);
     mergeTileLayers(communityTiles.tiles, footprintTiles.tiles);
   }
-  const archive = (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) =>
-    out.write(
-      `${name}.pmtiles`,
-      writePmtiles(
-        sets[0]!.tiles,
-        { minZoom, maxZoom: MAX_ZOOM, bounds: archiveBounds(bounds), center },
-        { name, vector_layers: sets.map((set) => set.vectorLayer) },
-      ),
+  // Written piece by piece from the tiles (on disk when spooled), whose file is then let go.
+  const archive = async (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) => {
+    const layout = layoutPmtiles(
+      sets[0]!.tiles,
+      { minZoom, maxZoom: MAX_ZOOM, bounds: archiveBounds(bounds), center },
+      { name, vector_layers: sets.map((set) => set.vectorLayer) },
     );
+    await out.writePieces(`${name}.pmtiles`, layout.pieces());
+    for (const set of sets) if (set.tiles instanceof TileSpool) set.tiles.close();
+  };
   await archive('communities', 0, bbox, footprintTiles ? [communityTiles, footprintTiles] : [communityTiles]);
   if (amenities.length) {
     tileInputs.amenities = {
@@ -169,7 +173,7 @@ export async function writeTiles(
           is_synthetic: a.is_synthetic,
         },
       })),
-      options: { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM },
+      options: { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM, spool: true },
     };
     const amenityTiles = tilePoints(tileInputs.amenities.points, tileInputs.amenities.options);
     await archive('amenities', 8, bboxOf(amenities), [amenityTiles]);

@@ -39,6 +39,11 @@ export interface LineTileOptions {
   gzipLevel?: number;
   /** Threads that gzip tiles (see `TileCompressor`). Default: one fewer than the CPUs; 0 for none. */
   workers?: number;
+  /**
+   * Keep the gzipped tiles in a temporary file rather than in memory (`TileSpool`), for sets
+   * too large to hold. Default false.
+   */
+  spool?: boolean;
 }
 
 const MAX_LAT = 85.0511287798066;
@@ -83,6 +88,7 @@ export function tileLines(lines: readonly TileLine[], opts: LineTileOptions): Ti
   const compressorOptions = {
     level: opts.gzipLevel ?? 6,
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    spool: opts.spool ?? false,
   };
   const { tiles, bytes } = compressTiles(compressorOptions, (compressor) => {
     for (const [block, members] of [...blocks].sort((a, b) => a[0] - b[0])) {

@@ -1,12 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { gzip } from './gzip';
 import { MVT_POINT, encodeMvt } from './mvt-encode';
-import { writePmtiles, type PmtilesHeaderInput } from './pmtiles-writer';
+import { digestOf } from '../output/output-files';
+import { OutputWriter } from '../steps/output-writer';
+import { layoutPmtiles, writePmtiles, type PmtilesHeaderInput } from './pmtiles-writer';
 import { tilePoints, type TilePoint } from './point-tiles';
-import { MemorySource, decodeTile, openArchive } from './test-utils';
+import { MemorySource, decodeTile, openArchive, seededRandom } from './test-utils';
+import { TileSpool } from './tile-spool';
 
 const HEADER: PmtilesHeaderInput = {
   minZoom: 0,
@@ -174,6 +179,48 @@ describe('writePmtiles', () => {
       writePmtiles(new Map([...tiles].reverse()), HEADER, { a: 1 }),
     );
   });
+});
+
+describe('layoutPmtiles', () => {
+  it('streams from spooled tiles, one piece at a time, the archive writePmtiles makes in memory', async () => {
+    // Enough points for thousands of tiles, and so many pieces and several write buffers.
+    const random = seededRandom(11);
+    const points: TilePoint[] = Array.from({ length: 3000 }, (_, i) => ({
+      lng: 100 + random() * 20,
+      lat: 22 + random() * 15,
+      properties: { id: `c${i}`, households: Math.floor(random() * 900), kind: i % 3 ? 'a' : 'b' },
+    }));
+    const opts = { layer: 'communities', minZoom: 0, maxZoom: 12, workers: 1 };
+    const held = tilePoints(points, opts);
+    const spooled = tilePoints(points, { ...opts, spool: true });
+    expect(spooled.tiles).toBeInstanceOf(TileSpool);
+    const metadata = { name: 'communities', vector_layers: [held.vectorLayer] };
+    const expected = writePmtiles(held.tiles, HEADER, metadata);
+
+    const dir = mkdtempSync(join(tmpdir(), 'pmtiles-stream-'));
+    try {
+      const out = new OutputWriter(dir);
+      const layout = layoutPmtiles(spooled.tiles, HEADER, metadata);
+      expect(layout.bytes).toBe(expected.length);
+      await out.writePieces('communities.pmtiles', layout.pieces());
+      const written = readFileSync(join(dir, 'communities.pmtiles'));
+      expect(written.equals(expected)).toBe(true);
+      // The manifest entry was hashed while streaming, and matches the bytes on disk.
+      expect(out.entries).toEqual([digestOf('communities.pmtiles', written)]);
+
+      const archive = openArchive(new Uint8Array(written));
+      const header = await archive.getHeader();
+      expect(header.numAddressedTiles).toBe(held.tiles.size);
+      expect(written.length).toBeGreaterThan(1 << 20);
+      for (const id of [...held.tiles.keys()].filter((_, k) => k % 31 === 0)) {
+        const response = await archive.getZxy(...tileIdToZxy(id));
+        expect(Buffer.from(gunzipSync(held.tiles.get(id)!)).equals(Buffer.from(response!.data))).toBe(true);
+      }
+    } finally {
+      (spooled.tiles as TileSpool).close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** The input of the committed fixture: a handful of communities. */

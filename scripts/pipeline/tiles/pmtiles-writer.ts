@@ -1,6 +1,6 @@
 /**
  * A PMTiles v3 writer (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md) for
- * gzip-compressed MVT tiles held in memory. The archive is laid out like go-pmtiles lays it out:
+ * gzip-compressed MVT tiles, in memory or on disk (`TileSource`). The archive is laid out like go-pmtiles lays it out:
  * header, root directory, JSON metadata, leaf directories, tile data, with tile contents in
  * tile-id order (clustered) and identical contents stored once.
  */
@@ -36,17 +36,57 @@ const COMPRESSION_GZIP = 2;
 const TILE_TYPE_MVT = 1;
 
 /**
+ * The tiles an archive is written from: a `Map` of tile id to gzipped bytes, or anything that
+ * reads like one (the tilers' disk-backed `TileSpool`). `get` is called twice per tile, once to
+ * hash it and once to write it, and its bytes are not kept, so a source may read them from disk.
+ */
+export interface TileSource {
+  keys(): Iterable<number>;
+  get(tileId: number): Uint8Array | undefined;
+}
+
+/** An archive laid out but not yet assembled: its first bytes, then each stored tile content. */
+export interface PmtilesLayout {
+  /** Total archive size in bytes. */
+  bytes: number;
+  /** Header, root directory, metadata and leaf directories: everything before the tile data. */
+  head: Uint8Array;
+  /**
+   * The archive's pieces in order: `head`, then the distinct tile contents, each read from the
+   * source when reached, so writing them to a file holds one tile at a time.
+   */
+  pieces(): Iterable<Uint8Array>;
+}
+
+/**
  * Builds a complete PMTiles v3 archive. `tiles` maps Hilbert tile ids (`zxyToTileId` from the
  * pmtiles package) to already gzip-compressed MVT bytes; they are stored as given. Directories
  * and metadata are gzipped too, so the archive declares gzip for both internal and tile
  * compression. Identical tile bytes are stored once and consecutive ids with identical bytes
  * become one run-length entry.
  */
-export function writePmtiles(
-  tiles: ReadonlyMap<number, Uint8Array>,
+export function writePmtiles(tiles: TileSource, header: PmtilesHeaderInput, metadata: object): Uint8Array {
+  const layout = layoutPmtiles(tiles, header, metadata);
+  const out = new Uint8Array(layout.bytes);
+  let at = 0;
+  for (const piece of layout.pieces()) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * Lays out the archive `writePmtiles` makes, byte for byte, without holding its tile data: the
+ * directories need every tile's hash and length, so the tiles are read once here and again as
+ * `pieces()` is iterated. A national archive is ~200 MB; written piece by piece it never sits
+ * in memory whole, nor do its tiles when the source keeps them on disk.
+ */
+export function layoutPmtiles(
+  tiles: TileSource,
   header: PmtilesHeaderInput,
   metadata: object,
-): Uint8Array {
+): PmtilesLayout {
   checkHeader(header);
   const ids = [...tiles.keys()].sort((a, b) => a - b);
   // Ids grow with zoom, so the first and last bound the zooms; readers skip tiles outside the header's.
@@ -60,7 +100,8 @@ export function writePmtiles(
   }
 
   const entries: Entry[] = [];
-  const contents: Uint8Array[] = [];
+  // The first tile id of each distinct content, in storage order: read again when written.
+  const contentIds: number[] = [];
   const contentByHash = new Map<string, { offset: number; length: number }>();
   let tileDataLength = 0;
   for (const id of ids) {
@@ -78,13 +119,14 @@ export function writePmtiles(
     if (!content) {
       content = { offset: tileDataLength, length: bytes.length };
       contentByHash.set(digest, content);
-      contents.push(bytes);
+      contentIds.push(id);
       tileDataLength += bytes.length;
     }
     const last = entries[entries.length - 1];
     if (last && last.offset === content.offset && last.tileId + last.runLength === id) last.runLength++;
     else entries.push({ tileId: id, offset: content.offset, length: content.length, runLength: 1 });
   }
+  contentByHash.clear();
 
   const { root, leaves } = buildDirectories(entries);
   const metadataBytes = gzip(new TextEncoder().encode(JSON.stringify(metadata)));
@@ -93,11 +135,11 @@ export function writePmtiles(
   const metadataOffset = rootOffset + root.length;
   const leavesOffset = metadataOffset + metadataBytes.length;
   const tileDataOffset = leavesOffset + leaves.length;
-  const out = new Uint8Array(tileDataOffset + tileDataLength);
+  const head = new Uint8Array(tileDataOffset);
 
-  const view = new DataView(out.buffer);
-  out.set(new TextEncoder().encode('PMTiles'), 0);
-  out[7] = 3; // spec version
+  const view = new DataView(head.buffer);
+  head.set(new TextEncoder().encode('PMTiles'), 0);
+  head[7] = 3; // spec version
   setUint64(view, 8, rootOffset);
   setUint64(view, 16, root.length);
   setUint64(view, 24, metadataOffset);
@@ -108,32 +150,38 @@ export function writePmtiles(
   setUint64(view, 64, tileDataLength);
   setUint64(view, 72, ids.length); // addressed tiles
   setUint64(view, 80, entries.length); // tile entries
-  setUint64(view, 88, contents.length); // distinct tile contents
-  out[96] = 1; // clustered: contents are in tile-id order
-  out[97] = COMPRESSION_GZIP; // internal compression
-  out[98] = COMPRESSION_GZIP; // tile compression
-  out[99] = TILE_TYPE_MVT;
-  out[100] = header.minZoom;
-  out[101] = header.maxZoom;
+  setUint64(view, 88, contentIds.length); // distinct tile contents
+  head[96] = 1; // clustered: contents are in tile-id order
+  head[97] = COMPRESSION_GZIP; // internal compression
+  head[98] = COMPRESSION_GZIP; // tile compression
+  head[99] = TILE_TYPE_MVT;
+  head[100] = header.minZoom;
+  head[101] = header.maxZoom;
   const [west, south, east, north] = header.bounds;
   view.setInt32(102, toE7(west), true);
   view.setInt32(106, toE7(south), true);
   view.setInt32(110, toE7(east), true);
   view.setInt32(114, toE7(north), true);
   const [centerLng, centerLat, centerZoom] = header.center;
-  out[118] = Math.round(centerZoom);
+  head[118] = Math.round(centerZoom);
   view.setInt32(119, toE7(centerLng), true);
   view.setInt32(123, toE7(centerLat), true);
 
-  out.set(root, rootOffset);
-  out.set(metadataBytes, metadataOffset);
-  out.set(leaves, leavesOffset);
-  let at = tileDataOffset;
-  for (const bytes of contents) {
-    out.set(bytes, at);
-    at += bytes.length;
-  }
-  return out;
+  head.set(root, rootOffset);
+  head.set(metadataBytes, metadataOffset);
+  head.set(leaves, leavesOffset);
+  return {
+    bytes: tileDataOffset + tileDataLength,
+    head,
+    *pieces() {
+      yield head;
+      for (const id of contentIds) {
+        const bytes = tiles.get(id);
+        if (!bytes) throw new Error(`Tile id ${id} vanished from its source while the archive was written`);
+        yield bytes;
+      }
+    },
+  };
 }
 
 function checkHeader(header: PmtilesHeaderInput): void {

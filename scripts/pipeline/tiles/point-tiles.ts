@@ -80,6 +80,11 @@ export interface PointTileOptions {
   gzipLevel?: number;
   /** Threads that gzip tiles (see `TileCompressor`). Default: one fewer than the CPUs; 0 for none. */
   workers?: number;
+  /**
+   * Keep the gzipped tiles in a temporary file rather than in memory (`TileSpool`), for sets
+   * too large to hold. Default false.
+   */
+  spool?: boolean;
 }
 
 /** The property every feature gets: how many input points it stands for (1 at maxZoom). */
@@ -144,7 +149,8 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   const cellWinner = new Uint32Array(1 << (2 * gridLevel));
   let stamp = 0;
 
-  const { tiles, bytes } = compressTiles({ level: gzipLevel, workers: opts.workers }, (compressor) => {
+  const compression = { level: gzipLevel, workers: opts.workers, spool: opts.spool ?? false };
+  const { tiles, bytes } = compressTiles(compression, (compressor) => {
     for (let z = maxZoom; z >= minZoom; z--) {
       const tileShift = maxZoom + EXTENT_BITS - z; // world coordinate → tile coordinate at z
       const localShift = maxZoom - z; // world coordinate → tile-local 0..4095 at z

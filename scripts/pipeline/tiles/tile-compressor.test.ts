@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './test-utils';
 import { TileCompressor } from './tile-compressor';
+import { TileSpool } from './tile-spool';
 
 /** 800 tiles of 0.5–3 KB that barely compress, so batches fill and go to workers. */
 function tiles(): [number, Uint8Array][] {
@@ -37,6 +38,24 @@ describe('TileCompressor', () => {
       expect(Buffer.from(gunzipSync(gz)).equals(Buffer.from(bytes)), `tile ${id}`).toBe(true);
       expect(gz[9]).toBe(0xff); // gzip OS byte normalised
     }
+  });
+
+  it('spools to a temporary file, when asked, the same bytes it would hold', () => {
+    const input = tiles().reverse();
+    const spooled = new TileCompressor({ workers: 1, spool: true });
+    const held = new TileCompressor({ workers: 0 });
+    for (const [id, bytes] of input) {
+      spooled.add(id, bytes);
+      held.add(id, bytes);
+    }
+    const fromSpool = spooled.finish();
+    const inMemory = held.finish();
+    expect(fromSpool).toBeInstanceOf(TileSpool);
+    expect(inMemory).not.toBeInstanceOf(TileSpool);
+    expect([...fromSpool.keys()]).toEqual([...inMemory.keys()]);
+    for (const [id, bytes] of inMemory)
+      expect(Buffer.from(fromSpool.get(id)!).equals(Buffer.from(bytes)), `tile ${id}`).toBe(true);
+    (fromSpool as TileSpool).close();
   });
 
   it('returns tiles in id order whatever order they came in', () => {

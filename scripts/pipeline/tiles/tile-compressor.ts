@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { GZIP_CHUNK_BYTES, GZIP_OS_BYTE, GZIP_OS_UNKNOWN, GzipArena } from './gzip';
+import { TileSpool, type TileSpoolOptions } from './tile-spool';
 
 /** Options of `TileCompressor`. */
 export interface TileCompressorOptions {
@@ -18,6 +19,11 @@ export interface TileCompressorOptions {
    * pay for them.
    */
   workers?: number;
+  /**
+   * Keep the gzipped tiles in a temporary file (`TileSpool`) as they come, rather than in
+   * memory. Default false: small sets and tests keep a plain Map.
+   */
+  spool?: boolean | TileSpoolOptions;
 }
 
 /** Tiles gzipped by {@link compressTiles}, in tile-id order, and the sum of their sizes. */
@@ -38,7 +44,7 @@ export function compressTiles(
   try {
     encode(compressor);
   } catch (error) {
-    compressor.close();
+    compressor.abandon();
     throw error;
   }
   const tiles = compressor.finish();
@@ -107,7 +113,7 @@ export class TileCompressor {
   private readonly level: number;
   private readonly workerCount: number;
   private readonly arena: GzipArena;
-  private readonly tiles = new Map<number, Uint8Array>();
+  private readonly tiles: Map<number, Uint8Array>;
   private workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private batch: Batch;
@@ -122,6 +128,8 @@ export class TileCompressor {
     this.workerCount = opts.workers ?? Math.min(7, Math.max(0, availableParallelism() - 1));
     this.arena = new GzipArena(this.level);
     this.batch = this.newBatch();
+    const spool = opts.spool ?? false;
+    this.tiles = spool ? new TileSpool(spool === true ? {} : spool) : new Map();
   }
 
   /** Batches handed to worker threads so far (the rest were compressed on the calling thread). */
@@ -152,7 +160,10 @@ export class TileCompressor {
     }
   }
 
-  /** Waits for every tile, stops the workers and returns the tiles in tile-id order. */
+  /**
+   * Waits for every tile, stops the workers and returns the tiles in tile-id order: a Map, or
+   * with `spool` the `TileSpool` they were written to.
+   */
   finish(): Map<number, Uint8Array> {
     try {
       if (this.batch.ids.length) this.pending.push(this.batch);
@@ -172,9 +183,14 @@ export class TileCompressor {
           );
         else Atomics.wait(this.signal, 0, seen, 1000);
       }
+    } catch (error) {
+      this.abandon();
+      throw error;
     } finally {
       this.close();
     }
+    // A spool iterates in id order already.
+    if (this.tiles instanceof TileSpool) return this.tiles;
     const ids = [...this.tiles.keys()].sort((a, b) => a - b);
     return new Map(ids.map((id) => [id, this.tiles.get(id)!]));
   }
@@ -187,6 +203,12 @@ export class TileCompressor {
     }
     this.workers = [];
     this.pending.length = 0;
+  }
+
+  /** Stops the workers and drops the tiles so far (closing their spool), after an error. */
+  abandon(): void {
+    this.close();
+    if (this.tiles instanceof TileSpool) this.tiles.close();
   }
 
   /** Hands pending batches to workers with room, and compresses here when too many wait. */

@@ -1,0 +1,49 @@
+/**
+ * The data build's heap limit. V8 caps the old generation near 4 GB on 64-bit machines whatever
+ * their memory, while the build's live data grows with the ledger: ten times the national ledger
+ * (2 million communities) holds more than that while its rows are normalised. So the build asks
+ * for a share of the machine's memory instead, leaving the rest to the OS (page cache, the tile
+ * spool) and whatever else runs.
+ */
+
+/** Share of the machine's memory the build's heap may take. */
+export const HEAP_SHARE = 0.75;
+
+/** The `--max-old-space-size` value, in MiB, for a machine with `totalMemBytes` of memory. */
+export function wantedHeapMiB(totalMemBytes: number): number {
+  return Math.floor((totalMemBytes / 2 ** 20) * HEAP_SHARE);
+}
+
+/**
+ * The flag to run the build with, or undefined when it needs none: the user set a limit (on the
+ * command line or in NODE_OPTIONS), or the current one is already at least the wanted one (a small
+ * machine keeps V8's default rather than having it lowered).
+ */
+export function heapLimitFlag(opts: {
+  execArgv: readonly string[];
+  nodeOptions: string | undefined;
+  /** `v8.getHeapStatistics().heap_size_limit`. */
+  currentLimitBytes: number;
+  totalMemBytes: number;
+}): string | undefined {
+  const given = /--max[-_]old[-_]space[-_]size/;
+  if (opts.execArgv.some((a) => given.test(a)) || given.test(opts.nodeOptions ?? '')) return undefined;
+  const wanted = wantedHeapMiB(opts.totalMemBytes);
+  if (opts.currentLimitBytes / 2 ** 20 >= wanted) return undefined;
+  return `--max-old-space-size=${wanted}`;
+}
+
+/**
+ * Live heap per byte of input, measured on the national ledger (56.6 MiB of CSV, ~660 MB of
+ * live heap at the build's fullest, scripts/bench-build.ts --heap), rounded up.
+ */
+export const HEAP_BYTES_PER_INPUT_BYTE = 12;
+
+/**
+ * Whether inputs of `inputBytes` need more than V8's current limit allows: their estimated live
+ * heap passes half of it (garbage collects on top of the live data). Smaller builds run in the
+ * process they were started in, as before, without a second process to start and signal.
+ */
+export function inputNeedsLargerHeap(inputBytes: number, currentLimitBytes: number): boolean {
+  return inputBytes * HEAP_BYTES_PER_INPUT_BYTE > currentLimitBytes / 2;
+}
