@@ -22,11 +22,11 @@
  * machine; it prints the load average before each build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { defaultRoadEdges } from './national/args';
+import { communityLedgerLayout, defaultRoadEdges } from './national/args';
 import {
   kbToMB,
   peakRssKb,
@@ -61,7 +61,8 @@ const targets = { networkStepS: city ? 3 : 30, rssRiseMB: 500 };
 const citiesTag = citiesArg === undefined ? '' : `-c${citiesArg}`;
 const dir = join('tmp', `national-${communities}-${amenities}${citiesTag}-r${roadEdges}`);
 const ledger = {
-  communities: join(dir, 'communities.csv'),
+  // A folder of files past 500,000 rows (scripts/national/args.ts): one CSV would pass V8's longest string.
+  communities: communityLedgerLayout(dir, communities).path,
   amenities: join(dir, 'amenities.csv'),
   roads: join(dir, 'roads.geojson'),
 };
@@ -81,7 +82,14 @@ if (!Object.values(ledger).every((f) => existsSync(f))) {
   if (gen.status !== 0) process.exit(gen.status ?? 1);
 }
 
-const mib = (f: string) => (statSync(f).size / 1048576).toFixed(1);
+/** MiB of a file, or of the files in a folder (the ledger past 500,000 rows). */
+const mib = (f: string) => {
+  const stat = statSync(f);
+  const bytes = stat.isDirectory()
+    ? readdirSync(f).reduce((sum, name) => sum + statSync(join(f, name)).size, 0)
+    : stat.size;
+  return (bytes / 1048576).toFixed(1);
+};
 const cpu = cpus();
 console.log(
   `machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +

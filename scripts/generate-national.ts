@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  communityLedgerLayout,
   defaultRoadEdges,
   NATIONAL_USAGE,
   parseNationalArgs,
@@ -54,6 +55,15 @@ function* csvChunks(headers: readonly string[], rows: Iterable<string[]>): Gener
 async function writeCsv(path: string, headers: readonly string[], rows: Iterable<string[]>): Promise<number> {
   await pipeline(Readable.from(csvChunks(headers, rows)), createWriteStream(path, { encoding: 'utf8' }));
   return statSync(path).size;
+}
+
+/** The next `n` values of `iterator` (fewer when it ends), leaving the rest to the next caller. */
+function* take<T>(iterator: Iterator<T>, n: number): Generator<T> {
+  for (let k = 0; k < n; k++) {
+    const next = iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 /** Positions of rows as they stream past, in a growing Float64Array (lng, lat pairs). */
@@ -104,15 +114,21 @@ async function main(args: NationalArgs): Promise<void> {
     cities,
   };
   const started = performance.now();
-  const communitiesPath = join(args.out, 'communities.csv');
+  const ledger = communityLedgerLayout(args.out, args.communities);
+  if (ledger.files.length > 1) mkdirSync(ledger.path, { recursive: true });
   const amenitiesPath = join(args.out, 'amenities.csv');
   const log = new PositionLog();
   const communityRows = log.tap(placedCommunityRows(options), args.roads);
-  const communityBytes = await writeCsv(communitiesPath, COMMUNITY_HEADERS, communityRows);
+  let communityBytes = 0;
+  // One row stream cut into files, each with the header: ids and positions run on across them.
+  const rowIterator = communityRows[Symbol.iterator]();
+  for (const file of ledger.files)
+    communityBytes += await writeCsv(file.path, COMMUNITY_HEADERS, take(rowIterator, file.rows));
   const amenityRows = log.tap(placedAmenityRows(options), args.roads);
   const amenityBytes = await writeCsv(amenitiesPath, AMENITY_HEADERS, amenityRows);
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
-  console.log(`${communitiesPath}: ${args.communities} communities, ${mb(communityBytes)} MB`);
+  const where = ledger.files.length > 1 ? `${ledger.path}/ (${ledger.files.length} files)` : ledger.path;
+  console.log(`${where}: ${args.communities} communities, ${mb(communityBytes)} MB`);
   console.log(`${amenitiesPath}: ${args.amenities} amenities, ${mb(amenityBytes)} MB`);
   if (args.roads) {
     const roadsPath = join(args.out, 'roads.geojson');

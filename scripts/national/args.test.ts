@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoadEdges, NATIONAL_DEFAULTS, parseNationalArgs } from './args';
+import { join } from 'node:path';
+import {
+  communityLedgerLayout,
+  defaultRoadEdges,
+  NATIONAL_DEFAULTS,
+  parseNationalArgs,
+  ROWS_PER_LEDGER_FILE,
+} from './args';
 
 describe('parseNationalArgs', () => {
   it('gives the national defaults', () => {
@@ -50,5 +57,23 @@ describe('parseNationalArgs', () => {
     [['--cities', '0'], /--cities must be a whole number from 1/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseNationalArgs(argv)).toThrow(message);
+  });
+});
+
+describe('communityLedgerLayout', () => {
+  it('keeps one communities.csv up to 500,000 rows', () => {
+    expect(communityLedgerLayout('out', ROWS_PER_LEDGER_FILE)).toEqual({
+      path: join('out', 'communities.csv'),
+      files: [{ path: join('out', 'communities.csv'), rows: ROWS_PER_LEDGER_FILE }],
+    });
+  });
+
+  it('cuts a larger ledger into a folder of files whose rows add up', () => {
+    const layout = communityLedgerLayout('out', 2_000_001);
+    expect(layout.path).toBe(join('out', 'communities'));
+    expect(layout.files.map((f) => f.path)).toEqual(
+      ['01', '02', '03', '04', '05'].map((k) => join('out', 'communities', `part-${k}.csv`)),
+    );
+    expect(layout.files.map((f) => f.rows)).toEqual([500_000, 500_000, 500_000, 500_000, 1]);
   });
 });

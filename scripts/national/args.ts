@@ -3,6 +3,8 @@
  * a message meant for the person at the terminal; the CLI prints it and exits with status 2.
  */
 
+import { join } from 'node:path';
+
 /** Parsed options of the national test-data generator. */
 export interface NationalArgs {
   /** Rows of communities.csv (default 220,000: the national programme's order of magnitude). */
@@ -31,6 +33,36 @@ const EDGES_PER_COMMUNITY = 2_000_000 / 220_000;
 /** The road network's default size for a ledger of `communities` rows. */
 export function defaultRoadEdges(communities: number): number {
   return Math.round(communities * EDGES_PER_COMMUNITY);
+}
+
+/**
+ * Rows per communities file. A single CSV of ten times the national ledger (2 million rows,
+ * ~540 MB) decodes past V8's longest string, so larger ledgers are written as a folder of
+ * files, the way a province receives one workbook per city; build:data reads the folder.
+ */
+export const ROWS_PER_LEDGER_FILE = 500_000;
+
+/**
+ * Where the communities of a ledger of `communities` rows go: `communities.csv`, or past
+ * `ROWS_PER_LEDGER_FILE` a `communities/` folder of `part-01.csv`, `part-02.csv` … (`files`
+ * says which, in order, with each file's row count). `path` is what `--communities` takes.
+ */
+export function communityLedgerLayout(
+  out: string,
+  communities: number,
+): { path: string; files: { path: string; rows: number }[] } {
+  if (communities <= ROWS_PER_LEDGER_FILE)
+    return {
+      path: join(out, 'communities.csv'),
+      files: [{ path: join(out, 'communities.csv'), rows: communities }],
+    };
+  const folder = join(out, 'communities');
+  const parts = Math.ceil(communities / ROWS_PER_LEDGER_FILE);
+  const files = Array.from({ length: parts }, (_, k) => ({
+    path: join(folder, `part-${String(k + 1).padStart(2, '0')}.csv`),
+    rows: Math.min(ROWS_PER_LEDGER_FILE, communities - k * ROWS_PER_LEDGER_FILE),
+  }));
+  return { path: folder, files };
 }
 
 /** A mistake on the command line. */

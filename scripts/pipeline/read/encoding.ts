@@ -86,7 +86,15 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   try {
     // ignoreBOM: the caller has already removed a real BOM; a second one is content, not metadata.
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
+  } catch (e) {
+    // Past V8's longest string (~512 M characters) no encoding would do: say so, not "not UTF-8".
+    if ((e as { code?: unknown }).code === 'ERR_STRING_TOO_LONG')
+      throw new Error(
+        `the file is too large to read as one text (${bytes.byteLength} bytes decode to over ` +
+          "V8's limit of about 512 million characters): split the ledger into several files and " +
+          'pass them, or their folder, to --communities',
+        { cause: e },
+      );
     return null;
   }
 }
