@@ -67,14 +67,16 @@ const ledger = {
   roads: join(dir, 'roads.geojson'),
 };
 
-if (!Object.values(ledger).every((f) => existsSync(f))) {
-  console.log(`generating the test ledger and its synthetic road network into ${dir}/ …`);
+// The road network only when a build with roads will run: at ten times national it is 755 MB.
+const needed = runWith ? Object.values(ledger) : [ledger.communities, ledger.amenities];
+if (!needed.every((f) => existsSync(f))) {
+  console.log(`generating the test ledger${runWith ? ' and its synthetic road network' : ''} into ${dir}/ …`);
   const gen = spawnGenerateNational(
     {
       communities,
       amenities,
       out: dir,
-      roadEdges,
+      ...(runWith ? { roadEdges } : {}),
       ...(citiesArg === undefined ? {} : { cities: citiesArg }),
     },
     { stdio: 'inherit' },
@@ -97,7 +99,9 @@ console.log(
 );
 console.log(
   `input: ${ledger.communities} (${mib(ledger.communities)} MiB), amenities.csv (${mib(ledger.amenities)} MiB), ` +
-    `roads.geojson (${mib(ledger.roads)} MiB, SYNTHETIC, ${roadEdges} edges aimed at)`,
+    (runWith
+      ? `roads.geojson (${mib(ledger.roads)} MiB, SYNTHETIC, ${roadEdges} edges aimed at)`
+      : 'no roads'),
 );
 
 interface Built extends BuildRun {
