@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { initialFiles, type ViteManifest } from './initial-js';
+
+/** The shape of a real build: a shared chunk, lazy views, the map's worker and another. */
+const MANIFEST: ViteManifest = {
+  'index.html': {
+    file: 'assets/index-a.js',
+    isEntry: true,
+    imports: ['_svelte-b.js', '_messages-c.js'],
+    dynamicImports: ['src/table/TableView.svelte'],
+    css: ['assets/index-a.css'],
+    assets: ['assets/maplibre-gl-worker-d.mjs', 'assets/name-rank.worker-e.js'],
+  },
+  '_svelte-b.js': { file: 'assets/svelte-b.js' },
+  '_messages-c.js': {
+    file: 'assets/messages-c.js',
+    imports: ['_svelte-b.js'],
+    css: ['assets/messages-c.css'],
+  },
+  'src/table/TableView.svelte': {
+    file: 'assets/TableView-f.js',
+    imports: ['_svelte-b.js', '_table-g.js'],
+    css: ['assets/TableView-f.css'],
+  },
+  '_table-g.js': { file: 'assets/table-g.js' },
+};
+
+describe('initialFiles', () => {
+  it('takes the entry, its static imports once each, and the map worker; no lazy chunk', () => {
+    expect(initialFiles(MANIFEST)).toEqual({
+      js: [
+        'assets/index-a.js',
+        'assets/svelte-b.js',
+        'assets/messages-c.js',
+        'assets/maplibre-gl-worker-d.mjs',
+      ],
+      css: ['assets/index-a.css', 'assets/messages-c.css'],
+    });
+  });
+
+  it('counts a lazy chunk once the entry imports it statically', () => {
+    const eager: ViteManifest = {
+      ...MANIFEST,
+      'index.html': { ...MANIFEST['index.html']!, imports: ['_svelte-b.js', 'src/table/TableView.svelte'] },
+    };
+    expect(initialFiles(eager).js).toEqual([
+      'assets/index-a.js',
+      'assets/svelte-b.js',
+      'assets/TableView-f.js',
+      'assets/table-g.js',
+      'assets/maplibre-gl-worker-d.mjs',
+    ]);
+  });
+
+  it('takes the workers the options name', () => {
+    expect(initialFiles(MANIFEST, { workers: /worker/ }).js.slice(-2)).toEqual([
+      'assets/maplibre-gl-worker-d.mjs',
+      'assets/name-rank.worker-e.js',
+    ]);
+  });
+
+  it('says which entry or chunk is missing', () => {
+    expect(() => initialFiles(MANIFEST, { entry: 'present.html' })).toThrow(/no entry "present\.html"/);
+    const broken: ViteManifest = { 'index.html': { file: 'assets/index.js', imports: ['_gone.js'] } };
+    expect(() => initialFiles(broken)).toThrow(/names chunk "_gone\.js"/);
+  });
+});
