@@ -14,10 +14,11 @@ import { initialFiles, type ViteManifest } from '../../scripts/site/initial-js';
 import { buildSite, type SiteBuild } from '../browser/build-site';
 
 /**
- * Gzip -9 bytes of initial JS the default page may load: the issue's "at most 500 KB". MapLibre
- * and its worker alone are about 420 KiB of it, so the app's own first-screen code has ~70 KB.
+ * Gzip -9 bytes of initial JS the default page may load: the issue's "at most 500 KB", read as
+ * 500 KiB like its "today 570 KiB" (counted the same way, the map's worker included). MapLibre
+ * and its worker alone are about 415 KiB of it, and Svelte and PMTiles 26 KiB more.
  */
-const INITIAL_JS_BUDGET = 500_000;
+const INITIAL_JS_BUDGET = 500 * 1024;
 
 describe('initial JS', () => {
   let build: SiteBuild;
@@ -33,7 +34,7 @@ describe('initial JS', () => {
     console.log(`code (gzip -9):\n${formatCodeSize(size)}`);
   }, 300_000);
 
-  it(`is at most ${INITIAL_JS_BUDGET / 1000} KB gzip`, () => {
+  it(`is at most ${INITIAL_JS_BUDGET / 1024} KiB gzip`, () => {
     expect(size.initialJs).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
   });
 
