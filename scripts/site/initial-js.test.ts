@@ -9,7 +9,7 @@ const MANIFEST: ViteManifest = {
     imports: ['_svelte-b.js', '_messages-c.js'],
     dynamicImports: ['src/table/TableView.svelte'],
     css: ['assets/index-a.css'],
-    assets: ['assets/maplibre-gl-worker-d.mjs', 'assets/name-rank.worker-e.js'],
+    assets: ['assets/maplibre-gl-worker-d.mjs', 'assets/og-image.png'],
   },
   '_svelte-b.js': { file: 'assets/svelte-b.js' },
   '_messages-c.js': {
@@ -21,12 +21,13 @@ const MANIFEST: ViteManifest = {
     file: 'assets/TableView-f.js',
     imports: ['_svelte-b.js', '_table-g.js'],
     css: ['assets/TableView-f.css'],
+    assets: ['assets/name-rank.worker-e.js'],
   },
   '_table-g.js': { file: 'assets/table-g.js' },
 };
 
 describe('initialFiles', () => {
-  it('takes the entry, its static imports once each, and the map worker; no lazy chunk', () => {
+  it('takes the entry, its static imports once each, and their workers; no lazy chunk or its worker', () => {
     expect(initialFiles(MANIFEST)).toEqual({
       js: [
         'assets/index-a.js',
@@ -38,7 +39,7 @@ describe('initialFiles', () => {
     });
   });
 
-  it('counts a lazy chunk once the entry imports it statically', () => {
+  it('counts a lazy chunk, and its worker, once the entry imports it statically', () => {
     const eager: ViteManifest = {
       ...MANIFEST,
       'index.html': { ...MANIFEST['index.html']!, imports: ['_svelte-b.js', 'src/table/TableView.svelte'] },
@@ -49,13 +50,15 @@ describe('initialFiles', () => {
       'assets/TableView-f.js',
       'assets/table-g.js',
       'assets/maplibre-gl-worker-d.mjs',
+      'assets/name-rank.worker-e.js',
     ]);
   });
 
-  it('takes the workers the options name', () => {
-    expect(initialFiles(MANIFEST, { workers: /worker/ }).js.slice(-2)).toEqual([
+  it('takes only the assets the options name as scripts', () => {
+    expect(initialFiles(MANIFEST, { workers: /never/ }).js).not.toContain('assets/maplibre-gl-worker-d.mjs');
+    expect(initialFiles(MANIFEST, { workers: /\.(m?js|png)$/ }).js.slice(-2)).toEqual([
       'assets/maplibre-gl-worker-d.mjs',
-      'assets/name-rank.worker-e.js',
+      'assets/og-image.png',
     ]);
   });
 

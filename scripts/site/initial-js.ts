@@ -29,9 +29,10 @@ export interface InitialFilesOptions {
   /** Manifest key of the page. Default: `index.html`. */
   entry?: string;
   /**
-   * Assets of the loaded chunks that are scripts the page starts at once. Default: MapLibre's
-   * worker, which the map starts before it draws anything (the page's other workers, the
-   * table's name ranking, start only when used).
+   * Assets of the loaded chunks that count as scripts of the first load. Default: every JS
+   * asset they refer to, that is the workers first-screen code starts by URL (MapLibre's, which
+   * the map starts before it draws anything); a worker of a lazy view (the table's name
+   * ranking) is an asset of that view's chunk and is left out with it.
    */
   workers?: RegExp;
 }
@@ -46,12 +47,12 @@ export interface InitialFiles {
 
 /**
  * The JS and CSS the page loads before it is usable: the entry chunk and, transitively, every
- * chunk it imports statically, plus the workers among their assets that start at once.
+ * chunk it imports statically, plus the workers among their assets.
  * Dynamic imports are left out: they load when their view is first used.
  */
 export function initialFiles(manifest: ViteManifest, options: InitialFilesOptions = {}): InitialFiles {
   const entry = options.entry ?? 'index.html';
-  const workers = options.workers ?? /maplibre-gl-worker[^/]*\.m?js$/;
+  const workers = options.workers ?? /\.m?js$/;
   if (!manifest[entry]) throw new Error(`the build manifest has no entry "${entry}"`);
   const js: string[] = [];
   const css = new Set<string>();
