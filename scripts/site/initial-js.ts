@@ -11,6 +11,8 @@ export interface ManifestChunk {
   /** The source it was built from, when it has one. */
   src?: string;
   isEntry?: boolean;
+  /** True for a chunk that is the target of a dynamic `import()`. */
+  isDynamicEntry?: boolean;
   /** Manifest keys of the chunks this one imports statically (loaded with it). */
   imports?: string[];
   /** Manifest keys of the chunks this one imports with `import()` (loaded on use). */
