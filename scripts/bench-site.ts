@@ -17,8 +17,8 @@
  *   and summaries (performance.measure `explore:compute:*`), and until the page shows them,
  *   charts and DOM included (`explore:filter`); the map's drawing is in neither;
  *
- * and prints the built site's code size (gzip -9) by chunk. A timeout is reported as the
- * result. A benchmark, not a test: it prints figures and asserts nothing.
+ * and prints the built site's code size (gzip -9) by chunk, initial or lazy (scripts/site/code-size.ts).
+ * A timeout is reported as the result. A benchmark, not a test: it prints figures and asserts nothing.
  *
  * The data is generated and built unless tmp/ holds a build of the same size made with the
  * current pipeline code (`--rebuild` forces it).
@@ -39,12 +39,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/browser';
 import { positiveArg } from './cli/positive-arg';
-import { listFiles } from './pipeline/output/output-files';
+import { formatCodeSize, readCodeSize } from './site/code-size';
 import { EMPTY_FILTERS, filterExpression } from '../src/explore/filters';
 import { basemapStyle } from '../src/map/basemap-style';
 import { COMMUNITY_LAYER_IDS, communityLayers } from '../src/map/layers/community-style';
@@ -579,27 +578,8 @@ async function measure(
 // ---------------------------------------------------------------- bundle
 
 async function bundleTable(dist: string): Promise<string> {
-  const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const rows: { name: string; raw: number; gzip: number; initial: boolean }[] = [];
-  for (const name of await listFiles(dist)) {
-    // Site code only: dist/ also carries serve.mjs, a Node script for serving the folder.
-    if (!name.startsWith('assets/') || !/\.(m?js|css)$/.test(name)) continue;
-    const bytes = await readFile(join(dist, name));
-    const initial = html.includes(name) || /maplibre-gl-worker.*\.mjs$/.test(name);
-    rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, initial });
-  }
-  rows.sort((a, b) => b.gzip - a.gzip);
-  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  const lines = rows.map(
-    (r) =>
-      `  ${r.name.padEnd(54)} ${kib(r.raw).padStart(11)} ${kib(r.gzip).padStart(11)}  ${r.initial ? 'initial' : 'lazy'}`,
-  );
-  const sum = (list: typeof rows) => kib(list.reduce((s, r) => s + r.gzip, 0));
-  return [
-    `  ${'chunk'.padEnd(54)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)}`,
-    ...lines,
-    `  initial load (entry JS + CSS + map worker): ${sum(rows.filter((r) => r.initial))} gzip; all code ${sum(rows)} gzip`,
-  ].join('\n');
+  // Initial = entry, its static imports and the map's worker, from the build's manifest (scripts/site).
+  return formatCodeSize(await readCodeSize(dist));
 }
 
 // ---------------------------------------------------------------- main

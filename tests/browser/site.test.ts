@@ -157,8 +157,10 @@ describe('site in a browser', () => {
     expect(lazy()).toEqual([]);
     await page.getByRole('radio', { name: '资金密度' }).check();
     await page.locator('.ramp').waitFor();
-    expect(lazy().some((r) => r.includes('funding-hex-overlay'))).toBe(true);
-    expect(lazy().some((r) => /aggregates\/h3-r\d+\.json/.test(r))).toBe(true);
+    // The legend and the layer are chunks of their own, loaded side by side: the ramp can show
+    // before the layer has asked for deck.gl and the cells.
+    await expect.poll(() => lazy().some((r) => r.includes('funding-hex-overlay'))).toBe(true);
+    await expect.poll(() => lazy().some((r) => /aggregates\/h3-r\d+\.json/.test(r))).toBe(true);
     expect(params(page).get('layer')).toBe('funding');
     await waitForMapIdle(page);
     const png = await screenshot(page, 'funding-density');

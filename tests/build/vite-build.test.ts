@@ -1,12 +1,11 @@
 /**
  * The production build (`vite build`) and what it ships: the strict Content-Security-Policy,
  * relative asset paths (dist/ must work from any folder), no URLs of other hosts that code
- * could fetch, the code-split deck.gl chunk, the offline basemap, the link-preview tags and
- * image, and the bundle size.
+ * could fetch, the code-split deck.gl chunk, the offline basemap, and the link-preview tags and
+ * image. The bundle size and its budget: initial-js.test.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { FeatureCollection, Point } from 'geojson';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -221,26 +220,5 @@ describe('vite build', () => {
         expect(count, `${stage} (${STAGE_COLORS[stage]}) pixels on the map`).toBeGreaterThan(4);
       }
     });
-  });
-
-  it('reports the bundle size (gzip)', () => {
-    const code = assets.filter((a) => /\.(m?js|css)$/.test(a.path));
-    const rows = code
-      .map((a) => ({ path: a.path, raw: a.bytes.length, gzip: gzipSync(a.bytes, { level: 9 }).length }))
-      .sort((a, b) => b.gzip - a.gzip);
-    const initial = rows.filter(
-      (r) => html.includes(r.path) || (r.path.includes('maplibre-gl-worker') && r.path.endsWith('.mjs')),
-    );
-    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-    const lines = rows.map(
-      (r) => `  ${r.path.padEnd(52)} ${kib(r.raw).padStart(11)} ${kib(r.gzip).padStart(11)} gzip`,
-    );
-    const initialGzip = initial.reduce((s, r) => s + r.gzip, 0);
-    const totalGzip = rows.reduce((s, r) => s + r.gzip, 0);
-    console.log(
-      `bundle (gzip -9):\n${lines.join('\n')}\n  initial load (entry JS + CSS + map worker): ${kib(initialGzip)}\n  all code: ${kib(totalGzip)}`,
-    );
-    // A budget, so a heavy dependency sneaking into the first load is caught: MapLibre alone is ~250 KiB.
-    expect(initialGzip).toBeLessThan(600 * 1024);
   });
 });

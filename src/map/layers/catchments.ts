@@ -8,6 +8,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { geometryToDisplayCrs, type DisplayCrs } from '../../domain/display-crs';
 import { LIFE_CIRCLES, type LifeCircleKey } from '../../domain/vocabulary';
 import { catchmentPolygons, type CatchmentOptions } from '../../domain/walk-network/catchment';
+import { CATCHMENT_OPTIONS } from './catchment-options';
 import { snapAt, type SnapColumns, type WalkGraph } from '../../domain/walk-network/types';
 
 /** Properties of one catchment polygon. */
@@ -22,14 +23,6 @@ export interface WalkNetwork {
   /** Where each community (explore.json row order) joins the network. */
   communitySnaps: SnapColumns;
 }
-
-/**
- * Band and grid of the catchment outline: a 40 m band, about a street's frontage (the buildings
- * and gates reached from it), which keeps the bands of two banks 80 m or more apart from
- * touching; 10 m cells trace it to about a metre and keep a 1000 m catchment within tens of
- * milliseconds.
- */
-export const CATCHMENT_OPTIONS: Readonly<Required<CatchmentOptions>> = { bufferMetres: 40, cellMetres: 10 };
 
 /**
  * The catchments of the community at explore row `row`, largest first (so the smaller ones are

@@ -1,0 +1,89 @@
+/**
+ * The initial-JS budget: what the default page loads before it can be used (the entry chunk,
+ * every chunk it imports statically, MapLibre's worker; scripts/site/initial-js.ts), gzip -9,
+ * from a real `vite build`. Views the first screen does not show (the table, the filter panel
+ * and its charts, the community panel, area statistics, exports, the services and funding
+ * layers, presentation mode, dialogs, the phone's sheet, the embed's bar) are dynamic imports
+ * and must stay out of it.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCodeSize, MANIFEST_PATH, readCodeSize, type CodeSize } from '../../scripts/site/code-size';
+import { initialFiles, type ViteManifest } from '../../scripts/site/initial-js';
+import { buildSite, type SiteBuild } from '../browser/build-site';
+
+/**
+ * Gzip -9 bytes of initial JS the default page may load, the map's worker included (the issue's
+ * "today 570 KiB" counted it too). The issue asks for 500 KB; this is a ratchet on the way
+ * there, just above today's 511 KiB: MapLibre and its worker alone are about 415 KiB, Svelte
+ * and PMTiles 26 KiB more, and most of what is left is the first screen itself (the interface
+ * text of both languages, 12 KiB, the explore index and filters, the header, legend and map
+ * layers). Lower it as that shrinks; never raise it without saying why.
+ */
+const INITIAL_JS_BUDGET = 520 * 1024;
+
+describe('initial JS', () => {
+  let build: SiteBuild;
+  let size: CodeSize;
+  let manifest: ViteManifest;
+  let html: string;
+
+  beforeAll(async () => {
+    build = await buildSite();
+    size = await readCodeSize(build.dir);
+    manifest = JSON.parse(await readFile(join(build.dir, MANIFEST_PATH), 'utf8')) as ViteManifest;
+    html = await readFile(join(build.dir, 'index.html'), 'utf8');
+    console.log(`code (gzip -9):\n${formatCodeSize(size)}`);
+  }, 300_000);
+
+  it(`is at most ${INITIAL_JS_BUDGET / 1024} KiB gzip`, () => {
+    expect(size.initialJs).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+  });
+
+  it('counts what index.html loads: its module script and modulepreloads, no more', () => {
+    // The manifest's graph and the page must agree, or the budget counts the wrong files.
+    const loaded = [
+      ...html.matchAll(
+        /<script type="module"[^>]*src="\.\/([^"]+)"|<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g,
+      ),
+    ].map((m) => m[1] ?? m[2]);
+    const { js } = initialFiles(manifest);
+    // Workers are not preloaded: they are assets the code starts by URL.
+    const assets = new Set(Object.values(manifest).flatMap((c) => c.assets ?? []));
+    expect(new Set(loaded)).toEqual(new Set(js.filter((f) => !assets.has(f))));
+  });
+
+  it('keeps the views the first screen does not show in lazy chunks', () => {
+    const { js } = initialFiles(manifest);
+    const initialSources = new Set(
+      Object.values(manifest)
+        .filter((c) => js.includes(c.file) && c.src)
+        .map((c) => c.src!),
+    );
+    const lazy = [
+      'src/table/TableView.svelte',
+      'src/explore/ExplorePanel.svelte',
+      'src/panels/CommunityPanel.svelte',
+      'src/area/AreaSession.svelte',
+      'src/present/start.ts',
+      'src/map/layers/CatchmentLayer.svelte',
+      'src/map/layers/FundingHexLayer.svelte',
+      'src/map/layers/funding-hex-overlay.ts',
+      'src/map/protomaps-style.ts',
+      'src/sheet/BottomSheet.svelte',
+      'src/embed/EmbedBar.svelte',
+    ];
+    for (const src of lazy) {
+      expect(manifest[src], `${src} is a chunk of its own`).toBeDefined();
+      expect(manifest[src]!.isDynamicEntry, `${src} loads on use`).toBe(true);
+      expect(initialSources.has(src), `${src} stays out of the first load`).toBe(false);
+    }
+    // The PNG export, shared with presentation mode, is a chunk of its own rather than a dynamic entry.
+    const exportChunks = Object.values(manifest).filter((c) => /^assets\/export-(view|png)-/.test(c.file));
+    expect(exportChunks.length, 'export-view and export-png chunks').toBe(2);
+    for (const c of exportChunks) expect(js, c.file).not.toContain(c.file);
+    // The MapLibre worker is counted: the map starts it before it draws.
+    expect(js.some((f) => /maplibre-gl-worker.*\.mjs$/.test(f))).toBe(true);
+  });
+});
