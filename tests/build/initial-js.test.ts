@@ -16,12 +16,13 @@ import { buildSite, type SiteBuild } from '../browser/build-site';
 /**
  * Gzip -9 bytes of initial JS the default page may load, the map's worker included (the issue's
  * "today 570 KiB" counted it too). The issue asks for 500 KB; this is a ratchet on the way
- * there, just above today's 511 KiB: MapLibre and its worker alone are about 415 KiB, Svelte
+ * there, just above today's 521 KiB (511 KiB before the explore index's decoding worker, 6.4 KiB,
+which starts at load, joined it): MapLibre and its worker alone are about 415 KiB, Svelte
  * and PMTiles 26 KiB more, and most of what is left is the first screen itself (the interface
  * text of both languages, 12 KiB, the explore index and filters, the header, legend and map
  * layers). Lower it as that shrinks; never raise it without saying why.
  */
-const INITIAL_JS_BUDGET = 520 * 1024;
+const INITIAL_JS_BUDGET = 525 * 1024;
 
 describe('initial JS', () => {
   let build: SiteBuild;
