@@ -7,8 +7,12 @@
  * Why binary and in parts: at national scale (220,000 communities) explore.json was 43 MB raw,
  * 12.3 MB gzip, all of it fetched and parsed before the first filter. Typed arrays with
  * dictionary-coded text gzip far smaller, decode without parsing text, and split by need:
- * - `core` (`explore-core.bin`): what the filters, the counts and the charts need, fetched when
- *   the page starts;
+ * - `core` (`explore-core.bin`): what the filters, the facet counts and the stage, progress,
+ *   items and life-circle charts read, fetched when the page starts;
+ * - `figures` (`explore-figures.bin`): the funding channels and the people counts (households,
+ *   residents, buildings), fetched right after the core, in the background: at national scale
+ *   they are more than half the core's gzip size (amounts in 万元 with two decimals are near
+ *   their entropy), and the page is interactive without them;
  * - `details` (`explore-details.bin`): ids, names, 社区, positions and H3 cells of every row, for
  *   search, the table, a community's panel, the area tool and the map re-aggregated under a
  *   filter, fetched the first time one of them asks.
@@ -35,11 +39,13 @@
  * hand-written UTF-8 decoder.
  */
 
+import type { ExploreTotals } from './explore-totals';
+
 /** Version of the binary layout; a reader refuses any other. */
-export const EXPLORE_BINARY_VERSION = 2;
+export const EXPLORE_BINARY_VERSION = 3;
 
 /** The parts, in the order the site needs them. */
-export const EXPLORE_PARTS = ['core', 'details'] as const;
+export const EXPLORE_PARTS = ['core', 'figures', 'details'] as const;
 /** One part of the explore index. */
 export type ExplorePart = (typeof EXPLORE_PARTS)[number];
 
@@ -49,6 +55,7 @@ export type ExplorePart = (typeof EXPLORE_PARTS)[number];
  */
 export const EXPLORE_PART_FILES: Readonly<Record<ExplorePart, string>> = {
   core: 'explore-core.bin',
+  figures: 'explore-figures.bin',
   details: 'explore-details.bin',
 };
 
@@ -112,12 +119,21 @@ export interface CoreMeta {
    * scale, 8,363 triples).
    */
   places: number;
-  /** Funding channels some row reports: field → unit (a stored amount × unit = yuan). */
-  funds: Record<string, number>;
   /** Item keys; bit b of word w is key `items[w * 32 + b]`. */
   items: string[];
   /** Amenity types of the missing-types bit set; null when the build had no amenities. */
   missing_types: string[] | null;
+  /**
+   * Funding and people totals of every row (./explore-totals.ts), from the figures part: what
+   * the first, unfiltered view shows before that part has arrived.
+   */
+  totals: ExploreTotals;
+}
+
+/** Meta of the figures part (columns `households`, `residents`, `buildings`, `funds.*`). */
+export interface FiguresMeta {
+  /** Funding channels some row reports: field → unit (a stored amount × unit = yuan). */
+  funds: Record<string, number>;
 }
 
 /** Meta of the details part. */

@@ -50,7 +50,7 @@ describe('a --hash-names build', () => {
     const refs = [
       ...Object.values(manifest.layers).map((l) => l.url),
       ...Object.values(manifest.aggregates.files),
-      manifest.explore!.url,
+      ...Object.values(manifest.explore!.parts),
     ];
     for (const ref of refs) expect(keys.has(ref), ref).toBe(true);
     expect(keys.has('story.json')).toBe(true);
