@@ -13,6 +13,7 @@
  * - first load, gzip: what the page fetched until interactive (map drawn, the exploring bar's
  *   counts shown), each response gzipped as a server would, by kind (JS, CSS, manifest, explore,
  *   aggregates, tiles, basemap), for the full site and for an embed of one layer (`?embed=1`);
+ *   the explore index's figures part, fetched once the page is interactive, is printed apart;
  * - filter compute: a filter ticked in the explore panel: ms computing the mask, counts, facets
  *   and summaries (performance.measure `explore:compute:*`), and until the page shows them,
  *   charts and DOM included (`explore:filter`); the map's drawing is in neither;
@@ -276,8 +277,15 @@ const LOAD_KINDS = [
   'tiles',
   'basemap',
   'other',
+  'background',
 ] as const;
 type LoadKind = (typeof LOAD_KINDS)[number];
+
+/**
+ * Kinds fetched after the page is interactive, without blocking it (the explore index's figures
+ * part, src/contracts/explore-binary.ts): reported apart, not counted in the first load.
+ */
+const BACKGROUND_KINDS: readonly LoadKind[] = ['background'];
 
 function kindOf(path: string): LoadKind {
   if (path.startsWith('/basemap/')) return 'basemap';
@@ -285,6 +293,7 @@ function kindOf(path: string): LoadKind {
   if (path.endsWith('.css')) return 'CSS';
   if (path === '/' || path.endsWith('.html')) return 'HTML';
   if (path.endsWith('/manifest.json')) return 'manifest';
+  if (/\/explore-figures[-.][^/]*$/.test(path)) return 'background';
   if (/\/explore[-.][^/]*$/.test(path)) return 'explore';
   if (path.includes('/aggregates/')) return 'aggregates';
   if (path.endsWith('.pmtiles')) return 'tiles';
@@ -315,7 +324,7 @@ function gzipByKind(responses: readonly Sent[]): Record<LoadKind, number> {
 /** Explore files sent, each with its raw and gzip size, for the per-part table. */
 function exploreFiles(responses: readonly Sent[]): { path: string; raw: number; gzip: number }[] {
   return responses
-    .filter((r) => kindOf(r.path) === 'explore')
+    .filter((r) => kindOf(r.path) === 'explore' || kindOf(r.path) === 'background')
     .map((r) => {
       const body = readFileSync(r.file);
       return { path: r.path, raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
@@ -691,11 +700,13 @@ async function main(): Promise<void> {
   const kb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   const loadLine = (label: string, load: Record<LoadKind, number> | null) =>
     load
-      ? `  ${label}: ${kb(LOAD_KINDS.reduce((sum, k) => sum + load[k], 0))} gzip (${LOAD_KINDS.filter(
-          (k) => load[k],
-        )
+      ? `  ${label}: ${kb(
+          LOAD_KINDS.reduce((sum, k) => sum + (BACKGROUND_KINDS.includes(k) ? 0 : load[k]), 0),
+        )} gzip (${LOAD_KINDS.filter((k) => load[k] && !BACKGROUND_KINDS.includes(k))
           .map((k) => `${k} ${kb(load[k])}`)
-          .join(', ')})`
+          .join(', ')})${
+          load.background ? `; then in the background, not blocking: ${kb(load.background)}` : ''
+        }`
       : `  ${label}: not reached`;
   console.log('\nfirst load, gzip (level 6, per response; until interactive and a second without requests):');
   console.log(loadLine('site', product.firstLoad));
