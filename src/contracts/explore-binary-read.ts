@@ -10,6 +10,7 @@ import {
   U16_NONE,
   U32_NONE,
   U8_NONE,
+  completionOf,
   unpackMonth,
   unpackPart,
   PLACE_FIELDS,
@@ -170,12 +171,15 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
   }
   for (const [field, values] of Object.entries(meta.text))
     if (!(field in textColumns)) textColumns[field] = text(part, label, field, values, n);
-  const months = (name: string) => {
-    const packed = part.column(name, ['u16'], n);
-    const out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = unpackMonth(packed[i]!);
-    return out;
-  };
+  const startPacked = part.column('start_month', ['u16'], n);
+  const completionStored = part.column('completion_after_start', ['u16'], n);
+  const startMonth = new Uint32Array(n);
+  const completionMonth = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = startPacked[i]!;
+    startMonth[i] = unpackMonth(start);
+    completionMonth[i] = unpackMonth(completionOf(start, completionStored[i]!));
+  }
   let lifeCircles: CoreColumns['lifeCircles'] = null;
   if (meta.missing_types) {
     const coverage = part.column('lc.coverage', ['u16'], n);
@@ -191,8 +195,8 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
     text: textColumns,
     batchYear: widen(part.column('batch_year', ['u16'], n)),
     yearBuilt: widen(part.column('year_built', ['u16'], n)),
-    startMonth: months('start_month'),
-    completionMonth: months('completion_month'),
+    startMonth,
+    completionMonth,
     totals: totalsOf(meta.totals, label),
     items: bits(part, label, 'items', meta.items, n),
     isSynthetic: (part.column('is_synthetic', ['u8'], n) as Uint8Array).slice(),

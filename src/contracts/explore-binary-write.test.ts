@@ -142,6 +142,12 @@ describe('encodeExploreParts', () => {
       /fund_central points at row 3/,
     );
     expect(broken((f) => (f.h3[1]!.rows = [0, 2, 0]))).toThrow('h3 r8 row 1 points past the cells');
+    expect(
+      broken((f) => {
+        f.columns.start_month = [100001, null, null];
+        f.columns.completion_month = [304801, null, null];
+      }),
+    ).toThrow('completion_month row 0 is 2048 years from its start');
   });
 
   it('keeps measures that are not whole numbers, as f64', () => {

@@ -6,6 +6,7 @@
  */
 import {
   codeArray,
+  completionAfterStart,
   EXPLORE_PARTS,
   ExploreBinaryError,
   packMonth,
@@ -205,7 +206,12 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
   columns.batch_year = years('batch_year', c.batch_year, n);
   columns.year_built = years('year_built', c.year_built, n);
   columns.start_month = months('start_month', c.start_month, n);
-  columns.completion_month = months('completion_month', c.completion_month, n);
+  const completion = months('completion_month', c.completion_month, n);
+  columns.completion_after_start = completion.map((month, i) => {
+    const stored = completionAfterStart(columns.start_month![i]!, month);
+    if (stored === null) fail(`column completion_month row ${i} is 2048 years from its start`);
+    return stored;
+  });
   // The figures part: what only the funding and people figures read.
   const figureColumns: Record<string, ColumnArray> = {};
   for (const field of ['households', 'residents', 'buildings'] as const) {

