@@ -7,6 +7,7 @@
  */
 import { tick } from 'svelte';
 import { fileUrl, type SiteManifest } from '../lib/manifest';
+import type { ExploreTotals } from '../contracts/explore-totals';
 import type { ExploreIndex } from './explore-index';
 import { loadExploreCore, loadExploreDetails, loadExploreFigures } from './explore-load';
 import {
@@ -75,6 +76,17 @@ export class ExploreState {
   readonly summary = $derived.by<ExploreSummary | null>(() =>
     this.index && this.mask ? timed('summary', () => summarise(this.index!, this.mask!)) : null,
   );
+  /**
+   * Households, residents and funding of the matching rows for the counts to show: the
+   * summary's once the figures part is in; before it, the unfiltered totals from the core's
+   * header when nothing is filtered, else null (show them as loading, not as zeros).
+   */
+  readonly figureTotals = $derived.by<ExploreTotals | null>(() => {
+    const index = this.index;
+    if (!index) return null;
+    if (index.hasFigures) return this.summary?.totals ?? null;
+    return this.active ? null : index.totals;
+  });
   /** Counts per option of each filter, under the other filters. */
   readonly facets = $derived.by<Facets | null>(() =>
     this.index ? timed('facets', () => facetCounts(this.index!, this.filters)) : null,

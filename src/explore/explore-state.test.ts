@@ -35,6 +35,19 @@ describe('ExploreState', () => {
     expect(state.expression).toBeNull();
   });
 
+  it('shows the header totals unfiltered before the figures, nothing under a filter, then the filtered sums', () => {
+    const full = exploreIndexOf(records);
+    const parts = encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7])));
+    const state = createExploreState();
+    state.index = indexOfParts(parts.core.buffer as ArrayBuffer);
+    const { count: _, ...all } = summarise(full, new Uint8Array(full.count).fill(1)).totals;
+    expect(state.figureTotals).toEqual(all);
+    state.toggle('stage', 'completed');
+    expect(state.figureTotals).toBeNull();
+    state.index = full;
+    expect(state.figureTotals).toEqual(summarise(full, matchMask(full, state.filters)).totals);
+  });
+
   it('reports data without an index as an error, fetching nothing', async () => {
     const state = createExploreState();
     const manifest = parseManifest({
