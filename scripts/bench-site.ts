@@ -351,7 +351,7 @@ interface Result {
    * (`compute`), and until the page showed them, DOM and chart components included (`shown`);
    * the map's drawing is in neither.
    */
-  filterComputeMs: { compute: number; shown: number }[];
+  filterComputeMs: { compute: number; shown: number; parts: Record<string, number> }[];
   note: string;
 }
 
@@ -439,13 +439,15 @@ async function snapshotFirstLoad(page: Page, server: CountingServer, interactive
  * unticks them) and reads how long each took to recompute counts, facets and chart data
  * (`explore:filter`, src/explore/explore-state.svelte.ts).
  */
-async function filterCompute(page: Page): Promise<{ compute: number; shown: number }[]> {
+async function filterCompute(
+  page: Page,
+): Promise<{ compute: number; shown: number; parts: Record<string, number> }[]> {
   await page.locator('button.toggle[aria-controls="explore-panel"]').first().click();
   const section = page.locator('#explore-panel details').first();
   await section.waitFor();
   await section.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   const boxes = section.locator('input[type="checkbox"]');
-  const out: { compute: number; shown: number }[] = [];
+  const out: { compute: number; shown: number; parts: Record<string, number> }[] = [];
   for (const k of [0, 1, 0, 1]) {
     await page.evaluate(() => performance.clearMeasures());
     await boxes.nth(k).click();
@@ -453,17 +455,27 @@ async function filterCompute(page: Page): Promise<{ compute: number; shown: numb
       () => {
         const shown = performance.getEntriesByName('explore:filter').at(-1)?.duration;
         if (shown === undefined) return null;
-        const compute = performance
+        const measures = performance
           .getEntriesByType('measure')
-          .filter((e) => e.name.startsWith('explore:compute:'))
-          .reduce((sum, e) => sum + e.duration, 0);
-        return { compute, shown };
+          .filter((e) => e.name.startsWith('explore:compute:'));
+        const compute = measures.reduce((sum, e) => sum + e.duration, 0);
+        // Each computation apart (mask, summary, facets), to see which one a slow filter spent on.
+        const parts: Record<string, number> = {};
+        for (const e of measures) {
+          const name = e.name.slice('explore:compute:'.length);
+          parts[name] = Math.round(((parts[name] ?? 0) + e.duration) * 10) / 10;
+        }
+        return { compute, shown, parts };
       },
       null,
       { timeout: TIMEOUT_S * 1000, polling: 50 },
     );
-    const { compute, shown } = (await handle.jsonValue()) as { compute: number; shown: number };
-    out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10 });
+    const { compute, shown, parts } = (await handle.jsonValue()) as {
+      compute: number;
+      shown: number;
+      parts: Record<string, number>;
+    };
+    out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10, parts });
   }
   return out;
 }
@@ -717,6 +729,12 @@ async function main(): Promise<void> {
   if (product.filterComputeMs.length)
     console.log(
       `filter applied in the panel, ms computing mask + counts + facets + summaries / until shown (charts and DOM, no map drawing): ${product.filterComputeMs.map((v) => `${v.compute} / ${v.shown}`).join(', ')}`,
+    );
+  for (const [k, v] of product.filterComputeMs.entries())
+    console.log(
+      `    filter ${k + 1}: ${Object.entries(v.parts)
+        .map(([name, ms]) => `${name} ${ms}`)
+        .join(', ')} ms`,
     );
   console.log(`\nbundle of the built site (dist/):\n${await bundleTable(plain)}`);
   console.log(`\nscreenshots: ${WORK}/site.png, ${WORK}/naive-geojson.png`);
