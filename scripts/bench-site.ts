@@ -13,6 +13,7 @@
  * - first load, gzip: what the page fetched until interactive (map drawn, the exploring bar's
  *   counts shown), each response gzipped as a server would, by kind (JS, CSS, manifest, explore,
  *   aggregates, tiles, basemap), for the full site and for an embed of one layer (`?embed=1`);
+ *   the explore index's figures part, fetched once the page is interactive, is printed apart;
  * - filter compute: a filter ticked in the explore panel: ms computing the mask, counts, facets
  *   and summaries (performance.measure `explore:compute:*`), and until the page shows them,
  *   charts and DOM included (`explore:filter`); the map's drawing is in neither;
@@ -275,8 +276,15 @@ const LOAD_KINDS = [
   'tiles',
   'basemap',
   'other',
+  'background',
 ] as const;
 type LoadKind = (typeof LOAD_KINDS)[number];
+
+/**
+ * Kinds fetched after the page is interactive, without blocking it (the explore index's figures
+ * part, src/contracts/explore-binary.ts): reported apart, not counted in the first load.
+ */
+const BACKGROUND_KINDS: readonly LoadKind[] = ['background'];
 
 function kindOf(path: string): LoadKind {
   if (path.startsWith('/basemap/')) return 'basemap';
@@ -284,6 +292,7 @@ function kindOf(path: string): LoadKind {
   if (path.endsWith('.css')) return 'CSS';
   if (path === '/' || path.endsWith('.html')) return 'HTML';
   if (path.endsWith('/manifest.json')) return 'manifest';
+  if (/\/explore-figures[-.][^/]*$/.test(path)) return 'background';
   if (/\/explore[-.][^/]*$/.test(path)) return 'explore';
   if (path.includes('/aggregates/')) return 'aggregates';
   if (path.endsWith('.pmtiles')) return 'tiles';
@@ -314,7 +323,7 @@ function gzipByKind(responses: readonly Sent[]): Record<LoadKind, number> {
 /** Explore files sent, each with its raw and gzip size, for the per-part table. */
 function exploreFiles(responses: readonly Sent[]): { path: string; raw: number; gzip: number }[] {
   return responses
-    .filter((r) => kindOf(r.path) === 'explore')
+    .filter((r) => kindOf(r.path) === 'explore' || kindOf(r.path) === 'background')
     .map((r) => {
       const body = readFileSync(r.file);
       return { path: r.path, raw: body.length, gzip: gzipSync(body, { level: 6 }).length };
@@ -341,7 +350,7 @@ interface Result {
    * (`compute`), and until the page showed them, DOM and chart components included (`shown`);
    * the map's drawing is in neither.
    */
-  filterComputeMs: { compute: number; shown: number }[];
+  filterComputeMs: { compute: number; shown: number; parts: Record<string, number> }[];
   note: string;
 }
 
@@ -429,13 +438,15 @@ async function snapshotFirstLoad(page: Page, server: CountingServer, interactive
  * unticks them) and reads how long each took to recompute counts, facets and chart data
  * (`explore:filter`, src/explore/explore-state.svelte.ts).
  */
-async function filterCompute(page: Page): Promise<{ compute: number; shown: number }[]> {
+async function filterCompute(
+  page: Page,
+): Promise<{ compute: number; shown: number; parts: Record<string, number> }[]> {
   await page.locator('button.toggle[aria-controls="explore-panel"]').first().click();
   const section = page.locator('#explore-panel details').first();
   await section.waitFor();
   await section.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   const boxes = section.locator('input[type="checkbox"]');
-  const out: { compute: number; shown: number }[] = [];
+  const out: { compute: number; shown: number; parts: Record<string, number> }[] = [];
   for (const k of [0, 1, 0, 1]) {
     await page.evaluate(() => performance.clearMeasures());
     await boxes.nth(k).click();
@@ -443,17 +454,27 @@ async function filterCompute(page: Page): Promise<{ compute: number; shown: numb
       () => {
         const shown = performance.getEntriesByName('explore:filter').at(-1)?.duration;
         if (shown === undefined) return null;
-        const compute = performance
+        const measures = performance
           .getEntriesByType('measure')
-          .filter((e) => e.name.startsWith('explore:compute:'))
-          .reduce((sum, e) => sum + e.duration, 0);
-        return { compute, shown };
+          .filter((e) => e.name.startsWith('explore:compute:'));
+        const compute = measures.reduce((sum, e) => sum + e.duration, 0);
+        // Each computation apart (mask, summary, facets), to see which one a slow filter spent on.
+        const parts: Record<string, number> = {};
+        for (const e of measures) {
+          const name = e.name.slice('explore:compute:'.length);
+          parts[name] = Math.round(((parts[name] ?? 0) + e.duration) * 10) / 10;
+        }
+        return { compute, shown, parts };
       },
       null,
       { timeout: TIMEOUT_S * 1000, polling: 50 },
     );
-    const { compute, shown } = (await handle.jsonValue()) as { compute: number; shown: number };
-    out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10 });
+    const { compute, shown, parts } = (await handle.jsonValue()) as {
+      compute: number;
+      shown: number;
+      parts: Record<string, number>;
+    };
+    out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10, parts });
   }
   return out;
 }
@@ -671,11 +692,13 @@ async function main(): Promise<void> {
   const kb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   const loadLine = (label: string, load: Record<LoadKind, number> | null) =>
     load
-      ? `  ${label}: ${kb(LOAD_KINDS.reduce((sum, k) => sum + load[k], 0))} gzip (${LOAD_KINDS.filter(
-          (k) => load[k],
-        )
+      ? `  ${label}: ${kb(
+          LOAD_KINDS.reduce((sum, k) => sum + (BACKGROUND_KINDS.includes(k) ? 0 : load[k]), 0),
+        )} gzip (${LOAD_KINDS.filter((k) => load[k] && !BACKGROUND_KINDS.includes(k))
           .map((k) => `${k} ${kb(load[k])}`)
-          .join(', ')})`
+          .join(', ')})${
+          load.background ? `; then in the background, not blocking: ${kb(load.background)}` : ''
+        }`
       : `  ${label}: not reached`;
   console.log('\nfirst load, gzip (level 6, per response; until interactive and a second without requests):');
   console.log(loadLine('site', product.firstLoad));
@@ -686,6 +709,12 @@ async function main(): Promise<void> {
   if (product.filterComputeMs.length)
     console.log(
       `filter applied in the panel, ms computing mask + counts + facets + summaries / until shown (charts and DOM, no map drawing): ${product.filterComputeMs.map((v) => `${v.compute} / ${v.shown}`).join(', ')}`,
+    );
+  for (const [k, v] of product.filterComputeMs.entries())
+    console.log(
+      `    filter ${k + 1}: ${Object.entries(v.parts)
+        .map(([name, ms]) => `${name} ${ms}`)
+        .join(', ')} ms`,
     );
   console.log(`\nbundle of the built site (dist/):\n${await bundleTable(plain)}`);
   console.log(`\nscreenshots: ${WORK}/site.png, ${WORK}/naive-geojson.png`);

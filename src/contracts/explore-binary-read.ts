@@ -10,6 +10,7 @@ import {
   U16_NONE,
   U32_NONE,
   U8_NONE,
+  completionOf,
   unpackMonth,
   unpackPart,
   PLACE_FIELDS,
@@ -17,8 +18,10 @@ import {
   type CoreMeta,
   type DetailsMeta,
   type Dictionary,
+  type FiguresMeta,
   type UnpackedPart,
 } from './explore-binary';
+import type { ExploreTotals } from './explore-totals';
 
 /** A decoded dictionary column: `values[codes[i]]` is row i's value; code 0 is null. */
 export interface DecodedText {
@@ -42,11 +45,8 @@ export interface CoreColumns {
   /** `YYYYMM` (`MM = 00`: year only); 0 when not given. */
   readonly startMonth: Uint32Array;
   readonly completionMonth: Uint32Array;
-  readonly households: Float64Array;
-  readonly residents: Float64Array;
-  readonly buildings: Float64Array;
-  /** Yuan per channel some row reports, NaN where the row does not; in file order. */
-  readonly funds: readonly { field: string; values: Float64Array }[];
+  /** Funding and people totals of every row, from the header: the figures part is fetched later. */
+  readonly totals: ExploreTotals;
   readonly items: DecodedBits;
   readonly isSynthetic: Uint8Array;
   /** Life-circle results; null when the build had no amenities. */
@@ -57,6 +57,17 @@ export interface CoreColumns {
     readonly coverage: Float64Array;
     readonly missingTypes: DecodedBits;
   } | null;
+}
+
+/** The figures part decoded: funding channels and people counts. */
+export interface FiguresColumns {
+  readonly count: number;
+  /** NaN when not given. */
+  readonly households: Float64Array;
+  readonly residents: Float64Array;
+  readonly buildings: Float64Array;
+  /** Yuan per channel some row reports, NaN where the row does not; in file order. */
+  readonly funds: readonly { field: string; values: Float64Array }[];
 }
 
 /** The details part decoded. */
@@ -125,6 +136,19 @@ function bits(
   return { keys: keys as string[], words };
 }
 
+function totalsOf(value: unknown, label: string): ExploreTotals {
+  const t = value as Partial<ExploreTotals> | undefined;
+  const keys = ['households', 'residents', 'fundTotal', 'fundFiscal'] as const;
+  const bad = keys.find((k) => typeof t?.[k] !== 'number');
+  if (bad) throw new ExploreBinaryError(`${label}: header totals lack ${bad}`);
+  return {
+    households: t!.households!,
+    residents: t!.residents!,
+    fundTotal: t!.fundTotal!,
+    fundFiscal: t!.fundFiscal!,
+  };
+}
+
 /** Decodes the core part. `label` names the file in error messages. */
 export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part'): CoreColumns {
   const part = unpackPart<CoreMeta>(buffer, 'core', label);
@@ -147,21 +171,15 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
   }
   for (const [field, values] of Object.entries(meta.text))
     if (!(field in textColumns)) textColumns[field] = text(part, label, field, values, n);
-  const months = (name: string) => {
-    const packed = part.column(name, ['u16'], n);
-    const out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = unpackMonth(packed[i]!);
-    return out;
-  };
-  const funds = Object.entries(meta.funds ?? {}).map(([field, unit]) => {
-    const rows = part.column(`funds.${field}.rows`, ['u8'], Math.ceil(n / 8));
-    let reported = 0;
-    for (const byte of rows) for (let b = byte; b; b &= b - 1) reported++;
-    const stored = measure(part.column(`funds.${field}.values`, ['u32', 'f64'], reported));
-    const values = new Float64Array(n).fill(NaN);
-    for (let i = 0, k = 0; i < n; i++) if (rows[i >> 3]! & (1 << (i & 7))) values[i] = stored[k++]! * unit;
-    return { field, values };
-  });
+  const startPacked = part.column('start_month', ['u16'], n);
+  const completionStored = part.column('completion_after_start', ['u16'], n);
+  const startMonth = new Uint32Array(n);
+  const completionMonth = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = startPacked[i]!;
+    startMonth[i] = unpackMonth(start);
+    completionMonth[i] = unpackMonth(completionOf(start, completionStored[i]!));
+  }
   let lifeCircles: CoreColumns['lifeCircles'] = null;
   if (meta.missing_types) {
     const coverage = part.column('lc.coverage', ['u16'], n);
@@ -177,12 +195,9 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
     text: textColumns,
     batchYear: widen(part.column('batch_year', ['u16'], n)),
     yearBuilt: widen(part.column('year_built', ['u16'], n)),
-    startMonth: months('start_month'),
-    completionMonth: months('completion_month'),
-    households: measure(part.column('households', ['u32', 'f64'], n)),
-    residents: measure(part.column('residents', ['u32', 'f64'], n)),
-    buildings: measure(part.column('buildings', ['u32', 'f64'], n)),
-    funds,
+    startMonth,
+    completionMonth,
+    totals: totalsOf(meta.totals, label),
     items: bits(part, label, 'items', meta.items, n),
     isSynthetic: (part.column('is_synthetic', ['u8'], n) as Uint8Array).slice(),
     lifeCircles,
@@ -191,6 +206,37 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
 
 /** Whether a row's life-circle flags say "no result". */
 export const noLifeCircleResult = (met: number): boolean => met === U8_NONE;
+
+/** Decodes the figures part, checking it has `count` rows like the core part. */
+export function decodeFiguresPart(
+  buffer: ArrayBuffer,
+  count: number,
+  label = 'explore figures part',
+): FiguresColumns {
+  const part = unpackPart<FiguresMeta>(buffer, 'figures', label);
+  const n = part.header.count;
+  if (n !== count)
+    throw new ExploreBinaryError(`${label}: ${n} rows, the core part has ${count} (another build?)`);
+  const meta = part.header.meta;
+  if (typeof meta?.funds !== 'object' || meta.funds === null)
+    throw new ExploreBinaryError(`${label}: no funding channels`);
+  const funds = Object.entries(meta.funds).map(([field, unit]) => {
+    const rows = part.column(`funds.${field}.rows`, ['u8'], Math.ceil(n / 8));
+    let reported = 0;
+    for (const byte of rows) for (let b = byte; b; b &= b - 1) reported++;
+    const stored = measure(part.column(`funds.${field}.values`, ['u32', 'f64'], reported));
+    const values = new Float64Array(n).fill(NaN);
+    for (let i = 0, k = 0; i < n; i++) if (rows[i >> 3]! & (1 << (i & 7))) values[i] = stored[k++]! * unit;
+    return { field, values };
+  });
+  return {
+    count: n,
+    households: measure(part.column('households', ['u32', 'f64'], n)),
+    residents: measure(part.column('residents', ['u32', 'f64'], n)),
+    buildings: measure(part.column('buildings', ['u32', 'f64'], n)),
+    funds,
+  };
+}
 
 /** Decodes the details part, checking it has `count` rows like the core part. */
 export function decodeDetailsPart(

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeCorePart, decodeDetailsPart } from './explore-binary-read';
+import { decodeCorePart, decodeDetailsPart, decodeFiguresPart } from './explore-binary-read';
 import { encodeExploreParts } from './explore-binary-write';
 import { EXPLORE_FORMAT_VERSION, type ExploreFile } from './explore-format';
 
@@ -63,7 +63,7 @@ describe('encodeExploreParts', () => {
   const parts = encodeExploreParts(FILE);
 
   it('writes the committed fixture byte for byte (a layout change must be deliberate: UPDATE_FIXTURES=1)', () => {
-    for (const part of ['core', 'details'] as const) {
+    for (const part of ['core', 'figures', 'details'] as const) {
       if (process.env.UPDATE_FIXTURES === '1') writeFileSync(fixture(part), parts[part]);
       expect(Buffer.from(parts[part]).equals(readFileSync(fixture(part))), part).toBe(true);
     }
@@ -71,6 +71,7 @@ describe('encodeExploreParts', () => {
 
   it('reads back from the committed fixture every value it was given', () => {
     const core = decodeCorePart(bufferOf(readFileSync(fixture('core'))));
+    const figures = decodeFiguresPart(bufferOf(readFileSync(fixture('figures'))), 3);
     const details = decodeDetailsPart(bufferOf(readFileSync(fixture('details'))), 3);
     expect(core.count).toBe(3);
     expect(core.text.city).toEqual({ values: [null, '长沙市'], codes: Uint16Array.from([1, 1, 0]) });
@@ -80,11 +81,22 @@ describe('encodeExploreParts', () => {
     expect([...core.yearBuilt]).toEqual([1988, 1995, 0]);
     expect([...core.startMonth]).toEqual([202301, 202400, 0]);
     expect([...core.completionMonth]).toEqual([202312, 0, 0]);
-    expect([...core.households]).toEqual([420, NaN, 96]);
-    expect([...core.residents]).toEqual([1200, 300, NaN]);
-    expect([...core.buildings]).toEqual([12, 3, NaN]);
+    // Funding and people are in the figures part only, not in the core fetched at start.
+    expect(Object.keys(core)).not.toContain('households');
+    expect(Object.keys(core)).not.toContain('funds');
+    // …but its header adds them up, for the first view.
+    expect(core.totals).toEqual({
+      households: 516,
+      residents: 1500,
+      fundTotal: 3_500_000 + 1234.5 + 120_000,
+      fundFiscal: 3_620_000,
+    });
+    expect(figures.count).toBe(3);
+    expect([...figures.households]).toEqual([420, NaN, 96]);
+    expect([...figures.residents]).toEqual([1200, 300, NaN]);
+    expect([...figures.buildings]).toEqual([12, 3, NaN]);
     // Yuan, exactly: unit × stored amount.
-    expect(core.funds.map((f) => [f.field, [...f.values]])).toEqual([
+    expect(figures.funds.map((f) => [f.field, [...f.values]])).toEqual([
       ['fund_central', [3_500_000, NaN, 120_000]],
       ['fund_social', [NaN, 1234.5, NaN]],
     ]);
@@ -105,8 +117,10 @@ describe('encodeExploreParts', () => {
     ]);
   });
 
-  it('refuses a details part of another row count', () => {
+  it('refuses a details or figures part of another row count', () => {
     expect(() => decodeDetailsPart(bufferOf(parts.details), 4)).toThrow(/3 rows, the core part has 4/);
+    expect(() => decodeFiguresPart(bufferOf(parts.figures), 2)).toThrow(/3 rows, the core part has 2/);
+    expect(() => decodeFiguresPart(bufferOf(parts.core), 3)).toThrow(/is the core part, expected figures/);
   });
 
   it('names the column that is broken', () => {
@@ -128,12 +142,18 @@ describe('encodeExploreParts', () => {
       /fund_central points at row 3/,
     );
     expect(broken((f) => (f.h3[1]!.rows = [0, 2, 0]))).toThrow('h3 r8 row 1 points past the cells');
+    expect(
+      broken((f) => {
+        f.columns.start_month = [100001, null, null];
+        f.columns.completion_month = [304801, null, null];
+      }),
+    ).toThrow('completion_month row 0 is 2048 years from its start');
   });
 
   it('keeps measures that are not whole numbers, as f64', () => {
     const f = structuredClone(FILE);
     f.columns.households = [420.5, null, 96];
-    const core = decodeCorePart(bufferOf(encodeExploreParts(f).core));
-    expect([...core.households]).toEqual([420.5, NaN, 96]);
+    const figures = decodeFiguresPart(bufferOf(encodeExploreParts(f).figures), 3);
+    expect([...figures.households]).toEqual([420.5, NaN, 96]);
   });
 });

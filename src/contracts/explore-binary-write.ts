@@ -6,6 +6,7 @@
  */
 import {
   codeArray,
+  completionAfterStart,
   EXPLORE_PARTS,
   ExploreBinaryError,
   packMonth,
@@ -18,7 +19,10 @@ import {
   type CoreMeta,
   type DetailsMeta,
   type ExplorePart,
+  type FiguresMeta,
 } from './explore-binary';
+import { decodeFiguresPart } from './explore-binary-read';
+import { figureTotals } from './explore-totals';
 import {
   EXPLORE_FORMAT_VERSION,
   TEXT_FIELDS,
@@ -202,16 +206,23 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
   columns.batch_year = years('batch_year', c.batch_year, n);
   columns.year_built = years('year_built', c.year_built, n);
   columns.start_month = months('start_month', c.start_month, n);
-  columns.completion_month = months('completion_month', c.completion_month, n);
+  const completion = months('completion_month', c.completion_month, n);
+  columns.completion_after_start = completion.map((month, i) => {
+    const stored = completionAfterStart(columns.start_month![i]!, month);
+    if (stored === null) fail(`column completion_month row ${i} is 2048 years from its start`);
+    return stored;
+  });
+  // The figures part: what only the funding and people figures read.
+  const figureColumns: Record<string, ColumnArray> = {};
   for (const field of ['households', 'residents', 'buildings'] as const) {
     expectLength(field, c[field], n);
-    columns[field] = measures(c[field]);
+    figureColumns[field] = measures(c[field]);
   }
-  const funds: CoreMeta['funds'] = {};
+  const funds: FiguresMeta['funds'] = {};
   for (const [field, column] of Object.entries(c.funds ?? {})) {
     const { rows, values } = sparse(field, column, n);
-    columns[`funds.${field}.rows`] = rows;
-    columns[`funds.${field}.values`] = values;
+    figureColumns[`funds.${field}.rows`] = rows;
+    figureColumns[`funds.${field}.values`] = values;
     funds[field] = column.unit ?? 1;
   }
   bitWords('items', c.items, n).forEach((w, k) => (columns[`items.${k}`] = w));
@@ -234,12 +245,15 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
     );
   }
 
+  const figures = packPart<FiguresMeta>('figures', n, { funds }, figureColumns);
+  // Read back, so the totals are the sums of exactly the values the page will decode.
+  const totals = figureTotals(decodeFiguresPart(figures.buffer as ArrayBuffer, n));
   const core: CoreMeta = {
     text,
     places: places.count,
-    funds,
     items: c.items.keys,
     missing_types: lc ? lc.missing_types.keys : null,
+    totals,
   };
 
   expectLength('id', c.id, n);
@@ -273,6 +287,7 @@ export function encodeExploreParts(file: ExploreFile): Record<ExplorePart, Uint8
   };
   const parts = {
     core: packPart('core', n, core, columns),
+    figures,
     details: packPart('details', n, details, place),
   };
   return Object.fromEntries(EXPLORE_PARTS.map((p) => [p, parts[p]])) as Record<ExplorePart, Uint8Array>;

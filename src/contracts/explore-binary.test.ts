@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   codeArray,
+  completionAfterStart,
+  completionOf,
+  NO_COMPLETION,
   EXPLORE_BINARY_VERSION,
   ExploreBinaryError,
   packMonth,
@@ -84,5 +88,31 @@ describe('codeArray', () => {
     expect(codeArray(257, 1)).toBeInstanceOf(Uint16Array);
     expect(codeArray(65536, 1)).toBeInstanceOf(Uint16Array);
     expect(codeArray(65537, 1)).toBeInstanceOf(Uint32Array);
+  });
+});
+
+describe('completionAfterStart', () => {
+  it('gives back every completion, with or without a start, except one 2048 years away', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff }), (start, done) => {
+        const stored = completionAfterStart(start, done);
+        if (stored === null) {
+          expect(start && done && ((done - start) & 0xffff) === NO_COMPLETION).toBeTruthy();
+          return;
+        }
+        expect(stored).toBeGreaterThanOrEqual(0);
+        expect(stored).toBeLessThanOrEqual(0xffff);
+        expect(completionOf(start, stored)).toBe(done);
+      }),
+    );
+  });
+
+  it('stores a completion soon after its start as a small distance', () => {
+    const start = packMonth(202301);
+    expect(completionAfterStart(start, packMonth(202312))).toBe(11);
+    expect(completionAfterStart(start, packMonth(202403))).toBe(18);
+    expect(completionAfterStart(start, 0)).toBe(NO_COMPLETION);
+    expect(completionAfterStart(0, packMonth(202312))).toBe(packMonth(202312));
+    expect(completionAfterStart(start, (start + NO_COMPLETION) & 0xffff)).toBeNull();
   });
 });

@@ -128,10 +128,13 @@ export type ManifestProgramme = Omit<Programme, 'figures'> & {
   figures: ManifestFigure[];
 };
 
-/** Where the explore index's parts are: the core (fetched at start) and the details (on first need). */
+/**
+ * Where the explore index's parts are: the core (fetched at start), the figures (right after it,
+ * in the background) and the details (on first need).
+ */
 export interface ExploreRef {
   /** Each part's file, relative to the data folder. */
-  parts: { core: string; details: string };
+  parts: { core: string; figures: string; details: string };
   /** Rows (communities). */
   count: number;
 }

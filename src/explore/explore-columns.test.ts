@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreColumns } from '../contracts/explore-binary-read';
+import type { CoreColumns, FiguresColumns } from '../contracts/explore-binary-read';
 import { isFiscalChannel } from '../domain/metrics';
 import { ITEMS } from '../domain/vocabulary';
-import { deriveColumns } from './explore-columns';
+import { deriveColumns, deriveFigures } from './explore-columns';
 
 const basic = ITEMS.filter((i) => i.category === 'basic').map((i) => i.key);
 const enhancement = ITEMS.filter((i) => i.category === 'enhancement').map((i) => i.key);
 
 /** Two rows: the first reports a fiscal and a non-fiscal channel, the second none. */
-function core(): CoreColumns {
+function figures(): FiguresColumns {
   const n = 2;
   const none = new Float64Array(n).fill(NaN);
   return {
     count: n,
-    text: {},
-    batchYear: new Uint32Array(n),
-    yearBuilt: new Uint32Array(n),
-    startMonth: new Uint32Array(n),
-    completionMonth: new Uint32Array(n),
     households: none,
     residents: none,
     buildings: none,
@@ -25,6 +20,20 @@ function core(): CoreColumns {
       { field: 'fund_central', values: Float64Array.from([3_500_000, NaN]) },
       { field: 'fund_social', values: Float64Array.from([1234.5, NaN]) },
     ],
+  };
+}
+
+/** Two rows of core columns. */
+function core(): CoreColumns {
+  const n = 2;
+  return {
+    count: n,
+    text: {},
+    batchYear: new Uint32Array(n),
+    yearBuilt: new Uint32Array(n),
+    startMonth: new Uint32Array(n),
+    completionMonth: new Uint32Array(n),
+    totals: { households: 0, residents: 0, fundTotal: 0, fundFiscal: 0 },
     // Row 0: two basic items, one enhancement item and a key outside the vocabulary.
     items: {
       keys: [basic[0]!, basic[1]!, enhancement[0]!, 'not-an-item'],
@@ -39,16 +48,18 @@ function core(): CoreColumns {
   };
 }
 
-describe('deriveColumns', () => {
+describe('deriveFigures', () => {
   it('adds the channels up as fiscal plus non-fiscal, and says which rows report any', () => {
     expect(isFiscalChannel('fund_central')).toBe(true);
     expect(isFiscalChannel('fund_social')).toBe(false);
-    const d = deriveColumns(core());
+    const d = deriveFigures(figures());
     expect([...d.fundFiscal]).toEqual([3_500_000, 0]);
     expect([...d.fundTotal]).toEqual([3_501_234.5, 0]);
     expect([...d.reportsFunds]).toEqual([1, 0]);
   });
+});
 
+describe('deriveColumns', () => {
   it('counts vocabulary items per category, leaving out keys it does not know', () => {
     const d = deriveColumns(core());
     expect([...d.itemCategoryCounts.basic]).toEqual([2, 0]);

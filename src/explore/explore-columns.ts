@@ -1,12 +1,13 @@
 /**
- * What the explore index derives from its core part with the build's rules: fund totals (as
- * `deriveFunding` adds the channels up), item counts per category, life-circle flags. Pure, and
+ * What the explore index derives from its parts with the build's rules: fund totals (as
+ * `deriveFunding` adds the channels up) from the figures part, item counts per category and
+ * life-circle flags from the core. Pure, and
  * free of the index class so the decoding worker (./explore-decode.worker.ts) runs it without
  * pulling in the rest of the site.
  */
 import { isFiscalChannel } from '../domain/metrics';
 import { ITEM_BY_KEY, ITEM_CATEGORIES, type FundField, type ItemCategory } from '../domain/vocabulary';
-import { noLifeCircleResult, type CoreColumns } from '../contracts/explore-binary-read';
+import { noLifeCircleResult, type CoreColumns, type FiguresColumns } from '../contracts/explore-binary-read';
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -29,25 +30,29 @@ export function categoryMasks(keys: readonly string[]): Record<ItemCategory, Uin
 }
 
 /**
- * What the index derives from the core columns with the build's rules (fund totals, item
- * counts, life-circle flags): computed where the part is decoded (the worker) and handed over.
+ * What the index derives from the core columns with the build's rules (item counts, life-circle
+ * flags): computed where the part is decoded (the worker) and handed over.
  */
 export interface DerivedColumns {
-  readonly fundTotal: Float64Array;
-  readonly fundFiscal: Float64Array;
-  readonly reportsFunds: Uint8Array;
   readonly itemCategoryCounts: Readonly<Record<ItemCategory, Uint8Array>>;
   readonly itemsCount: Uint8Array;
   readonly lifeCircleFlags: { lc5: Int8Array; lc10: Int8Array; lc15: Int8Array } | null;
 }
 
-/** Derives fund totals, item counts and life-circle flags from the core columns. */
-export function deriveColumns(core: CoreColumns): DerivedColumns {
-  const n = core.count;
+/** What the index derives from the figures part: fund totals, as `deriveFunding` adds them up. */
+export interface DerivedFigures {
+  readonly fundTotal: Float64Array;
+  readonly fundFiscal: Float64Array;
+  readonly reportsFunds: Uint8Array;
+}
+
+/** Derives each row's fund total, government share and whether it reports any channel. */
+export function deriveFigures(figures: FiguresColumns): DerivedFigures {
+  const n = figures.count;
   const nonfiscal = new Float64Array(n);
   const fundFiscal = new Float64Array(n);
   const reportsFunds = new Uint8Array(n);
-  for (const { field, values } of core.funds) {
+  for (const { field, values } of figures.funds) {
     const sums = isFiscalChannel(field as FundField) ? fundFiscal : nonfiscal;
     for (let i = 0; i < n; i++) {
       const v = values[i]!;
@@ -58,6 +63,12 @@ export function deriveColumns(core: CoreColumns): DerivedColumns {
   }
   // Total = fiscal + non-fiscal, the way deriveFunding adds them up.
   const fundTotal = fundFiscal.map((f, i) => f + nonfiscal[i]!);
+  return { fundTotal, fundFiscal, reportsFunds };
+}
+
+/** Derives item counts and life-circle flags from the core columns. */
+export function deriveColumns(core: CoreColumns): DerivedColumns {
+  const n = core.count;
   const masks = categoryMasks(core.items.keys);
   const counts = Object.fromEntries(ITEM_CATEGORIES.map((k) => [k, new Uint8Array(n)])) as Record<
     ItemCategory,
@@ -81,9 +92,6 @@ export function deriveColumns(core: CoreColumns): DerivedColumns {
   const flag = (bit: number) =>
     Int8Array.from(lc!.met, (m) => (noLifeCircleResult(m) ? -1 : m & bit ? 1 : 0));
   return {
-    fundTotal,
-    fundFiscal,
-    reportsFunds,
     itemCategoryCounts: counts,
     itemsCount,
     lifeCircleFlags: lc ? { lc5: flag(1), lc10: flag(2), lc15: flag(4) } : null,

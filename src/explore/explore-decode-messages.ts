@@ -2,17 +2,25 @@
  * What the page and the decoding worker (./explore-decode.worker.ts) send each other: the bytes
  * of one part of the explore index, and its typed arrays back.
  */
-import type { CoreColumns, DetailsColumns } from '../contracts/explore-binary-read';
-import type { DerivedColumns } from './explore-columns';
+import type { CoreColumns, DetailsColumns, FiguresColumns } from '../contracts/explore-binary-read';
+import type { DerivedColumns, DerivedFigures } from './explore-columns';
+
+/** The figures part decoded, with what the index derives from it. */
+export interface DecodedFigures {
+  figures: FiguresColumns;
+  derived: DerivedFigures;
+}
 
 /** A part's bytes to decode; `label` names the file in error messages. */
 export type DecodeRequest =
   | { part: 'core'; bytes: ArrayBuffer; label: string }
+  | { part: 'figures'; bytes: ArrayBuffer; label: string; count: number }
   | { part: 'details'; bytes: ArrayBuffer; label: string; count: number };
 
 /** The decoded part, or why it could not be decoded. */
 export type DecodeReply =
   | { part: 'core'; core: CoreColumns; derived: DerivedColumns }
+  | { part: 'figures'; figures: FiguresColumns; derived: DerivedFigures }
   | { part: 'details'; details: DetailsColumns }
   | { part: 'error'; message: string };
 

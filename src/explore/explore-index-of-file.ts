@@ -12,7 +12,10 @@ import { ExploreIndexError, indexOfParts, type ExploreIndex } from './explore-in
 export function decodeExploreIndex(file: unknown): ExploreIndex {
   try {
     const parts = encodeExploreParts(file as ExploreFile);
-    return indexOfParts(parts.core.buffer as ArrayBuffer, parts.details.buffer as ArrayBuffer);
+    return indexOfParts(parts.core.buffer as ArrayBuffer, {
+      figures: parts.figures.buffer as ArrayBuffer,
+      details: parts.details.buffer as ArrayBuffer,
+    });
   } catch (e) {
     if (e instanceof ExploreBinaryError) throw new ExploreIndexError(e.message);
     throw e;

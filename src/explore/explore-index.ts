@@ -2,7 +2,9 @@
  * The explore index in the browser: its binary parts (src/contracts/explore-binary.ts) decoded
  * into typed arrays, one per column, so filtering and summing 220,000 communities is a tight loop
  * over numbers. Row `i` is feature `i` of communities.geojson. The core part (filters, counts,
- * charts) comes first; the details part (ids, names, 社区, positions, H3 cells) joins it when
+ * charts) comes first; the figures part (funding channels, households, residents, buildings)
+ * right after it: until then `hasFigures` is false and those columns read as not given (NaN,
+ * no channel), which the components showing them must present as loading. The details part (ids, names, 社区, positions, H3 cells) joins it when
  * search, the table, a panel, the area tool or the re-aggregated map first asks
  * (`ExploreState.needDetails`): until then `hasDetails` is false and reading those throws.
  *
@@ -14,10 +16,13 @@ import { monthText, TEXT_FIELDS } from '../contracts/explore-format';
 import {
   decodeCorePart,
   decodeDetailsPart,
+  decodeFiguresPart,
   type CoreColumns,
   type DetailsColumns,
 } from '../contracts/explore-binary-read';
-import { categoryMasks, deriveColumns, type DerivedColumns } from './explore-columns';
+import { categoryMasks, deriveColumns, deriveFigures, type DerivedColumns } from './explore-columns';
+import type { DecodedFigures } from './explore-decode-messages';
+import type { ExploreTotals } from '../contracts/explore-totals';
 
 /** The dictionary-encoded text fields (defined with the file format). */
 export { TEXT_FIELDS };
@@ -127,11 +132,14 @@ export class ExploreIndex {
   /** Start and completion as `YYYYMM` (`MM = 00`: year only); 0 when not given. */
   readonly startMonth: Uint32Array;
   readonly completionMonth: Uint32Array;
-  /** NaN when not given. */
+  /** NaN when not given, and for every row until the figures part is in (`hasFigures`). */
   readonly households: Float64Array;
   readonly residents: Float64Array;
   readonly buildings: Float64Array;
-  /** Yuan per funding channel, NaN where the row does not report the channel. Only channels some row reports. */
+  /**
+   * Yuan per funding channel, NaN where the row does not report the channel. Only channels some
+   * row reports; none until the figures part is in.
+   */
   readonly funds: ReadonlyMap<FundField, Float64Array>;
   /** Sum of the row's channels (0 when it reports none), as `deriveFunding` computes it. */
   readonly fundTotal: Float64Array;
@@ -152,24 +160,41 @@ export class ExploreIndex {
   readonly lifeCircles: LifeCircleArrays | null;
   /** Whether the details part (ids, names, 社区, positions, H3 cells) is in. */
   readonly hasDetails: boolean;
+  /** Whether the figures part (funding channels, households, residents, buildings) is in. */
+  readonly hasFigures: boolean;
+  /** Funding and people totals of every row, from the core's header: known before the figures part. */
+  readonly totals: ExploreTotals;
 
   readonly #core: CoreColumns;
   readonly #derived: DerivedColumns;
   readonly #details: DetailsColumns | null;
+  readonly #figures: DecodedFigures | null;
   readonly #h3: readonly H3Cells[];
   #rowOfId: Map<string, number> | null = null;
 
-  /** The index of decoded parts; `details` null until that part is loaded. */
-  constructor(core: CoreColumns, derived: DerivedColumns, details: DetailsColumns | null = null) {
-    if (details && details.count !== core.count)
-      throw new ExploreIndexError(
-        `explore index: the details part has ${details.count} rows, the core part ${core.count}`,
-      );
+  /** The index of decoded parts; `details` and `figures` null until those parts are loaded. */
+  constructor(
+    core: CoreColumns,
+    derived: DerivedColumns,
+    details: DetailsColumns | null = null,
+    figures: DecodedFigures | null = null,
+  ) {
+    for (const [part, other] of [
+      ['details', details],
+      ['figures', figures?.figures],
+    ] as const)
+      if (other && other.count !== core.count)
+        throw new ExploreIndexError(
+          `explore index: the ${part} part has ${other.count} rows, the core part ${core.count}`,
+        );
     const n = core.count;
     this.#core = core;
     this.#derived = derived;
     this.#details = details;
+    this.#figures = figures;
     this.hasDetails = details !== null;
+    this.hasFigures = figures !== null;
+    this.totals = core.totals;
     this.count = n;
     const column = (values: readonly (string | null)[], codes: Uint16Array | Uint32Array): TextColumn => {
       const codeOf = new Map<string, number>();
@@ -192,13 +217,17 @@ export class ExploreIndex {
     this.yearBuilt = core.yearBuilt;
     this.startMonth = core.startMonth;
     this.completionMonth = core.completionMonth;
-    this.households = core.households;
-    this.residents = core.residents;
-    this.buildings = core.buildings;
-    this.funds = new Map(core.funds.map((f) => [f.field as FundField, f.values]));
-    this.fundTotal = derived.fundTotal;
-    this.fundFiscal = derived.fundFiscal;
-    this.reportsFunds = derived.reportsFunds;
+    // Before the figures part: one shared "not given" column and zero sums, so every computation
+    // runs unchanged; `hasFigures` tells the interface not to show what they add up to.
+    const none = figures ? null : new Float64Array(n).fill(NaN);
+    const zeros = figures ? null : new Float64Array(n);
+    this.households = figures?.figures.households ?? none!;
+    this.residents = figures?.figures.residents ?? none!;
+    this.buildings = figures?.figures.buildings ?? none!;
+    this.funds = new Map((figures?.figures.funds ?? []).map((f) => [f.field as FundField, f.values]));
+    this.fundTotal = figures?.derived.fundTotal ?? zeros!;
+    this.fundFiscal = figures?.derived.fundFiscal ?? zeros!;
+    this.reportsFunds = figures?.derived.reportsFunds ?? new Uint8Array(n);
     this.items = { ...core.items, bitOf: new Map(core.items.keys.map((key, b) => [key, b])) };
     this.itemCategoryMasks = categoryMasks(core.items.keys);
     this.itemCategoryCounts = derived.itemCategoryCounts;
@@ -222,7 +251,12 @@ export class ExploreIndex {
 
   /** The same index with its details part. */
   withDetails(details: DetailsColumns): ExploreIndex {
-    return new ExploreIndex(this.#core, this.#derived, details);
+    return new ExploreIndex(this.#core, this.#derived, details, this.#figures);
+  }
+
+  /** The same index with its figures part. */
+  withFigures(figures: DecodedFigures): ExploreIndex {
+    return new ExploreIndex(this.#core, this.#derived, this.#details, figures);
   }
 
   /** Community ids, unique (details part). */
@@ -340,13 +374,18 @@ function keysOf(column: BitSetColumn, i: number): string[] {
   return out;
 }
 
-/** The explore index of a core part's bytes, and of the details part's when given. */
-export function indexOfParts(core: ArrayBuffer, details?: ArrayBuffer): ExploreIndex {
+/** The explore index of a core part's bytes, with the figures and details parts' when given. */
+export function indexOfParts(
+  core: ArrayBuffer,
+  { figures, details }: { figures?: ArrayBuffer; details?: ArrayBuffer } = {},
+): ExploreIndex {
   const columns = decodeCorePart(core);
+  const decodedFigures = figures ? decodeFiguresPart(figures, columns.count) : null;
   return new ExploreIndex(
     columns,
     deriveColumns(columns),
     details ? decodeDetailsPart(details, columns.count) : null,
+    decodedFigures ? { figures: decodedFigures, derived: deriveFigures(decodedFigures) } : null,
   );
 }
 

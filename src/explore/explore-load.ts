@@ -6,9 +6,9 @@
  * start, the part is decoded on the main thread instead: slower, never wrong.
  */
 import { fetchChecked } from '../lib/data-integrity';
-import { decodeCorePart, decodeDetailsPart, type DetailsColumns } from '../contracts/explore-binary-read';
-import { deriveColumns } from './explore-columns';
-import type { DecodeReply, DecodeRequest } from './explore-decode-messages';
+import type { DetailsColumns } from '../contracts/explore-binary-read';
+import type { DecodedFigures, DecodeReply, DecodeRequest } from './explore-decode-messages';
+import { decodePart } from './explore-decode-part';
 import { ExploreIndex, ExploreIndexError } from './explore-index';
 
 /** The performance.measure name of decoding a part, for the benchmark (scripts/bench-site.ts). */
@@ -20,14 +20,6 @@ async function fetchPart(url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-function decodeHere(request: DecodeRequest): DecodeReply {
-  if (request.part === 'core') {
-    const core = decodeCorePart(request.bytes, request.label);
-    return { part: 'core', core, derived: deriveColumns(core) };
-  }
-  return { part: 'details', details: decodeDetailsPart(request.bytes, request.count, request.label) };
-}
-
 /** Decodes in a worker, falling back to the main thread when the worker cannot run. */
 function decode(request: DecodeRequest): Promise<DecodeReply> {
   const started = performance.now();
@@ -35,7 +27,7 @@ function decode(request: DecodeRequest): Promise<DecodeReply> {
     performance.measure(`${DECODE_MEASURE}:${request.part}`, { start: started });
     return reply;
   };
-  if (typeof Worker === 'undefined') return Promise.resolve(measured(decodeHere(request)));
+  if (typeof Worker === 'undefined') return Promise.resolve(measured(decodePart(request)));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./explore-decode.worker.ts', import.meta.url), { type: 'module' });
     // The bytes go to the worker by transfer; keep a copy only for the fallback, which needs it
@@ -49,7 +41,7 @@ function decode(request: DecodeRequest): Promise<DecodeReply> {
       event.preventDefault();
       worker.terminate();
       try {
-        resolve(measured(decodeHere({ ...request, bytes: fallback })));
+        resolve(measured(decodePart({ ...request, bytes: fallback })));
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -72,6 +64,13 @@ function unwrap<P extends DecodeReply['part']>(
 export async function loadExploreCore(url: string): Promise<ExploreIndex> {
   const reply = unwrap(await decode({ part: 'core', bytes: await fetchPart(url), label: url }), 'core');
   return new ExploreIndex(reply.core, reply.derived);
+}
+
+/** Fetches and decodes the figures part at `url` (funding, people), which must have `count` rows like the core. */
+export async function loadExploreFigures(url: string, count: number): Promise<DecodedFigures> {
+  const bytes = await fetchPart(url);
+  const { figures, derived } = unwrap(await decode({ part: 'figures', bytes, label: url, count }), 'figures');
+  return { figures, derived };
 }
 
 /** Fetches and decodes the details part at `url`, which must have `count` rows like the core. */

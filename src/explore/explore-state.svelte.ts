@@ -7,8 +7,9 @@
  */
 import { tick } from 'svelte';
 import { fileUrl, type SiteManifest } from '../lib/manifest';
+import type { ExploreTotals } from '../contracts/explore-totals';
 import type { ExploreIndex } from './explore-index';
-import { loadExploreCore, loadExploreDetails } from './explore-load';
+import { loadExploreCore, loadExploreDetails, loadExploreFigures } from './explore-load';
 import {
   countMask,
   EMPTY_FILTERS,
@@ -54,6 +55,14 @@ export class ExploreState {
   detailsStatus = $state<ExploreStatus>('idle');
   /** Why the details failed to load. */
   detailsError = $state<string | null>(null);
+  /**
+   * The figures part (funding channels, households, residents, buildings), fetched in the
+   * background once the core is in: until 'ready' (`index.hasFigures`) the components showing
+   * funding or people figures show them as loading, not as the zeros the index holds meanwhile.
+   */
+  figuresStatus = $state<ExploreStatus>('idle');
+  /** Why the figures failed to load. */
+  figuresError = $state<string | null>(null);
   /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
@@ -67,6 +76,17 @@ export class ExploreState {
   readonly summary = $derived.by<ExploreSummary | null>(() =>
     this.index && this.mask ? timed('summary', () => summarise(this.index!, this.mask!)) : null,
   );
+  /**
+   * Households, residents and funding of the matching rows for the counts to show: the
+   * summary's once the figures part is in; before it, the unfiltered totals from the core's
+   * header when nothing is filtered, else null (show them as loading, not as zeros).
+   */
+  readonly figureTotals = $derived.by<ExploreTotals | null>(() => {
+    const index = this.index;
+    if (!index) return null;
+    if (index.hasFigures) return this.summary?.totals ?? null;
+    return this.active ? null : index.totals;
+  });
   /** Counts per option of each filter, under the other filters. */
   readonly facets = $derived.by<Facets | null>(() =>
     this.index ? timed('facets', () => facetCounts(this.index!, this.filters)) : null,
@@ -82,6 +102,7 @@ export class ExploreState {
 
   #core: Promise<void> | null = null;
   #details: Promise<void> | null = null;
+  #figures: Promise<void> | null = null;
   #detailsUrl: string | null = null;
   /** Settles a `needDetails` call made before `load`, once load has started the details. */
   #early: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -114,14 +135,31 @@ export class ExploreState {
         this.status = 'error';
       },
     );
+    this.#figures = this.#loadFigures(this.#core, fileUrl(manifest, parts.figures));
     if (this.#early) void this.needDetails().then(this.#early.resolve);
     return this.#core;
+  }
+
+  /** Fetches the figures part once the core is in (not before: the core is what makes the page interactive). */
+  async #loadFigures(core: Promise<void>, url: string): Promise<void> {
+    await core;
+    const index = this.index;
+    if (!index) return;
+    this.figuresStatus = 'loading';
+    try {
+      const figures = await loadExploreFigures(url, index.count);
+      this.index = (this.index ?? index).withFigures(figures);
+      this.figuresStatus = 'ready';
+    } catch (e) {
+      this.figuresError = e instanceof Error ? e.message : String(e);
+      this.figuresStatus = 'error';
+    }
   }
 
   /**
    * Loads the details part once, the first time search, the table, a panel, the area tool or
    * the re-aggregated map asks; later calls return the same promise. Resolves when
-   * `index.hasDetails` (or `detailsStatus` is 'error').
+   * `index.hasDetails` (or `detailsStatus` is 'error'), after the figures part has settled.
    */
   needDetails(): Promise<void> {
     if (this.#details) return this.#details;
@@ -137,7 +175,10 @@ export class ExploreState {
       return this.#early.promise;
     }
     this.detailsStatus = 'loading';
-    this.#details = core.then(async () => {
+    // After the figures: what needs the details (table, panels, area tool, search) shows
+    // households and funding too, so it starts from a complete index.
+    const figures = this.#figures ?? core;
+    this.#details = figures.then(async () => {
       const index = this.index;
       if (!index) {
         this.detailsStatus = 'error';

@@ -35,6 +35,19 @@ describe('ExploreState', () => {
     expect(state.expression).toBeNull();
   });
 
+  it('shows the header totals unfiltered before the figures, nothing under a filter, then the filtered sums', () => {
+    const full = exploreIndexOf(records);
+    const parts = encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7])));
+    const state = createExploreState();
+    state.index = indexOfParts(parts.core.buffer as ArrayBuffer);
+    const { count: _, ...all } = summarise(full, new Uint8Array(full.count).fill(1)).totals;
+    expect(state.figureTotals).toEqual(all);
+    state.toggle('stage', 'completed');
+    expect(state.figureTotals).toBeNull();
+    state.index = full;
+    expect(state.figureTotals).toEqual(summarise(full, matchMask(full, state.filters)).totals);
+  });
+
   it('reports data without an index as an error, fetching nothing', async () => {
     const state = createExploreState();
     const manifest = parseManifest({
@@ -54,6 +67,7 @@ describe('ExploreState.needDetails', () => {
     const parts = encodeExploreParts(file);
     const served: Record<string, Uint8Array> = {
       'data/c.bin': parts.core,
+      'data/f.bin': parts.figures,
       'data/d.bin': parts.details,
     };
     const fetched: string[] = [];
@@ -71,18 +85,22 @@ describe('ExploreState.needDetails', () => {
       const manifest = parseManifest({
         format_version: 1,
         layers: { communities: { url: 'c.pmtiles', layer: 'communities' } },
-        explore: { parts: { core: 'c.bin', details: 'd.bin' }, count: records.length },
+        explore: { parts: { core: 'c.bin', figures: 'f.bin', details: 'd.bin' }, count: records.length },
       });
       await state.load(manifest);
       expect(state.status).toBe('ready');
       await details;
       expect(state.detailsStatus).toBe('ready');
       expect(state.index!.hasDetails).toBe(true);
+      // The figures came in before the details, and the details kept them.
+      expect(state.figuresStatus).toBe('ready');
+      expect(state.index!.hasFigures).toBe(true);
+      expect(Array.from(state.index!.households)).toEqual(Array.from(exploreIndexOf(records).households));
       expect(state.index!.id).toEqual(records.map((r) => r.id));
       // Once only, whoever asks again (an embed may call load when a layer first needs it).
       await state.needDetails();
       await state.load(manifest);
-      expect(fetched).toEqual(['data/c.bin', 'data/d.bin']);
+      expect(fetched).toEqual(['data/c.bin', 'data/f.bin', 'data/d.bin']);
     } finally {
       vi.unstubAllGlobals();
     }
@@ -95,6 +113,16 @@ describe('ExploreState.needDetails', () => {
         .buffer as ArrayBuffer,
     );
     expect(core.hasDetails).toBe(false);
+    // Without figures the people and funding columns read as not given, never as another row's.
+    expect(core.hasFigures).toBe(false);
+    expect(core.households.every(Number.isNaN)).toBe(true);
+    expect(core.funds.size).toBe(0);
+    expect(index.hasFigures).toBe(true);
+    expect(index.funds.size).toBeGreaterThan(0);
+    // The header's totals are what the page adds up once the figures are in, to the last bit.
+    const { count: _, ...all } = summarise(index, new Uint8Array(index.count).fill(1)).totals;
+    expect(core.totals).toEqual(all);
+    expect(all.fundTotal).toBeGreaterThan(0);
     expect(countMask(matchMask(core, { ...EMPTY_FILTERS, stage: ['completed'] }))).toBe(
       countMask(matchMask(index, { ...EMPTY_FILTERS, stage: ['completed'] })),
     );

@@ -308,9 +308,9 @@ export interface Facets {
 
 /**
  * Faceted counts of every option under the current filters. A pass per active dimension marks
- * the rows failing it, then a tight pass per dimension counts the rows that fail no other:
- * typed-array loops rather than one pass with a Map and nested closures per row, several times
- * faster at 220,000 rows.
+ * the rows failing it; the rows failing none, and those failing exactly one dimension, are then
+ * listed once, so each dimension's count is a tight loop over its own rows (the matching ones
+ * plus those only it excludes) rather than a test of all 220,000 rows per dimension.
  */
 export function facetCounts(index: ExploreIndex, filters: Filters): Facets {
   const { active } = prepare(index, filters);
@@ -320,56 +320,64 @@ export function facetCounts(index: ExploreIndex, filters: Filters): Facets {
   ) as Record<SetDimension, Uint32Array>;
   const items = new Uint32Array(index.items.keys.length);
   // Per row: 0 when it passes every active dimension, 2 + bit when it fails only dimension
-  // `bit`, 1 when it fails two or more. A row counts for a dimension's options when it fails no
-  // other: state 0 or 2 + that dimension's bit.
+  // `bit`, 1 when it fails two or more.
   const state = new Uint8Array(n);
   for (const { bit, test } of active)
     for (let i = 0; i < n; i++) if (!test(i)) state[i] = state[i] === 0 ? 2 + bit : 1;
-  const countsFor = (bit: number) => {
-    const only = 2 + bit;
-    return (i: number) => state[i] === 0 || state[i] === only;
+  // Rows by state, in row order: `start[s]` to `start[s + 1]` in `listed` hold state s.
+  const states = 2 + DIMENSIONS.length;
+  const start = new Uint32Array(states + 1);
+  for (let i = 0; i < n; i++) start[state[i]! + 1]!++;
+  for (let s = 0; s < states; s++) start[s + 1]! += start[s]!;
+  const next = start.slice(0, states);
+  const listed = new Uint32Array(n);
+  for (let i = 0; i < n; i++) listed[next[state[i]!]!++] = i;
+  const matched = start[1]!;
+  /** Calls `count` with the rows that count for dimension `d`: they fail no other dimension. */
+  const eachRow = (d: Dimension, count: (rows: Uint32Array, from: number, to: number) => void) => {
+    const s = 2 + DIMENSIONS.indexOf(d);
+    count(listed, 0, matched);
+    count(listed, start[s]!, start[s + 1]!);
   };
-  let matched = 0;
-  for (let i = 0; i < n; i++) if (state[i] === 0) matched++;
   for (const d of SET_DIMENSIONS) {
-    const rows = countsFor(DIMENSIONS.indexOf(d));
     const codes = index.text[d].codes;
     const out = text[d];
-    for (let i = 0; i < n; i++) if (rows(i)) out[codes[i]!]!++;
+    eachRow(d, (rows, from, to) => {
+      for (let k = from; k < to; k++) out[codes[rows[k]!]!]!++;
+    });
   }
   const yearCounts = (d: 'batchYear' | 'yearBuilt') => {
-    const rows = countsFor(DIMENSIONS.indexOf(d));
     const years = d === 'batchYear' ? index.batchYear : index.yearBuilt;
     const perYear = new Uint32Array(0x10000);
-    for (let i = 0; i < n; i++) if (rows(i)) perYear[years[i]! & 0xffff]!++;
+    eachRow(d, (rows, from, to) => {
+      for (let k = from; k < to; k++) perYear[years[rows[k]!]! & 0xffff]!++;
+    });
     const map = new Map<number, number>();
     // Year 0 is "no year": not an option.
     for (let y = 1; y < perYear.length; y++) if (perYear[y]) map.set(y, perYear[y]!);
     return map;
   };
-  const itemRows = countsFor(DIMENSIONS.indexOf('items'));
-  index.items.words.forEach((words, w) => {
-    for (let i = 0; i < n; i++) {
-      if (!itemRows(i)) continue;
-      // Each set bit once: lowest first, cleared as counted.
-      for (let word = words[i]!; word; word &= word - 1) items[w * 32 + 31 - Math.clz32(word & -word)]!++;
-    }
-  });
-  const syntheticRows = countsFor(DIMENSIONS.indexOf('synthetic'));
+  index.items.words.forEach((words, w) =>
+    eachRow('items', (rows, from, to) => {
+      for (let k = from; k < to; k++)
+        // Each set bit once: lowest first, cleared as counted.
+        for (let word = words[rows[k]!]!; word; word &= word - 1)
+          items[w * 32 + 31 - Math.clz32(word & -word)]!++;
+    }),
+  );
   let synthetic = 0;
-  let real = 0;
-  for (let i = 0; i < n; i++)
-    if (syntheticRows(i)) {
-      if (index.isSynthetic[i]) synthetic++;
-      else real++;
-    }
+  let counted = 0;
+  eachRow('synthetic', (rows, from, to) => {
+    counted += to - from;
+    for (let k = from; k < to; k++) synthetic += index.isSynthetic[rows[k]!]!;
+  });
   return {
     matched,
     text,
     batchYear: yearCounts('batchYear'),
     yearBuilt: yearCounts('yearBuilt'),
     items,
-    synthetic: { real, synthetic },
+    synthetic: { real: counted - synthetic, synthetic },
   };
 }
 

@@ -97,6 +97,7 @@ const finite = (v: number) => (Number.isNaN(v) ? 0 : v);
 /**
  * The rows a mask lets through, in order: each summary loops over these rather than testing all
  * 220,000 rows, a few times faster under a narrow filter (listing them is one cheap pass).
+ * Every summary takes them as an optional last argument, so `summarise` lists them once.
  */
 function rowsOf(mask: Uint8Array): Uint32Array {
   let count = 0;
@@ -107,9 +108,8 @@ function rowsOf(mask: Uint8Array): Uint32Array {
 }
 
 /** Totals of the rows a mask lets through. */
-export function totals(index: ExploreIndex, mask: Uint8Array): Totals {
+export function totals(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): Totals {
   const t: Totals = { count: 0, households: 0, residents: 0, fundTotal: 0, fundFiscal: 0 };
-  const rows = rowsOf(mask);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     t.count++;
@@ -122,11 +122,10 @@ export function totals(index: ExploreIndex, mask: Uint8Array): Totals {
 }
 
 /** Communities and households per stage, in programme order, then those without a stage (if any). */
-export function byStage(index: ExploreIndex, mask: Uint8Array): StageCount[] {
+export function byStage(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): StageCount[] {
   const column = index.text.stage;
   const count = new Float64Array(column.values.length);
   const households = new Float64Array(column.values.length);
-  const rows = rowsOf(mask);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const c = column.codes[i]!;
@@ -155,8 +154,7 @@ export function byStage(index: ExploreIndex, mask: Uint8Array): StageCount[] {
 }
 
 /** Yuan per funding channel, every channel of the vocabulary in order (0 when no row reports it). */
-export function byChannel(index: ExploreIndex, mask: Uint8Array): ChannelSum[] {
-  const rows = rowsOf(mask);
+export function byChannel(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): ChannelSum[] {
   return FUNDING_CHANNELS.map((channel) => {
     const values = index.funds.get(channel.field);
     let yuan = 0;
@@ -222,54 +220,61 @@ export function fundingByGroup(
   return [...kept, others];
 }
 
-/** Month a date counts in: year-only dates at December. */
-const monthOf = (code: number) => (code % 100 === 0 ? code + 12 : code);
+/** Month slots: year × 16 + month for every year a u16 month column holds (src/contracts/explore-binary.ts). */
+const MONTH_SLOTS = 4096 * 16;
+
+/** Slot of the month a `YYYYMM` date counts in: year-only dates at December. */
+const slotOf = (code: number) => ((code / 100) & 4095) * 16 + (code % 100 || 12);
 
 /**
  * Starts (communities under construction or finished with a start date) and completions
  * (finished communities with a completion date) per month, with running totals. Only months
  * with an event are listed.
  */
-export function progress(index: ExploreIndex, mask: Uint8Array): Progress {
+export function progress(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): Progress {
   const stage = index.text.stage;
   const done = Uint8Array.from(stage.values, (v) => (isDoneStage(v) ? 1 : 0));
   const started = Uint8Array.from(stage.values, (v) => (v !== null && STARTED.has(v) ? 1 : 0));
-  const byMonth = new Map<number, { started: number; completed: number }>();
-  const at = (m: number) => {
-    let entry = byMonth.get(m);
-    if (!entry) byMonth.set(m, (entry = { started: 0, completed: 0 }));
-    return entry;
-  };
+  // Counters per month slot (year × 16 + month, as the binary index packs months): typed-array
+  // increments per row rather than a Map lookup per row.
+  const startedAt = new Uint32Array(MONTH_SLOTS);
+  const completedAt = new Uint32Array(MONTH_SLOTS);
   let completedUndated = 0;
-  const rows = rowsOf(mask);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const code = stage.codes[i]!;
-    if (started[code] && index.startMonth[i]) at(monthOf(index.startMonth[i]!)).started++;
+    if (started[code] && index.startMonth[i]) startedAt[slotOf(index.startMonth[i]!)]!++;
     if (done[code]) {
-      if (index.completionMonth[i]) at(monthOf(index.completionMonth[i]!)).completed++;
+      if (index.completionMonth[i]) completedAt[slotOf(index.completionMonth[i]!)]!++;
       else completedUndated++;
     }
   }
   let cumulativeStarted = 0;
   let cumulativeCompleted = 0;
-  const months = [...byMonth.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([month, e]) => {
-      cumulativeStarted += e.started;
-      cumulativeCompleted += e.completed;
-      return { month, ...e, cumulativeStarted, cumulativeCompleted };
+  const months: MonthProgress[] = [];
+  for (let slot = 0; slot < MONTH_SLOTS; slot++) {
+    const s = startedAt[slot]!;
+    const c = completedAt[slot]!;
+    if (!s && !c) continue;
+    cumulativeStarted += s;
+    cumulativeCompleted += c;
+    months.push({
+      month: (slot >> 4) * 100 + (slot & 15),
+      started: s,
+      completed: c,
+      cumulativeStarted,
+      cumulativeCompleted,
     });
+  }
   return { months, completedUndated };
 }
 
 /** Communities per item and per item category (a community counts once per category). */
-export function itemsByCategory(index: ExploreIndex, mask: Uint8Array): CategoryItems[] {
+export function itemsByCategory(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): CategoryItems[] {
   const keys = index.items.keys;
   const perItem = new Float64Array(keys.length);
   const perCategory = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, 0])) as Record<ItemCategory, number>;
   const words = index.items.words;
-  const rows = rowsOf(mask);
   for (const c of ITEM_CATEGORIES) {
     const counts = index.itemCategoryCounts[c];
     let having = 0;
@@ -294,11 +299,13 @@ export function itemsByCategory(index: ExploreIndex, mask: Uint8Array): Category
 
 /** Every summary at once. */
 export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary {
+  // The matching rows listed once for all five, not once each.
+  const rows = rowsOf(mask);
   return {
-    totals: totals(index, mask),
-    byStage: byStage(index, mask),
-    byChannel: byChannel(index, mask),
-    progress: progress(index, mask),
-    itemsByCategory: itemsByCategory(index, mask),
+    totals: totals(index, mask, rows),
+    byStage: byStage(index, mask, rows),
+    byChannel: byChannel(index, mask, rows),
+    progress: progress(index, mask, rows),
+    itemsByCategory: itemsByCategory(index, mask, rows),
   };
 }

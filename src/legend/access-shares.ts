@@ -15,6 +15,8 @@ export interface ShareRows {
   readonly count: number;
   /** NaN when the ledger gave none. */
   readonly households: Float64Array;
+  /** False while the households are still loading (the explore index's figures part). */
+  readonly hasFigures?: boolean;
   /** Null when the build had no amenities. */
   readonly lifeCircles: {
     /** 1 met, 0 not met, -1 no result for the row. */

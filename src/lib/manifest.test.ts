@@ -15,13 +15,22 @@ const minimal = {
 describe('parseManifest', () => {
   it('reads the explore index parts, which older manifests lack', () => {
     expect(parseManifest(minimal).explore).toBeUndefined();
-    const parts = { core: 'explore-core.0a1b.bin', details: 'explore-details.2c3d.bin' };
+    const parts = {
+      core: 'explore-core.0a1b.bin',
+      figures: 'explore-figures.4e5f.bin',
+      details: 'explore-details.2c3d.bin',
+    };
     expect(parseManifest({ ...minimal, explore: { parts, count: 3 } }).explore).toEqual({ parts, count: 3 });
     expect(parseManifest({ ...minimal, explore: { count: 3 } }).explore).toBeUndefined();
     // A build from before the binary index: one JSON file, which this site no longer reads.
     expect(parseManifest({ ...minimal, explore: { url: 'explore.json', count: 3 } }).explore).toBeUndefined();
     expect(
       parseManifest({ ...minimal, explore: { parts: { core: 'explore-core.bin' }, count: 3 } }).explore,
+    ).toBeUndefined();
+    // A build from before the figures part: its core is not the one this site reads.
+    const { figures: _, ...withoutFigures } = parts;
+    expect(
+      parseManifest({ ...minimal, explore: { parts: withoutFigures, count: 3 } }).explore,
     ).toBeUndefined();
   });
 

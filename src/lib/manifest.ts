@@ -127,9 +127,12 @@ function tileLayer(value: unknown, path: string): TileLayerRef {
  */
 function exploreRef(value: unknown): ExploreRef | undefined {
   if (!isObject(value) || !isObject(value.parts)) return undefined;
-  const { core, details } = value.parts;
-  if (typeof core !== 'string' || !core || typeof details !== 'string' || !details) return undefined;
-  return { parts: { core, details }, count: typeof value.count === 'number' ? value.count : 0 };
+  const { core, figures, details } = value.parts;
+  const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
+  // A build before the figures part named only core and details: its core holds columns this
+  // site no longer reads there, so it counts as no index (the page asks for a rebuild).
+  if (!named(core) || !named(figures) || !named(details)) return undefined;
+  return { parts: { core, figures, details }, count: typeof value.count === 'number' ? value.count : 0 };
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -263,8 +263,12 @@ describe('on the demo data', () => {
       })),
     );
     // The browser adds up the explore index instead of the GeoJSON: both must agree.
-    const bytes = readFileSync(`${dir}${manifest.explore!.parts.core}`);
-    const index = indexOfParts(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const part = (path: string) => {
+      const bytes = readFileSync(`${dir}${path}`);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    };
+    const { core, figures } = manifest.explore!.parts;
+    const index = indexOfParts(part(core), { figures: part(figures) });
     expect(totalsFromIndex(index)).toEqual(totals);
     const cards = programmeCards(manifest.programmes, totals);
     expect(cards.length).toBe(manifest.programmes.length);
