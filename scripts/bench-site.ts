@@ -40,6 +40,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/browser';
