@@ -20,7 +20,7 @@
  * | 4·C              | f32 community snap t                                                |
  * | 4·C              | f32 community snap access, metres, NaN when not joined              |
  *
- * Community i is row i of explore.json (the build's community order). Edge lengths are stored,
+ * Community i is row i of the explore index (the build's community order). Edge lengths are stored,
  * not recomputed from the rounded coordinates, so the site's walks add up to the build's
  * distances exactly. 1e-7° is about a centimetre, and fits ±180° in an i32.
  */

@@ -128,7 +128,7 @@ const zh = {
   'services.share_unknown': '{count} 个小区没有户数，未计入。',
   'services.share_empty': '当前筛选中没有带生活圈结果和户数的小区。',
   'services.share_pending': '小区数据加载后显示。',
-  'services.share_note': '按各小区的生活圈判断（explore.json 只含是否达标，不含每类设施的距离）。',
+  'services.share_note': '按各小区的生活圈判断（筛选索引只含是否达标，不含每类设施的距离）。',
   'services.catchments': '所选小区的步行范围',
   'services.catchment_item': '{minutes} 分钟 · 步行 {distance}',
   'services.catchments_note':
@@ -528,7 +528,7 @@ const en: Record<MessageKey, string> = {
   'services.share_empty': 'No community in the filter has a life-circle result and a household count.',
   'services.share_pending': 'Shown once the communities have loaded.',
   'services.share_note':
-    "Judged by each community's life circles (explore.json holds whether each is met, not each type's distance).",
+    "Judged by each community's life circles (the explore index holds whether each is met, not each type's distance).",
   'services.catchments': "Selected community's walking catchment",
   'services.catchment_item': '{minutes} min · {distance} on foot',
   'services.catchments_note':

@@ -1,7 +1,7 @@
 /**
  * The share of households within each life circle, for the communities the filters keep: what
  * the accessibility legend says under its scale. Computed from the explore index's columns
- * (explore.json), which carry each community's verdicts (`lcN_met`, `missing_types`) but not its
+ * (the explore index), which carry each community's verdicts (`lcN_met`, `missing_types`) but not its
  * per-type distances, so a share is per circle, or for one type within that type's own circle.
  * Pure.
  */

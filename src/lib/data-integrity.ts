@@ -1,7 +1,7 @@
 /**
  * Refuses a data folder that mixes two builds. The manifest lists every other file of its build
  * with its size and SHA-256 (`files`, src/contracts/data-files.ts). Files the site fetches whole
- * (explore.json, story.json, aggregates/…) go through `fetchChecked`, which compares what arrived
+ * (the explore parts, story.json, aggregates/…) go through `fetchChecked`, which compares what arrived
  * with the entry; the PMTiles archives, read by byte range, are checked by their total size
  * (src/map/checked-pmtiles-source.ts). A mismatch is thrown to the loader as DataMismatchError
  * and reported to the page (`onDataMismatch`), which then shows the error instead of the map:

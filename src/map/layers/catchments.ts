@@ -20,7 +20,7 @@ export interface CatchmentProperties {
 /** The walking network as the site holds it (what walk-network.bin decodes to). */
 export interface WalkNetwork {
   graph: WalkGraph;
-  /** Where each community (explore.json row order) joins the network. */
+  /** Where each community (the explore index's row order) joins the network. */
   communitySnaps: SnapColumns;
 }
 
