@@ -160,11 +160,11 @@ function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column
  * Numeric output fields stored as plain columns, in file order. Two runs, because the month
  * columns sit between them in the file and are not output fields (see `start_month` below).
  */
-const NUMBER_FIELDS_BEFORE_MONTHS = outputFieldNames('explore.json number columns', [
+const NUMBER_FIELDS_BEFORE_MONTHS = outputFieldNames('explore index number columns', [
   'batch_year',
   'year_built',
 ]);
-const NUMBER_FIELDS_AFTER_MONTHS = outputFieldNames('explore.json number columns', [
+const NUMBER_FIELDS_AFTER_MONTHS = outputFieldNames('explore index number columns', [
   'households',
   'residents',
   'buildings',

@@ -95,7 +95,7 @@ export interface WalkNetworkSummary {
 
 /**
  * The compact walking network the site walks to draw catchments (`walk-network.bin`, layout and
- * reader: src/contracts/walk-network-file.ts). Its community access points are in explore.json's
+ * reader: src/contracts/walk-network-file.ts). Its community access points are in the explore index's
  * row order. Also listed under `files` with its hash.
  */
 export interface WalkNetworkRef {
