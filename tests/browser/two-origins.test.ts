@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
+import { EXPLORE_PART_FILES } from '../../src/contracts/explore-binary';
 import type { ManifestFile } from '../../src/contracts/manifest';
 import { MESSAGES } from '../../src/i18n/messages';
 import { screenshot, waitForMapIdle } from './browser';
@@ -131,7 +132,7 @@ describe('data served from another origin', { timeout: 300_000 }, () => {
     expect(dataRequests).toContain('/manifest.json');
     for (const path of dataRequests.filter((r) => r !== '/manifest.json'))
       expect(hashed.has(path), `${path} is a listed hashed name`).toBe(true);
-    for (const key of ['communities.pmtiles', 'explore.json'])
+    for (const key of ['communities.pmtiles', EXPLORE_PART_FILES.core])
       expect(dataRequests).toContain(`/${manifest.files!.find((f) => f.path === key)!.hashed_path!}`);
   });
 
@@ -146,7 +147,7 @@ describe('data served from another origin', { timeout: 300_000 }, () => {
   });
 
   it('still refuses a data file that is not the one the manifest lists', async () => {
-    const file = join(dataFolder, await manifestPath('explore.json'));
+    const file = join(dataFolder, await manifestPath(EXPLORE_PART_FILES.core));
     const original = await readFile(file);
     // Another build's bytes under this build's name: a bucket overwritten by hand, a broken sync.
     await writeFile(file, Buffer.concat([original, Buffer.from(' ')]));
@@ -154,7 +155,7 @@ describe('data served from another origin', { timeout: 300_000 }, () => {
       const { page } = await atlas.openRecorded('./?view=table&lang=en', { server: 'site', idle: false });
       const alert = page.locator('.message.error[role="alert"]');
       await alert.waitFor();
-      expect(await alert.innerText()).toContain(`${MISMATCH}explore.json (`);
+      expect(await alert.innerText()).toContain(`${MISMATCH}${EXPLORE_PART_FILES.core} (`);
     } finally {
       await writeFile(file, original);
     }
