@@ -14,6 +14,7 @@ import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
+import { pickLedgerNames } from './pipeline/read/ledger-files';
 import { InputError } from './pipeline/table';
 
 /** Exit status after a signal: 128 + its number, as a shell reports a process it killed. */
@@ -143,13 +144,12 @@ function rerunWithHeapLimit(inputs: readonly (string | undefined)[]): Promise<nu
   });
 }
 
-/** Bytes of a file, or of the files directly inside a folder (a province's ledgers). */
+/** Bytes of a file, or of the ledgers a folder stands for (the files the build will read). */
 function pathBytes(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.size;
   let bytes = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true }))
-    if (entry.isFile()) bytes += statSync(join(path, entry.name)).size;
+  for (const name of pickLedgerNames(readdirSync(path))) bytes += statSync(join(path, name)).size;
   return bytes;
 }
 

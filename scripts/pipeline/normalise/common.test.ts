@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a64, isEmptyCell, sourceRow } from './common';
+import { fnv1a64, isEmptyCell, sourceFileName, sourceRow, sourceRowNumber } from './common';
 
 describe('fnv1a64', () => {
   // Reference values of the 64-bit FNV-1a test suite (isthe.com/chongo/tech/comp/fnv).
@@ -39,5 +39,21 @@ describe('isEmptyCell', () => {
     expect(isEmptyCell(' ')).toBe(true);
     expect(isEmptyCell(0)).toBe(false);
     expect(isEmptyCell(undefined)).toBe(true);
+  });
+});
+
+describe('sourceRowNumber', () => {
+  it('reads the row a record came from', () => {
+    expect(sourceRowNumber('台账.xlsx!2023年:12')).toBe(12);
+    expect(sourceRowNumber('amenities.csv:3')).toBe(3);
+    expect(sourceRowNumber('no row here')).toBe(0);
+  });
+});
+
+describe('sourceFileName', () => {
+  it('reads the file a record came from, so a province build names each ledger', () => {
+    expect(sourceFileName('株洲市.xlsx!Sheet1:12')).toBe('株洲市.xlsx');
+    expect(sourceFileName('湘潭市.csv:3')).toBe('湘潭市.csv');
+    expect(sourceFileName('no row here')).toBe('');
   });
 });

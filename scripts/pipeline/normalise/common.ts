@@ -103,6 +103,23 @@ export function sourceRow(label: string, sheet: string | undefined, row: number)
   return `${label}${sheet ? '!' + sheet : ''}:${row}`;
 }
 
+/** The row number at the end of a record's `source_row` (`ledger.xlsx!Sheet1:12` → 12), 0 if none. */
+export function sourceRowNumber(sourceRow: string): number {
+  const match = /:(\d+)$/.exec(sourceRow);
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * The file a record came from, from its `source_row` (`a.xlsx!Sheet1:12` → `a.xlsx`,
+ * `b.csv:12` → `b.csv`), or '' when it names none: with several ledgers each row's own file.
+ */
+export function sourceFileName(sourceRow: string): string {
+  const bang = sourceRow.indexOf('!');
+  if (bang > 0) return sourceRow.slice(0, bang);
+  const colon = sourceRow.lastIndexOf(':');
+  return colon > 0 ? sourceRow.slice(0, colon) : '';
+}
+
 // Serial-number columns (序号) carry no data; not worth an "unknown column" warning.
 const SERIAL_HEADERS: ReadonlySet<string> = new Set(['序号', '序', 'no', 'no.', '#', '行号']);
 

@@ -5,6 +5,7 @@
  * id in every output. The first ledger read keeps the id; a later row using it is rejected.
  */
 import type { RowIssue } from '../table';
+import { sourceRowNumber } from './common';
 
 /** What the check needs of a record. */
 export interface IdentifiedRecord {
@@ -17,12 +18,6 @@ export interface IdentifiedRecord {
 export interface IdOwner {
   file: string;
   row: number;
-}
-
-/** The row number a `source_row` ends with (0 when it has none). */
-function rowOf(sourceRow: string): number {
-  const match = /:(\d+)$/.exec(sourceRow);
-  return match ? Number(match[1]) : 0;
 }
 
 /**
@@ -40,7 +35,7 @@ export function rejectIdsUsedBefore<T extends IdentifiedRecord>(
   const kept: T[] = [];
   const errors: RowIssue[] = [];
   for (const record of records) {
-    const row = rowOf(record.source_row);
+    const row = sourceRowNumber(record.source_row);
     const owner = owners.get(record.id);
     if (owner) {
       errors.push({

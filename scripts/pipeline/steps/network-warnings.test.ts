@@ -3,29 +3,7 @@ import { buildWalkGraph } from '../../../src/domain/walk-network/build-graph';
 import { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
 import { METRES_PER_DEGREE } from '../../../src/domain/walk-network/geodesy';
 import { NO_SNAP } from '../../../src/domain/walk-network/types';
-import {
-  networkWarnings,
-  probeOffNetwork,
-  REPORT_PROBE_M,
-  sourceFileName,
-  sourceRowNumber,
-} from './network-warnings';
-
-describe('sourceRowNumber', () => {
-  it('reads the row a record came from', () => {
-    expect(sourceRowNumber('台账.xlsx!2023年:12')).toBe(12);
-    expect(sourceRowNumber('amenities.csv:3')).toBe(3);
-    expect(sourceRowNumber('no row here')).toBe(0);
-  });
-});
-
-describe('sourceFileName', () => {
-  it('reads the file a record came from, so a province build names each ledger', () => {
-    expect(sourceFileName('株洲市.xlsx!Sheet1:12')).toBe('株洲市.xlsx');
-    expect(sourceFileName('湘潭市.csv:3')).toBe('湘潭市.csv');
-    expect(sourceFileName('no row here')).toBe('');
-  });
-});
+import { networkWarnings, probeOffNetwork, REPORT_PROBE_M } from './network-warnings';
 
 describe('networkWarnings', () => {
   // One north–south street; points east of it, y metres north of its south end.

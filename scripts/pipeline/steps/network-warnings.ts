@@ -1,4 +1,5 @@
 import type { BuildReport } from '../../../src/contracts/report';
+import { sourceFileName, sourceRowNumber } from '../normalise/common';
 import type { EdgeIndex } from '../../../src/domain/walk-network/edge-index';
 import { ACCESS_LIMIT_M, NO_SNAP, type SnapColumns } from '../../../src/domain/walk-network/types';
 
@@ -8,23 +9,6 @@ import { ACCESS_LIMIT_M, NO_SNAP, type SnapColumns } from '../../../src/domain/w
  * stops short), so a bounded look suffices.
  */
 export const REPORT_PROBE_M = 1000;
-
-/** The row number at the end of a record's `source_row` (`ledger.xlsx!Sheet1:12` → 12), 0 if none. */
-export function sourceRowNumber(sourceRow: string): number {
-  const match = /:(\d+)$/.exec(sourceRow);
-  return match ? Number(match[1]) : 0;
-}
-
-/**
- * The file a record came from, from its `source_row` (`a.xlsx!Sheet1:12` → `a.xlsx`,
- * `b.csv:12` → `b.csv`), or '' when it names none: with several ledgers each row's own file.
- */
-export function sourceFileName(sourceRow: string): string {
-  const bang = sourceRow.indexOf('!');
-  if (bang > 0) return sourceRow.slice(0, bang);
-  const colon = sourceRow.lastIndexOf(':');
-  return colon > 0 ? sourceRow.slice(0, colon) : '';
-}
 
 /** One table's points and where report lines about them point. */
 export interface JoinedTable {

@@ -59,14 +59,22 @@ export async function readCommunities(
   for (const [i, path] of files.entries()) {
     progress('read communities', i, files.length);
     const ledger = await readLedger(path, opts, timing);
-    const t = performance.now();
     // Checked against the ledgers before it only: within a ledger the normaliser already did.
-    const { kept, errors } = rejectIdsUsedBefore(ledger.records, ledger.counts.file, ledger.idColumn, owners);
-    ledger.records = kept;
-    ledger.counts.rows_accepted -= errors.length;
-    ledger.counts.rows_rejected += errors.length;
-    for (const e of errors) ledger.errors.push({ ...e, table: 'communities', file: ledger.counts.file });
-    timing.normalise += performance.now() - t;
+    // With one ledger there is nothing before it, and a national ledger's ids need no second map.
+    if (files.length > 1) {
+      const t = performance.now();
+      const { kept, errors } = rejectIdsUsedBefore(
+        ledger.records,
+        ledger.counts.file,
+        ledger.idColumn,
+        owners,
+      );
+      ledger.records = kept;
+      ledger.counts.rows_accepted -= errors.length;
+      ledger.counts.rows_rejected += errors.length;
+      for (const e of errors) ledger.errors.push({ ...e, table: 'communities', file: ledger.counts.file });
+      timing.normalise += performance.now() - t;
+    }
     ledgers.push(ledger);
   }
   progress('read communities', files.length, files.length);
