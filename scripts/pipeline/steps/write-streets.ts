@@ -7,10 +7,9 @@ import { NO_ACCESS, segmentAccess, type SegmentAccess } from '../streets/street-
 import { segmentCoords, streetSegments, type StreetSegments } from '../streets/street-segments';
 import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
 import { tileLines, type TileLine } from '../tiles/line-tiles';
-import { layoutPmtiles } from '../tiles/pmtiles-writer';
-import { TileSpool } from '../tiles/tile-spool';
 import type { NetworkJoin } from './life-circles';
 import type { OutputWriter } from './output-writer';
+import { writeArchive } from './write-archive';
 import type { RoadNetwork } from './read-roads';
 import type { Lap } from './step-timer';
 import { MAX_ZOOM } from './write-tiles';
@@ -140,11 +139,7 @@ export async function writeStreets(
       bounds: archiveBounds(bboxOfCoords(coords)),
       center: opts.center,
     };
-    await out.writePieces(
-      `${name}.pmtiles`,
-      layoutPmtiles(set.tiles, header, { name, vector_layers: [set.vectorLayer] }).pieces(),
-    );
-    if (set.tiles instanceof TileSpool) set.tiles.close();
+    await writeArchive(out, `${name}.pmtiles`, set.tiles, header, { name, vector_layers: [set.vectorLayer] });
   };
   await write(STREETS_FILE, graph.coords);
   for (const crs of opts.displayCrs) {

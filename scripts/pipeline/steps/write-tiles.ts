@@ -12,14 +12,13 @@ import { readFootprints } from '../read/footprints';
 import { readInputFile } from '../read/input-file';
 import { readJsonInput } from '../read/json-input';
 import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
-import { layoutPmtiles } from '../tiles/pmtiles-writer';
 import { tilePoints } from '../tiles/point-tiles';
 import { tilePolygons } from '../tiles/polygon-tiles';
-import { TileSpool } from '../tiles/tile-spool';
 import type { TileSet, TileSetStats } from '../tiles/tile-set';
 import { inputEntry } from './input-entry';
 import type { PropertiesOf } from './life-circles';
 import type { OutputWriter } from './output-writer';
+import { writeArchive } from './write-archive';
 import type { Lap, Progress } from './step-timer';
 
 /** Tiles reach z14 (street level) at least; higher only adds bytes for point data. */
@@ -150,15 +149,15 @@ export async function writeTiles(
     mergeTileLayers(communityTiles.tiles, footprintTiles.tiles);
   }
   // Written piece by piece from the tiles (on disk when spooled), whose file is then let go.
-  const archive = async (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) => {
-    const layout = layoutPmtiles(
+  const archive = (name: string, minZoom: number, bounds: Bbox | null, sets: TileSet[]) =>
+    writeArchive(
+      out,
+      `${name}.pmtiles`,
       sets[0]!.tiles,
       { minZoom, maxZoom: MAX_ZOOM, bounds: archiveBounds(bounds), center },
       { name, vector_layers: sets.map((set) => set.vectorLayer) },
+      sets.map((set) => set.tiles),
     );
-    await out.writePieces(`${name}.pmtiles`, layout.pieces());
-    for (const set of sets) if (set.tiles instanceof TileSpool) set.tiles.close();
-  };
   await archive('communities', 0, bbox, footprintTiles ? [communityTiles, footprintTiles] : [communityTiles]);
   if (amenities.length) {
     tileInputs.amenities = {

@@ -48,8 +48,11 @@ export function compressTiles(
     throw error;
   }
   const tiles = compressor.finish();
+  // A spool knows its tiles' lengths: reading every tile back from disk only to add them up would
+  // be a third pass over the archive (hashing and writing it are the other two).
   let bytes = 0;
-  for (const tile of tiles.values()) bytes += tile.length;
+  if (tiles instanceof TileSpool) bytes = tiles.tileBytes;
+  else for (const tile of tiles.values()) bytes += tile.length;
   return { tiles, bytes };
 }
 

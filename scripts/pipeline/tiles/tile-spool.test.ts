@@ -32,6 +32,7 @@ describe('TileSpool', () => {
     });
     expect(spool.size).toBe(sizes.length);
     expect(spool.fileBytes).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(spool.tileBytes).toBe(spool.fileBytes);
     expect([...spool.keys()]).toEqual([...expected.keys()].sort((a, b) => a - b));
     for (const [id, bytes] of expected)
       expect(Buffer.from(spool.get(id)!).equals(bytes), `tile ${id}`).toBe(true);
@@ -46,6 +47,7 @@ describe('TileSpool', () => {
     spool.set(2, Uint8Array.from([9]));
     spool.set(5, Uint8Array.from([3, 4, 5]));
     expect(spool.size).toBe(2);
+    expect(spool.tileBytes).toBe(4);
     expect([...spool.get(5)!]).toEqual([3, 4, 5]);
     expect([...spool.keys()]).toEqual([2, 5]);
     expect(spool.delete(2)).toBe(true);

@@ -60,6 +60,13 @@ export class TileSpool implements Map<number, Uint8Array> {
     return this.slots.size;
   }
 
+  /** Bytes of the tiles stored now (superseded ones not counted), known without reading the file. */
+  get tileBytes(): number {
+    let bytes = 0;
+    for (const slot of this.slots.values()) bytes += this.lengths[slot]!;
+    return bytes;
+  }
+
   /** Bytes appended so far, superseded ones included: the temporary file's size. */
   get fileBytes(): number {
     return this.written + this.pendingBytes;
