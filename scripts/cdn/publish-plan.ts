@@ -3,7 +3,7 @@
  * later clean-up may delete (docs/deploy-cdn.md). Pure: the entry script (scripts/publish-plan.ts)
  * reads the manifests and prints the plan.
  */
-import { MANIFEST_FILE, type DataFileEntry } from '../../src/contracts/data-files';
+import { MANIFEST_FILE, storedPath, type DataFileEntry } from '../../src/contracts/data-files';
 
 /** Cache-Control of a content-hashed data file: it never changes, so for a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -47,6 +47,6 @@ export function obsoleteFiles(
   stored: readonly string[],
   keep: readonly (readonly DataFileEntry[])[],
 ): string[] {
-  const listed = new Set(keep.flatMap((files) => files.map((f) => f.hashed_path ?? f.path)));
+  const listed = new Set(keep.flatMap((files) => files.map(storedPath)));
   return stored.filter((path) => path !== MANIFEST_FILE && !listed.has(path)).sort();
 }

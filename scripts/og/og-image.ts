@@ -10,7 +10,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { storedPath, type DataFileEntry } from '../../src/contracts/data-files';
+import { parseDataFiles, storedPath } from '../../src/contracts/data-files';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Topology } from 'topojson-specification';
@@ -94,9 +94,8 @@ export async function buildOgImage(options: OgImageOptions): Promise<OgImage | {
   }
   if (!Array.isArray(manifest.programmes)) throw new Error(`${manifestFile}: no "programmes" list`);
   // Under its content-hashed name in a `--hash-names` build: the manifest says which.
-  const listed = (Array.isArray(manifest.files) ? (manifest.files as unknown[]) : []).find(
-    (f): f is DataFileEntry => (f as Partial<DataFileEntry> | null)?.path === 'communities.geojson',
-  );
+  // parseDataFiles, as the site reads the list: a hashed_path joined onto dataDir is checked first.
+  const listed = parseDataFiles(manifest.files)?.find((f) => f.path === 'communities.geojson');
   const communitiesFile = join(options.dataDir, listed ? storedPath(listed) : 'communities.geojson');
   const points = existsSync(communitiesFile)
     ? await readCommunityPoints(communitiesFile)
