@@ -21,6 +21,7 @@ import {
   type FiguresMeta,
   type UnpackedPart,
 } from './explore-binary';
+import { EXPLORE_COVERAGE_SCALE } from './explore-format';
 import type { ExploreTotals } from './explore-totals';
 
 /** A decoded dictionary column: `values[codes[i]]` is row i's value; code 0 is null. */
@@ -87,9 +88,6 @@ export interface DetailsColumns {
     readonly cellOf: Uint32Array;
   }[];
 }
-
-/** The scale of `coverage_score` in the file: thousandths. */
-const COVERAGE_SCALE = 1000;
 
 function text(
   part: UnpackedPart<unknown>,
@@ -186,7 +184,7 @@ export function decodeCorePart(buffer: ArrayBuffer, label = 'explore core part')
     lifeCircles = {
       // Copies, not views: a view would keep the whole file's buffer alive.
       met: (part.column('lc.met', ['u8'], n) as Uint8Array).slice(),
-      coverage: Float64Array.from(coverage, (v) => (v === U16_NONE ? NaN : v / COVERAGE_SCALE)),
+      coverage: Float64Array.from(coverage, (v) => (v === U16_NONE ? NaN : v / EXPLORE_COVERAGE_SCALE)),
       missingTypes: bits(part, label, 'lc.missing', meta.missing_types, n),
     };
   }

@@ -263,8 +263,6 @@ export interface UnpackedPart<M> {
   header: PartHeader<M>;
   /** The named column, checked to be of one of `types` and `length` long; throws otherwise. */
   column(name: string, types: readonly ColumnType[], length: number): ColumnArray;
-  /** Whether the part has the named column. */
-  has(name: string): boolean;
 }
 
 /**
@@ -300,7 +298,6 @@ export function unpackPart<M>(buffer: ArrayBuffer, expected: ExplorePart, label:
   const columns = header.columns ?? {};
   return {
     header,
-    has: (name) => name in columns,
     column(name, types, length) {
       const spec = columns[name];
       if (!spec) return fail(`column ${name} is missing`);

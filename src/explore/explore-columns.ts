@@ -5,9 +5,10 @@
  * free of the index class so the decoding worker (./explore-decode.worker.ts) runs it without
  * pulling in the rest of the site.
  */
-import { isFiscalChannel } from '../domain/metrics';
-import { ITEM_BY_KEY, ITEM_CATEGORIES, type FundField, type ItemCategory } from '../domain/vocabulary';
-import { noLifeCircleResult, type CoreColumns, type FiguresColumns } from '../contracts/explore-binary-read';
+import { ITEM_BY_KEY, ITEM_CATEGORIES, type ItemCategory } from '../domain/vocabulary';
+import { noLifeCircleResult, type CoreColumns } from '../contracts/explore-binary-read';
+// Derived in src/contracts, where the build's header totals are computed by the same loop.
+export { deriveFigures, type DerivedFigures } from '../contracts/explore-totals';
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -37,33 +38,6 @@ export interface DerivedColumns {
   readonly itemCategoryCounts: Readonly<Record<ItemCategory, Uint8Array>>;
   readonly itemsCount: Uint8Array;
   readonly lifeCircleFlags: { lc5: Int8Array; lc10: Int8Array; lc15: Int8Array } | null;
-}
-
-/** What the index derives from the figures part: fund totals, as `deriveFunding` adds them up. */
-export interface DerivedFigures {
-  readonly fundTotal: Float64Array;
-  readonly fundFiscal: Float64Array;
-  readonly reportsFunds: Uint8Array;
-}
-
-/** Derives each row's fund total, government share and whether it reports any channel. */
-export function deriveFigures(figures: FiguresColumns): DerivedFigures {
-  const n = figures.count;
-  const nonfiscal = new Float64Array(n);
-  const fundFiscal = new Float64Array(n);
-  const reportsFunds = new Uint8Array(n);
-  for (const { field, values } of figures.funds) {
-    const sums = isFiscalChannel(field as FundField) ? fundFiscal : nonfiscal;
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      if (Number.isNaN(v)) continue;
-      reportsFunds[i] = 1;
-      sums[i]! += v;
-    }
-  }
-  // Total = fiscal + non-fiscal, the way deriveFunding adds them up.
-  const fundTotal = fundFiscal.map((f, i) => f + nonfiscal[i]!);
-  return { fundTotal, fundFiscal, reportsFunds };
 }
 
 /** Derives item counts and life-circle flags from the core columns. */

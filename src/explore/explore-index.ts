@@ -388,6 +388,3 @@ export function indexOfParts(
     decodedFigures ? { figures: decodedFigures, derived: deriveFigures(decodedFigures) } : null,
   );
 }
-
-/** Kept for Charts.svelte, which imports `monthText` from here: the format lives in src/contracts/explore-format.ts. */
-export { monthText };

@@ -15,6 +15,7 @@ import {
   type Stage,
 } from '../domain/vocabulary';
 import type { ExploreIndex } from './explore-index';
+import { countMask } from './filters';
 
 /** Sums over the matching communities. Missing values add nothing. */
 export interface Totals {
@@ -100,9 +101,7 @@ const finite = (v: number) => (Number.isNaN(v) ? 0 : v);
  * Every summary takes them as an optional last argument, so `summarise` lists them once.
  */
 function rowsOf(mask: Uint8Array): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i]!;
-  const rows = new Uint32Array(count);
+  const rows = new Uint32Array(countMask(mask));
   for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) rows[k++] = i;
   return rows;
 }
