@@ -6,7 +6,7 @@ import { normaliseAmenities } from '../normalise/amenities';
 import { readInputFile } from '../read/input-file';
 import { readGeoJsonTable, readTable } from '../read/read-table';
 import type { Lap } from './step-timer';
-import { coordinateColumn, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
+import { columnHeaders, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
 import { inputEntry } from './input-entry';
 
 /** The amenities table, read and normalised. */
@@ -40,7 +40,7 @@ export async function readAmenities(
     name: 'amenities' as const,
     records: result.records,
     input,
-    coordinateColumn: coordinateColumn(table, AMENITY_FIELDS),
+    coordinateColumn: columnHeaders(table, AMENITY_FIELDS, 'lng')[0]!,
     errors: result.errors.map((e) => ({ ...e, table: 'amenities' as const, file })),
     warnings: result.warnings.map((w) => ({ ...w, table: 'amenities' as const, file })),
     table: tableReport(file, result),

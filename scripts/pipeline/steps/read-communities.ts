@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import type { FileReport } from '../../../src/contracts/report';
 import type { ManifestInput } from '../../../src/contracts/manifest';
-import { bindColumns } from '../../../src/domain/headers';
 import { COMMUNITY_FIELDS, type CommunityRecord } from '../../../src/domain/schema';
 import type { Crs } from '../../../src/domain/vocabulary';
 import { normaliseCommunities } from '../normalise/communities';
@@ -11,7 +10,7 @@ import { expandLedgerPaths } from '../read/ledger-files';
 import { readTable } from '../read/read-table';
 import type { BuildReport } from '../../../src/contracts/report';
 import type { Lap, Progress } from './step-timer';
-import { coordinateColumn, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
+import { columnHeaders, headerMatcher, tableReport, type TableDiagnostics } from './table-step';
 import { inputEntry } from './input-entry';
 
 /** The communities ledgers, read and normalised into one table. */
@@ -113,12 +112,12 @@ async function readLedger(
       table: 'communities',
       file,
     });
+  const [lngColumn, idColumn] = columnHeaders(table, COMMUNITY_FIELDS, 'lng', 'id');
   const ledger: LedgerRead = {
     records: result.records,
     input,
-    coordinateColumn: coordinateColumn(table, COMMUNITY_FIELDS),
-    idColumn:
-      bindColumns(table.headers, COMMUNITY_FIELDS).bindings.find((b) => b.field === 'id')?.header ?? '',
+    coordinateColumn: lngColumn!,
+    idColumn: idColumn!,
     errors,
     warnings,
     counts: tableReport(file, result),

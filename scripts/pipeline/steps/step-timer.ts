@@ -12,16 +12,12 @@ export class StepTimer {
   /** Milliseconds per step, in the order the steps ran. */
   readonly ms: Record<string, number> = {};
 
-  /**
-   * Live heap after each step, when measuring memory (`heapTrace`): what the step left held,
-   * without the garbage V8 had not yet collected.
-   */
-  readonly heap: Record<string, { usedMB: number; externalMB: number }> = {};
   private readonly started = performance.now();
 
   /**
    * `heapTrace` (default: the environment's ATLAS_HEAP_TRACE is 1): after each step, force a
-   * full collection and record the live heap. Needs node's `--expose-gc`; slows the build, so
+   * full collection and print the live heap: what the step left held, without the garbage V8 had
+   * not yet collected. Needs node's `--expose-gc`; slows the build, so
    * only the build benchmark's `--heap` asks for it.
    */
   constructor(private readonly heapTrace = process.env.ATLAS_HEAP_TRACE === '1') {}
@@ -44,7 +40,6 @@ export class StepTimer {
     gc();
     const { heapUsed, external } = process.memoryUsage();
     const mb = (bytes: number) => Math.round(bytes / 1e6);
-    this.heap[name] = { usedMB: mb(heapUsed), externalMB: mb(external) };
     // stderr, so the CLI's own output is unchanged; the benchmark collects these lines.
     console.error(`heap after ${name}: ${mb(heapUsed)} MB used, ${mb(external)} MB external`);
   }

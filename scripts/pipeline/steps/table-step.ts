@@ -38,9 +38,14 @@ export function tableReport(
 }
 
 /**
- * The header of the table's longitude column as written (the column coordinate problems are
- * reported on), or '' when it has none.
+ * The headers as written of the table's columns for `wanted` fields, in that order ('' for a field
+ * the table lacks), bound once: e.g. the longitude column coordinate problems are reported on.
  */
-export function coordinateColumn(table: RawTable, fields: readonly FieldDefinition[]): string {
-  return bindColumns(table.headers, fields).bindings.find((b) => b.field === 'lng')?.header ?? '';
+export function columnHeaders(
+  table: RawTable,
+  fields: readonly FieldDefinition[],
+  ...wanted: readonly string[]
+): string[] {
+  const { bindings } = bindColumns(table.headers, fields);
+  return wanted.map((field) => bindings.find((b) => b.field === field)?.header ?? '');
 }
