@@ -10,7 +10,12 @@ import type { CommunityRecord } from '../../src/domain/schema';
 import type { VariantCrs } from './display-crs';
 import { verifyOutput } from './output/output-files';
 import { openStagedOutput, type StagedOutput } from './output/staged-output';
-import { computeLifeCircles, propertiesLookup, type CircleOf } from './steps/life-circles';
+import {
+  computeLifeCircles,
+  eachPropertyLookup,
+  propertiesLookup,
+  type CircleOf,
+} from './steps/life-circles';
 import { OutputWriter } from './steps/output-writer';
 import { readAmenities } from './steps/read-amenities';
 import { readCommunities } from './steps/read-communities';
@@ -140,6 +145,7 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const join = measured?.network;
   // Computed on demand by every step that needs them, never held: see propertiesLookup.
   const propertiesOf = propertiesLookup(records, circleOf);
+  const eachPropertyOf = eachPropertyLookup(records, circleOf);
 
   const out = new OutputWriter(await openOutput(), { hashNames: opts.hashNames ?? false });
   const displayCrs = opts.displayCrs ?? [];
@@ -160,7 +166,12 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   // The story's figures are summed as the GeoJSON is written, while the properties exist anyway.
   await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
-  const tiles = await writeTiles({ records, amenities, propertiesOf, ...sources }, out, progress, lap);
+  const tiles = await writeTiles(
+    { records, amenities, propertiesOf, eachPropertyOf, ...sources },
+    out,
+    progress,
+    lap,
+  );
   const aggregates = await writeAggregatesAndExplore(records, circleOf, out, lap);
   const programmes = programmeFile ? resolveProgrammes(programmeFile.records, records, propertiesOf) : [];
   await writeStory(story.builder, programmes, opts.story, out);
@@ -198,8 +209,8 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
 }
 
 /**
- * The H3 aggregates, then the explore index, which assigns every row its cell in them. Only the
- * files' names outlive this: the layers (~120 MB at national scale) are let go before the manifest.
+ * The H3 aggregates, then the explore index, which takes every row's cell from their grids. Only
+ * the files' names outlive this.
  */
 async function writeAggregatesAndExplore(
   records: readonly CommunityRecord[],
@@ -207,7 +218,7 @@ async function writeAggregatesAndExplore(
   out: OutputWriter,
   lap: Lap,
 ): Promise<Pick<AggregatesWritten, 'files'>> {
-  const { layers, files } = await writeAggregates(records, out, lap);
-  await writeExplore(records, circleOf, layers, out, lap);
+  const { grids, files } = await writeAggregates(records, out, lap);
+  await writeExplore(records, circleOf, grids, out, lap);
   return { files };
 }

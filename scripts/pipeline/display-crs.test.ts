@@ -181,11 +181,14 @@ describe('shiftPoints', () => {
         return { id: 'x' };
       },
     };
-    const [shifted] = shiftPoints([original], 'GCJ-02');
+    const shifted = shiftPoints([original], 'GCJ-02');
     expect(reads).toBe(0);
-    expect(shifted!.priority).toBe(3);
-    expect(shifted!.properties).toEqual({ id: 'x' });
+    expect(shifted.count).toBe(1);
+    expect(shifted.priority?.(0)).toBe(3);
+    expect(shifted.properties(0)).toEqual({ id: 'x' });
     expect(reads).toBe(1);
+    // Moved by GCJ-02's offset (hundreds of metres in Shanghai), not left in place.
+    expect(metres([shifted.lng(0), shifted.lat(0)], [121.5, 31.2])).toBeGreaterThan(100);
   });
 });
 

@@ -8,7 +8,13 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import { geometryToDisplayCrs, toDisplayCrs } from '../../src/domain/display-crs';
-import { tilePoints, type PointTileOptions, type TilePoint } from './tiles/point-tiles';
+import {
+  pointSource,
+  tilePoints,
+  type PointSource,
+  type PointTileOptions,
+  type TilePoints,
+} from './tiles/point-tiles';
 import { tilePolygons, type PolygonTileOptions } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';
 
@@ -42,22 +48,22 @@ export function parseDisplayCrs(text: string): VariantCrs[] | null {
 }
 
 /**
- * The points moved into `crs`. Properties stay lazy: each shifted point reads its original's
- * `properties` only when the tiler asks, so computed-on-demand properties are not built twice
- * over for the whole dataset.
+ * The points moved into `crs`. Priorities and properties are the original's, read when the
+ * tiler asks, so computed-on-demand properties are not built twice over for the whole dataset.
  */
-export function shiftPoints(points: readonly TilePoint[], crs: VariantCrs): TilePoint[] {
-  return points.map((p) => {
-    const [lng, lat] = toDisplayCrs(crs, [p.lng, p.lat]);
-    return {
-      lng,
-      lat,
-      ...(p.priority === undefined ? {} : { priority: p.priority }),
-      get properties() {
-        return p.properties;
-      },
-    };
-  });
+export function shiftPoints(input: TilePoints, crs: VariantCrs): PointSource {
+  const points = pointSource(input);
+  const lng = new Float64Array(points.count);
+  const lat = new Float64Array(points.count);
+  for (let i = 0; i < points.count; i++) [lng[i], lat[i]] = toDisplayCrs(crs, [points.lng(i), points.lat(i)]);
+  return {
+    count: points.count,
+    lng: (i) => lng[i]!,
+    lat: (i) => lat[i]!,
+    ...(points.priority ? { priority: points.priority } : {}),
+    properties: points.properties,
+    ...(points.eachProperty ? { eachProperty: points.eachProperty } : {}),
+  };
 }
 
 /** A flat `[lng0, lat0, lng1, lat1, …]` array (the walking graph's nodes) moved into `crs`. */
@@ -81,7 +87,7 @@ export function shiftFeatures<F extends Feature<Geometry | null>>(
 
 /** What one tile set is made from: the WGS84 input and the tiler's options. */
 export interface PointLayerInput {
-  points: readonly TilePoint[];
+  points: PointSource;
   options: PointTileOptions;
 }
 
@@ -119,10 +125,12 @@ export interface VariantLayerRef {
   crs: VariantCrs;
 }
 
-function bboxOf(points: readonly { lng: number; lat: number }[]): Bbox | null {
-  if (!points.length) return null;
+function bboxOf(points: PointSource): Bbox | null {
+  if (!points.count) return null;
   const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { lng, lat } of points) {
+  for (let i = 0; i < points.count; i++) {
+    const lng = points.lng(i);
+    const lat = points.lat(i);
     box[0] = Math.min(box[0], lng);
     box[1] = Math.min(box[1], lat);
     box[2] = Math.max(box[2], lng);
@@ -168,7 +176,7 @@ export async function writeDisplayCrsTiles(
   await archive(`${dir}/communities`, inputs.communities.options.minZoom ?? 0, communityBbox, sets);
   refs.communities = ref('communities', inputs.communities.options);
 
-  if (inputs.amenities?.points.length) {
+  if (inputs.amenities?.points.count) {
     const amenities = shiftPoints(inputs.amenities.points, crs);
     const tiles = tilePoints(amenities, inputs.amenities.options);
     await archive(`${dir}/amenities`, inputs.amenities.options.minZoom ?? 0, bboxOf(amenities), [tiles]);

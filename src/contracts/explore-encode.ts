@@ -22,7 +22,8 @@ import {
   type H3Column,
   type SparseColumn,
 } from './explore-format';
-import type { H3Layer } from '../domain/h3-aggregates';
+import type { H3Grid, H3Layer } from '../domain/h3-aggregates';
+import { roundAreaKm2 } from '../domain/metrics';
 import type { CommunityLifeCircle } from '../domain/community-properties';
 
 /**
@@ -137,22 +138,51 @@ function keysWithExtras(
   return keys;
 }
 
-function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column {
-  const { resolution } = layer;
+function h3Column(records: readonly CommunityRecord[], source: H3Layer | H3Grid): H3Column {
+  if ('rowCell' in source) return h3ColumnOfGrid(source);
+  const { resolution } = source;
   const cells = new DictBuilder(records.length);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     cells.add(i, latLngToCell(r.lat, r.lng, resolution));
   }
   const { values, codes } = cells.finish();
-  const areas = new Map(layer.cells.map((c) => [c.h3, c.area_km2]));
+  const areas = new Map(source.cells.map((c) => [c.h3, c.area_km2]));
   return {
     resolution,
     cells: values,
     // The aggregates computed each cell's area already; computing it again costs seconds.
-    area_km2: values.map((c) => areas.get(c) ?? Math.round(cellArea(c, UNITS.km2) * 10000) / 10000),
+    area_km2: values.map((c) => areas.get(c) ?? roundAreaKm2(cellArea(c, UNITS.km2))),
     // Ranks start at 1 (0 is "no value" in a dictionary); every row has a cell.
     rows: codes.map((c) => c - 1),
+  };
+}
+
+/**
+ * The same column from a grid that already knows each row's cell: cells ranked as `DictBuilder`
+ * ranks values (most rows first, ties in order of first appearance).
+ */
+function h3ColumnOfGrid(grid: H3Grid): H3Column {
+  const { cells, rowCell, areaKm2 } = grid;
+  const count = new Uint32Array(cells.length);
+  const first = new Int32Array(cells.length).fill(-1);
+  for (let i = 0; i < rowCell.length; i++) {
+    const k = rowCell[i]!;
+    if (count[k] === 0) first[k] = i;
+    count[k]!++;
+  }
+  const order = Array.from(cells, (_, k) => k)
+    .filter((k) => count[k]! > 0)
+    .sort((a, b) => count[b]! - count[a]! || first[a]! - first[b]!);
+  const rank = new Uint32Array(cells.length);
+  order.forEach((k, r) => (rank[k] = r));
+  const rows = new Array<number>(rowCell.length);
+  for (let i = 0; i < rowCell.length; i++) rows[i] = rank[rowCell[i]!]!;
+  return {
+    resolution: grid.resolution,
+    cells: order.map((k) => cells[k]!),
+    area_km2: order.map((k) => areaKm2[k]!),
+    rows,
   };
 }
 
@@ -185,7 +215,7 @@ function fieldColumns<K extends keyof Columns, V>(
  * result, as an array or an accessor (undefined when the build had no amenities); `aggregates` are the build's H3
  * aggregates (src/domain/h3-aggregates.ts) of the same records: the index assigns every row its
  * cell at each of their resolutions, the same way (from the point), and takes the cells' areas
- * from them.
+ * from them. Given as grids (`sumH3Grids`), each row's cell is read rather than found again.
  */
 export function buildExploreIndex(
   records: readonly CommunityRecord[],
@@ -193,7 +223,7 @@ export function buildExploreIndex(
     | readonly (CommunityLifeCircle | undefined)[]
     | ((i: number) => CommunityLifeCircle | undefined)
     | undefined,
-  aggregates: readonly H3Layer[],
+  aggregates: readonly (H3Layer | H3Grid)[],
 ): ExploreFile {
   const n = records.length;
   const at = (i: number) => records[i]!;
@@ -257,21 +287,26 @@ export function buildExploreIndex(
 
   if (lifeCircles) {
     const lc = typeof lifeCircles === 'function' ? lifeCircles : (i: number) => lifeCircles[i];
+    // One read per row: an accessor builds the whole result, ~1 KB, each time it is called.
+    const met: (number | null)[] = new Array(n);
+    const coverage: (number | null)[] = new Array(n);
+    const missing: (readonly string[])[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = lc(i);
+      met[i] = c ? (c.lc5_met ? 1 : 0) | (c.lc10_met ? 2 : 0) | (c.lc15_met ? 4 : 0) : null;
+      const score = c ? Math.round(c.coverage_score * EXPLORE_COVERAGE_SCALE) : NaN;
+      coverage[i] = Number.isFinite(score) ? score : null;
+      missing[i] = c?.missing_types ?? [];
+    }
     const missingKeys = keysWithExtras(
       AMENITY_TYPES.map((a) => a.type),
       n,
-      (i) => lc(i)?.missing_types ?? [],
+      (i) => missing[i]!,
     );
     columns.life_circles = {
-      met: optionalNumbers(n, (i) => {
-        const c = lc(i);
-        return c ? (c.lc5_met ? 1 : 0) | (c.lc10_met ? 2 : 0) | (c.lc15_met ? 4 : 0) : null;
-      }),
-      coverage: optionalNumbers(n, (i) => {
-        const c = lc(i);
-        return c ? Math.round(c.coverage_score * EXPLORE_COVERAGE_SCALE) : null;
-      }),
-      missing_types: bitColumn(missingKeys, n, (i) => lc(i)?.missing_types ?? []),
+      met,
+      coverage,
+      missing_types: bitColumn(missingKeys, n, (i) => missing[i]!),
     };
   }
 

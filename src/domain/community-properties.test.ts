@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityRecord } from './schema';
-import { communityProperties } from './community-properties';
+import { communityProperties, eachCommunityProperty, type FlatValue } from './community-properties';
 
 const record: CommunityRecord = {
   id: 'CS-001',
@@ -100,5 +100,47 @@ describe('communityProperties', () => {
     const keys = Object.keys(walked);
     expect(keys.filter((k) => k !== 'distance_method')).toEqual(Object.keys(plain));
     expect(keys[keys.indexOf('missing_types') + 1]).toBe('distance_method');
+  });
+});
+
+describe('eachCommunityProperty', () => {
+  const pairsOf = (rec: CommunityRecord, circle?: Parameters<typeof communityProperties>[1]) => {
+    const pairs: [string, FlatValue][] = [];
+    eachCommunityProperty(rec, circle, (key, value) => pairs.push([key, value]));
+    return pairs;
+  };
+  const circle = {
+    nearest: { kindergarten: 180.4, elderly_daycare: null },
+    lc5_met: false,
+    lc10_met: true,
+    lc15_met: true,
+    coverage_score: 0.9612,
+    missing_types: ['elderly_daycare'],
+    distance_method: 'network' as const,
+  };
+
+  it('hands over exactly the properties, in their order, that communityProperties builds', () => {
+    const sparse: CommunityRecord = {
+      ...record,
+      items: [],
+      item_counts: {},
+      items_other: [],
+      funds: {},
+      qualifiers: {},
+      households: undefined,
+    };
+    for (const [rec, c] of [
+      [record, undefined],
+      [record, circle],
+      [sparse, undefined],
+      [sparse, { ...circle, distance_method: undefined }],
+    ] as const) {
+      const pairs = pairsOf(rec, c);
+      expect(pairs).toEqual(Object.entries(communityProperties(rec, c)));
+      // Nothing absent is handed over as a value.
+      expect(pairs.filter(([, v]) => v === null || v === undefined)).toEqual([]);
+    }
+    expect(pairsOf(record, circle).map(([k]) => k)).toContain('dist_kindergarten');
+    expect(pairsOf(sparse).map(([k]) => k)).not.toContain('households');
   });
 });

@@ -217,6 +217,9 @@ export type AreaSummary = AreaSummaryBase & Readonly<Record<FundField, number>>;
 
 const round4 = (v: number) => Math.round(v * 10000) / 10000;
 
+/** An area in km² as summaries state it (`area_km2`): to four decimals. */
+export const roundAreaKm2 = round4;
+
 /**
  * The summary of the running sums at `sums[base …]` over an area of `areaKm2`. Money is rounded
  * to whole yuan only after summing, so rounding errors cannot pile up over an area's
@@ -244,7 +247,7 @@ export function summariseArea(sums: Float64Array, base: number, areaKm2: number)
     fund_nonfiscal: Math.round(total - fiscal),
   };
   for (let k = 0; k < CHANNEL_COUNT; k++) summary[CHANNEL_FIELDS[k]!] = Math.round(at(SUM.funds + k));
-  summary.area_km2 = round4(areaKm2);
+  summary.area_km2 = roundAreaKm2(areaKm2);
   summary.fund_per_km2 = Math.round(total / areaKm2);
   const households = at(SUM.householdsWithFunds);
   summary.fund_per_household = households > 0 ? Math.round(at(SUM.fundsWithHouseholds) / households) : null;

@@ -6,7 +6,7 @@ import { ExploreIndexError, TEXT_FIELDS } from './explore-index';
 import { decodeExploreIndex } from './explore-index-of-file';
 import { recordsWithLifeCirclesArb } from './test-records';
 import { communityProperties } from '../domain/community-properties';
-import { aggregateH3 } from '../domain/h3-aggregates';
+import { aggregateH3, sumH3Grids } from '../domain/h3-aggregates';
 import { buildExploreIndex } from '../contracts/explore-encode';
 
 /** What the month of an ISO date reads as in the index: `YYYY-MM`, or `YYYY` for a bare year. */
@@ -15,6 +15,19 @@ const monthOfIso = (iso: unknown) =>
 const sorted = (v: unknown) => (typeof v === 'string' && v ? v.split(',').sort() : []);
 
 describe('buildExploreIndex', () => {
+  it("gives the same index from the build's grids as from the aggregate layers", () => {
+    fc.assert(
+      fc.property(recordsWithLifeCirclesArb({ maxLength: 60 }), ([records, lifeCircles]) => {
+        const fromLayers = buildExploreIndex(records, lifeCircles, aggregateH3(records, [5, 8]));
+        // The build passes an accessor; the layers' test records an array.
+        const circleAt = lifeCircles && ((i: number) => lifeCircles[i]);
+        const fromGrids = buildExploreIndex(records, circleAt, sumH3Grids(records, [8, 5]));
+        expect(fromGrids).toEqual(fromLayers);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('carries every value of every community that communities.geojson carries, through JSON', () => {
     fc.assert(
       fc.property(recordsWithLifeCirclesArb({ maxLength: 40 }), ([records, lifeCircles]) => {

@@ -530,3 +530,29 @@ describe('normaliseCommunities with releaseRows', () => {
     expect(released.rows.map((row) => row.cells)).toEqual([[], [], [], [], []]);
   });
 });
+
+describe('normaliseCommunities: empty containers', () => {
+  it('shares one frozen empty item count, unmatched item and qualifier container between rows', () => {
+    const r = normaliseCommunities(
+      table(
+        ['编号', '名称', '经度', '纬度', '改造内容', '户数'],
+        [
+          ['A', '甲小区', 112.9, 28.2, '加装电梯', 120],
+          ['B', '乙小区', 112.91, 28.21, '', 80],
+          ['C', '丙小区', 112.92, 28.22, '加装电梯2部；修建火箭发射台', '约300户'],
+        ],
+      ),
+    );
+    const [a, b, c] = r.records;
+    expect(a!.item_counts).toBe(b!.item_counts);
+    expect(a!.items_other).toBe(b!.items_other);
+    expect(a!.qualifiers).toBe(b!.qualifiers);
+    expect(Object.isFrozen(a!.item_counts) && Object.isFrozen(a!.items_other)).toBe(true);
+    expect(() => a!.items_other.push('x')).toThrow(TypeError);
+    // A row with values keeps its own.
+    expect(c!.item_counts).not.toBe(a!.item_counts);
+    expect(c!.items_other).not.toBe(a!.items_other);
+    expect(c!.qualifiers).not.toBe(a!.qualifiers);
+    expect(Object.keys(c!.qualifiers).length + c!.items_other.length).toBeGreaterThan(1);
+  });
+});

@@ -137,6 +137,20 @@ function resetValues(v: RowValues): RowValues {
 }
 
 /**
+ * One frozen empty container shared by every record without the values: most rows have no
+ * item counts, unmatched items or qualifiers, and a fresh empty object or array for each held
+ * ~32 MB at national scale. Frozen, so a later step that tried to add to one would throw.
+ */
+const NO_COUNTS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+const NO_OTHER_ITEMS: string[] = Object.freeze([]) as unknown as string[];
+const NO_QUALIFIERS: Record<string, NumberQualifier> = Object.freeze({}) as Record<string, NumberQualifier>;
+
+function isEmptyObject(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/**
  * The accepted record: required fields first, then the present optional ones in schema order.
  * Place names, programme, source and dates go through `intern`: they repeat from row to row.
  */
@@ -156,11 +170,11 @@ function toRecord(
     crs_source: point.crs_source,
     location_precision: v.location_precision,
     items: v.items,
-    item_counts: v.item_counts,
-    items_other: v.items_other,
+    item_counts: isEmptyObject(v.item_counts) ? NO_COUNTS : v.item_counts,
+    items_other: v.items_other.length ? v.items_other : NO_OTHER_ITEMS,
     funds: v.funds,
     is_synthetic: v.is_synthetic,
-    qualifiers: v.qualifiers,
+    qualifiers: isEmptyObject(v.qualifiers) ? NO_QUALIFIERS : v.qualifiers,
     source_row,
   };
   if (v.city !== undefined) rec.city = intern(v.city);

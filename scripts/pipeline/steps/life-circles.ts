@@ -1,4 +1,9 @@
-import { communityProperties, type CommunityLifeCircle } from '../../../src/domain/community-properties';
+import {
+  communityProperties,
+  eachCommunityProperty,
+  type CommunityLifeCircle,
+  type PropertySink,
+} from '../../../src/domain/community-properties';
 import { evaluateCoverage } from '../../../src/domain/life-circles';
 import type { AmenityRecord, CommunityRecord } from '../../../src/domain/schema';
 import { AMENITY_TYPES } from '../../../src/domain/vocabulary';
@@ -157,4 +162,15 @@ export function propertiesLookup(
   circleAt: CircleOf | undefined,
 ): PropertiesOf {
   return (i) => communityProperties(records[i]!, circleAt?.(i));
+}
+
+/** A community's output properties by record index, handed pair by pair to a sink. */
+export type EachPropertyOf = (i: number, sink: PropertySink) => void;
+
+/** `propertiesLookup` for consumers that take the pairs as they come (the tiler). */
+export function eachPropertyLookup(
+  records: readonly CommunityRecord[],
+  circleAt: CircleOf | undefined,
+): EachPropertyOf {
+  return (i, sink) => eachCommunityProperty(records[i]!, circleAt?.(i), sink);
 }

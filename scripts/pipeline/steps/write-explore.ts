@@ -1,7 +1,7 @@
 import { EXPLORE_PART_FILES, EXPLORE_PARTS } from '../../../src/contracts/explore-binary';
 import { encodeExploreParts } from '../../../src/contracts/explore-binary-write';
 import { buildExploreIndex } from '../../../src/contracts/explore-encode';
-import type { H3Layer } from '../../../src/domain/h3-aggregates';
+import type { H3Grid } from '../../../src/domain/h3-aggregates';
 import type { CommunityRecord } from '../../../src/domain/schema';
 import type { CircleOf } from './life-circles';
 import type { OutputWriter } from './output-writer';
@@ -16,7 +16,7 @@ import type { Lap } from './step-timer';
 export async function writeExplore(
   records: readonly CommunityRecord[],
   circleOf: CircleOf | undefined,
-  aggregates: readonly H3Layer[],
+  aggregates: readonly H3Grid[],
   out: OutputWriter,
   lap: Lap,
 ): Promise<void> {

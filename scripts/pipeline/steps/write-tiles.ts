@@ -16,7 +16,7 @@ import { tilePoints } from '../tiles/point-tiles';
 import { tilePolygons } from '../tiles/polygon-tiles';
 import type { TileSet, TileSetStats } from '../tiles/tile-set';
 import { inputEntry } from './input-entry';
-import type { PropertiesOf } from './life-circles';
+import type { EachPropertyOf, PropertiesOf } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import { writeArchive } from './write-archive';
 import type { Lap, Progress } from './step-timer';
@@ -41,6 +41,8 @@ export interface TileInputs {
   records: readonly CommunityRecord[];
   amenities: readonly AmenityRecord[];
   propertiesOf: PropertiesOf;
+  /** The same properties pair by pair, which the tiler encodes without building the objects. */
+  eachPropertyOf: EachPropertyOf;
   footprints?: FootprintFile | undefined;
   boundaries?: string | undefined;
   displayCrs: readonly VariantCrs[];
@@ -99,7 +101,7 @@ export async function writeTiles(
   lap: Lap,
 ): Promise<TilesWritten> {
   const t = performance.now();
-  const { records, amenities, propertiesOf } = inp;
+  const { records, amenities, propertiesOf, eachPropertyOf } = inp;
   const inputs: ManifestInput[] = [];
   const warnings: BuildReport['warnings'] = [];
   const bbox = bboxOf(records);
@@ -108,16 +110,16 @@ export async function writeTiles(
   // The tiles' inputs are kept for the display-CRS variants, which tile them again shifted.
   const tileInputs: DisplayCrsInputs = {
     communities: {
-      points: records.map((r, i) => ({
-        lng: r.lng,
-        lat: r.lat,
+      points: {
+        count: records.length,
+        lng: (i) => records[i]!.lng,
+        lat: (i) => records[i]!.lat,
         // The tiler's default importance, known without computing the properties.
-        priority: r.households ?? 0,
-        // Computed when the tiler reads it; the tiler encodes it at once and keeps no object.
-        get properties() {
-          return propertiesOf(i);
-        },
-      })),
+        priority: (i) => records[i]!.households ?? 0,
+        // Computed when the tiler reads them; the tiler encodes the pairs at once and keeps nothing.
+        properties: propertiesOf,
+        eachProperty: eachPropertyOf,
+      },
       options: {
         layer: 'communities',
         minZoom: 0,
@@ -161,17 +163,21 @@ export async function writeTiles(
   await archive('communities', 0, bbox, footprintTiles ? [communityTiles, footprintTiles] : [communityTiles]);
   if (amenities.length) {
     tileInputs.amenities = {
-      points: amenities.map((a) => ({
-        lng: a.lng,
-        lat: a.lat,
-        properties: {
-          id: a.id,
-          name: a.name ?? null,
-          type: a.type,
-          status: a.status ?? null,
-          is_synthetic: a.is_synthetic,
+      points: {
+        count: amenities.length,
+        lng: (i) => amenities[i]!.lng,
+        lat: (i) => amenities[i]!.lat,
+        properties: (i) => {
+          const a = amenities[i]!;
+          return {
+            id: a.id,
+            name: a.name ?? null,
+            type: a.type,
+            status: a.status ?? null,
+            is_synthetic: a.is_synthetic,
+          };
         },
-      })),
+      },
       options: { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM, spool: true },
     };
     const amenityTiles = tilePoints(tileInputs.amenities.points, tileInputs.amenities.options);

@@ -2,7 +2,13 @@ import type { VectorTileFeature } from '@mapbox/vector-tile';
 import { tileIdToZxy } from 'pmtiles';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePmtiles } from './pmtiles-writer';
-import { DENSITY_PROPERTY, tilePoints, type PointTileOptions, type TilePoint } from './point-tiles';
+import {
+  DENSITY_PROPERTY,
+  tilePoints,
+  type PointSource,
+  type PointTileOptions,
+  type TilePoint,
+} from './point-tiles';
 import type { TileSet } from './tile-set';
 import { decodeTile, openArchive, seededRandom, worldXY } from './test-utils';
 
@@ -251,6 +257,41 @@ describe('tilePoints', () => {
       ([id, bytes]) => !Buffer.from(bytes).equals(again.tiles.get(id)!),
     );
     expect(differing.map(([id]) => tileIdToZxy(id).join('/'))).toEqual([]);
+  });
+
+  it('writes the same tiles from a point source as from point objects, reading each property once', () => {
+    const reads = new Uint8Array(points.length);
+    const source: PointSource = {
+      count: points.length,
+      lng: (i) => points[i]!.lng,
+      lat: (i) => points[i]!.lat,
+      properties: (i) => {
+        reads[i]!++;
+        return points[i]!.properties;
+      },
+    };
+    const fromSource = tilePoints(source, { ...options, workers: 0 });
+    expect([...fromSource.tiles.keys()]).toEqual([...result.tiles.keys()]);
+    for (const [id, bytes] of result.tiles)
+      expect(Buffer.from(fromSource.tiles.get(id)!).equals(bytes)).toBe(true);
+    // Once to rank (no priority given), once to encode; the 256-point sample that sizes the tables reads a few a third time.
+    expect(Math.min(...reads)).toBe(2);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(3);
+
+    // Given pair by pair, the properties are encoded from the pairs, never from the objects.
+    reads.fill(0);
+    const pairs: PointSource = {
+      ...source,
+      priority: (i) => Number(points[i]!.properties!.households ?? 0),
+      eachProperty: (i, sink) => {
+        for (const [key, value] of Object.entries(points[i]!.properties!)) sink(key, value);
+      },
+    };
+    const fromPairs = tilePoints(pairs, { ...options, workers: 0 });
+    for (const [id, bytes] of result.tiles)
+      expect(Buffer.from(fromPairs.tiles.get(id)!).equals(bytes)).toBe(true);
+    // Only the few hundred points sampled to size the tables are read as objects.
+    expect(reads.reduce((a, b) => a + b, 0)).toBeLessThan(points.length / 10);
   });
 
   it('without dropDensest thins on the base grid only', () => {

@@ -43,6 +43,43 @@ export interface TilePoint {
   priority?: number;
 }
 
+/**
+ * Points read by index rather than held as one object each: 220,000 point objects with lazy
+ * properties held ~140 MB through the tile step. Each accessor is called once per point, in
+ * no particular order, except `properties`, also read for a sample of 256 points to size tables.
+ */
+export interface PointSource {
+  count: number;
+  /** WGS84 degrees. */
+  lng(i: number): number;
+  lat(i: number): number;
+  /** Importance for thinning when known without the properties (see `TilePoint.priority`). */
+  priority?(i: number): number | undefined;
+  /** Point i's properties; null or undefined values are left out. */
+  properties(i: number): Readonly<Record<string, unknown>> | null;
+  /**
+   * Point i's properties handed to `sink` pair by pair, in `properties(i)`'s key order, when the
+   * source can do that without building the object; the tiler then encodes them from here.
+   */
+  eachProperty?(i: number, sink: (key: string, value: unknown) => void): void;
+}
+
+/** What `tilePoints` takes: point objects, or a `PointSource`. */
+export type TilePoints = readonly TilePoint[] | PointSource;
+
+/** A `PointSource` reading point objects. */
+export function pointSource(points: TilePoints): PointSource {
+  if (!Array.isArray(points)) return points as PointSource;
+  const list = points as readonly TilePoint[];
+  return {
+    count: list.length,
+    lng: (i) => list[i]!.lng,
+    lat: (i) => list[i]!.lat,
+    priority: (i) => list[i]!.priority,
+    properties: (i) => list[i]!.properties,
+  };
+}
+
 /** Options of `tilePoints`. */
 export interface PointTileOptions {
   /** MVT layer name. */
@@ -114,7 +151,8 @@ const defaultPriority = (properties: Readonly<Record<string, unknown>>): number 
  * kept point's `density` is the number of input points its cell absorbed, so densities in a
  * tile sum to the number of input points inside it.
  */
-export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions): TileSet {
+export function tilePoints(input: TilePoints, opts: PointTileOptions): TileSet {
+  const points = pointSource(input);
   const { minZoom, maxZoom } = zoomRange('tilePoints', opts, MAX_SUPPORTED_ZOOM);
   const maxFeatures = opts.maxFeaturesPerTile ?? DEFAULT_MAX_FEATURES_PER_TILE;
   const dropDensest = opts.dropDensest ?? true;
@@ -126,7 +164,7 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
   if (!Number.isInteger(gridLevel) || gridLevel < 0 || gridLevel > 10)
     throw new Error(`tilePoints gridSize must be a power of two from 1 to 1024, got ${gridSize}`);
 
-  const n = points.length;
+  const n = points.count;
   const { wx, wy } = project(points, maxZoom);
   const table = new PropertyTable(points, opts.lowZoomProperties);
   const { order, rank } = priorityOrder(points, opts.priority ?? defaultPriority);
@@ -227,12 +265,13 @@ export function tilePoints(points: readonly TilePoint[], opts: PointTileOptions)
 }
 
 /** Web Mercator world coordinates at maxZoom in units of 1/4096 tile, floored. */
-function project(points: readonly TilePoint[], maxZoom: number): { wx: Uint32Array; wy: Uint32Array } {
+function project(points: PointSource, maxZoom: number): { wx: Uint32Array; wy: Uint32Array } {
   const world = 2 ** (maxZoom + EXTENT_BITS);
-  const wx = new Uint32Array(points.length);
-  const wy = new Uint32Array(points.length);
-  for (let i = 0; i < points.length; i++) {
-    const { lng, lat } = points[i]!;
+  const wx = new Uint32Array(points.count);
+  const wy = new Uint32Array(points.count);
+  for (let i = 0; i < points.count; i++) {
+    const lng = points.lng(i);
+    const lat = points.lat(i);
     if (!Number.isFinite(lng) || !Number.isFinite(lat) || lng < -180 || lng > 180 || lat < -90 || lat > 90)
       throw new Error(`tilePoints: point ${i} has coordinates outside WGS84 (lng ${lng}, lat ${lat})`);
     const sin = Math.sin((Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180);
@@ -245,15 +284,14 @@ function project(points: readonly TilePoint[], maxZoom: number): { wx: Uint32Arr
 
 /** Point indices from most to least important, and each point's position in that order. */
 function priorityOrder(
-  points: readonly TilePoint[],
+  points: PointSource,
   priority: NonNullable<PointTileOptions['priority']>,
 ): { order: Uint32Array; rank: Uint32Array } {
-  const n = points.length;
+  const n = points.count;
   const value = new Float64Array(n);
   const empty = {};
   for (let i = 0; i < n; i++) {
-    const point = points[i]!;
-    const v = point.priority ?? Number(priority(point.properties ?? empty));
+    const v = points.priority?.(i) ?? Number(priority(points.properties(i) ?? empty));
     value[i] = Number.isNaN(v) ? -Infinity : v;
   }
   const order = new Uint32Array(n);
@@ -358,6 +396,9 @@ class PropertyTable {
   readonly densityKey: number;
 
   private pairCount = 0;
+  /** The point `ensure` is adding, and how many of its pairs are in. */
+  private point = 0;
+  private position = 0;
   /** 1 once a point's pairs are in. */
   private readonly added: Uint8Array;
   private readonly keyIndex = new Map<string, number>();
@@ -374,10 +415,10 @@ class PropertyTable {
   private readonly lowZoom: ReadonlySet<string> | undefined;
 
   constructor(
-    private readonly points: readonly TilePoint[],
+    private readonly points: PointSource,
     lowZoomProperties: readonly string[] | undefined,
   ) {
-    const n = points.length;
+    const n = points.count;
     this.pairStart = new Uint32Array(n);
     this.pairEnd = new Uint32Array(n);
     this.added = new Uint8Array(n);
@@ -393,39 +434,44 @@ class PropertyTable {
   ensure(p: number): void {
     if (this.added[p]) return;
     this.added[p] = 1;
-    let count = this.pairCount;
-    this.pairStart[p] = count;
-    const properties = this.points[p]!.properties;
-    let position = 0;
-    if (properties) {
-      for (const key in properties) {
-        const value = toMvtValue(properties[key]);
-        if (value === undefined) continue;
-        if (count === this.pairValue.length) {
-          this.pairKey = grow(this.pairKey, count * 2);
-          this.pairValue = grow(this.pairValue, count * 2);
-        }
-        let k: number;
-        if (this.keyAt[position] === key) k = this.indexAt[position]!;
-        else {
-          k = this.keyIndex.get(key) ?? this.addKey(key);
-          if (k === this.densityKey)
-            throw new Error(
-              `tilePoints: point ${p} has a "${DENSITY_PROPERTY}" property; the tiler writes it`,
-            );
-          this.keyAt[position] = key;
-          this.indexAt[position] = k;
-        }
-        position++;
-        this.keyTypes[k]! |= typeBit(value);
-        this.pairKey[count] = k;
-        this.pairValue[count] = this.propertyValue(k, value);
-        count++;
-      }
+    this.point = p;
+    this.position = 0;
+    this.pairStart[p] = this.pairCount;
+    const { points } = this;
+    if (points.eachProperty) points.eachProperty(p, this.addPair);
+    else {
+      const properties = points.properties(p);
+      if (properties) for (const key in properties) this.addPair(key, properties[key]);
     }
-    this.pairEnd[p] = count;
-    this.pairCount = count;
+    this.pairEnd[p] = this.pairCount;
   }
+
+  /** Adds one pair of the point being added; bound once, so a source can call it for every pair. */
+  private readonly addPair = (key: string, raw: unknown): void => {
+    const value = toMvtValue(raw);
+    if (value === undefined) return;
+    const count = this.pairCount;
+    if (count === this.pairValue.length) {
+      this.pairKey = grow(this.pairKey, count * 2);
+      this.pairValue = grow(this.pairValue, count * 2);
+    }
+    const position = this.position++;
+    let k: number;
+    if (this.keyAt[position] === key) k = this.indexAt[position]!;
+    else {
+      k = this.keyIndex.get(key) ?? this.addKey(key);
+      if (k === this.densityKey)
+        throw new Error(
+          `tilePoints: point ${this.point} has a "${DENSITY_PROPERTY}" property; the tiler writes it`,
+        );
+      this.keyAt[position] = key;
+      this.indexAt[position] = k;
+    }
+    this.keyTypes[k]! |= typeBit(value);
+    this.pairKey[count] = k;
+    this.pairValue[count] = this.propertyValue(k, value);
+    this.pairCount = count + 1;
+  };
 
   /** Index in `shared` of a value (a density), adding it when new. */
   sharedValue(value: MvtValue): number {
@@ -474,12 +520,12 @@ class PropertyTable {
 }
 
 /** Properties per point, from a sample, to size the pair arrays once. */
-function averagePropertyCount(points: readonly TilePoint[]): number {
-  const step = Math.max(1, Math.floor(points.length / 256));
+function averagePropertyCount(points: PointSource): number {
+  const step = Math.max(1, Math.floor(points.count / 256));
   let sampled = 0;
   let total = 0;
-  for (let i = 0; i < points.length; i += step) {
-    const properties = points[i]!.properties;
+  for (let i = 0; i < points.count; i += step) {
+    const properties = points.properties(i);
     if (properties) for (const key in properties) if (properties[key] != null) total++;
     sampled++;
   }
