@@ -5,8 +5,9 @@
  * free of the index class so the decoding worker (./explore-decode.worker.ts) runs it without
  * pulling in the rest of the site.
  */
-import { ITEM_BY_KEY, ITEM_CATEGORIES, type ItemCategory } from '../domain/vocabulary';
+import { ITEM_CATEGORIES, type ItemCategory } from '../domain/vocabulary';
 import { noLifeCircleResult, type CoreColumns } from '../contracts/explore-binary-read';
+import { categoryMasks } from './item-category-masks';
 // Derived in src/contracts, where the build's header totals are computed by the same loop.
 export { deriveFigures, type DerivedFigures } from '../contracts/explore-totals';
 
@@ -14,20 +15,6 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Bit masks (one per word) of the keys of a category; keys outside the vocabulary belong to none. */
-export function categoryMasks(keys: readonly string[]): Record<ItemCategory, Uint32Array> {
-  const words = Math.ceil(keys.length / 32);
-  const masks = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, new Uint32Array(words)])) as Record<
-    ItemCategory,
-    Uint32Array
-  >;
-  keys.forEach((key, b) => {
-    const category = ITEM_BY_KEY.get(key)?.category;
-    if (category) masks[category][b >>> 5]! |= 1 << (b & 31);
-  });
-  return masks;
 }
 
 /**
