@@ -156,6 +156,10 @@ function h3Column(records: readonly CommunityRecord[], layer: H3Layer): H3Column
   };
 }
 
+// The reader's list of dictionary columns is checked here, where the dictionary is loaded anyway
+// (explore-format.ts leaves it unchecked to keep the dictionary out of the site's first load).
+outputFieldNames('explore.json dictionary columns', TEXT_FIELDS);
+
 /**
  * Numeric output fields stored as plain columns, in file order. Two runs, because the month
  * columns sit between them in the file and are not output fields (see `start_month` below).
