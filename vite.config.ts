@@ -5,7 +5,7 @@ import { basemapPlugin } from './scripts/vite/basemap';
 import { dataUrlPlugin } from './scripts/vite/data-url';
 import { devCspPlugin } from './scripts/vite/dev-csp';
 import { ogImagePlugin } from './scripts/vite/og-image';
-import { MESSAGES } from './src/i18n/messages';
+import { messagesOf } from './src/i18n/messages';
 import { BASEMAP_COLORS } from './src/map/basemap-style';
 import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
 
@@ -14,8 +14,8 @@ import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
  * scripts do not import the site's modules, so they are handed over here.
  */
 const ogImage = ogImagePlugin({
-  title: MESSAGES.zh['site.title'],
-  subtitle: `${MESSAGES.zh['site.subtitle']} · Renovation Atlas`,
+  title: messagesOf('zh')['site.title'],
+  subtitle: `${messagesOf('zh')['site.subtitle']} · Renovation Atlas`,
   colors: { ...BASEMAP_COLORS, stages: STAGE_COLORS, unknownStage: UNKNOWN_STAGE_COLOR },
   marks: MARKS,
 });

@@ -6,7 +6,7 @@
  */
 import { documentFor, formatCitation, type SourceDocument } from '../domain/citation';
 import { t } from '../i18n/i18n.svelte';
-import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
+import { fillPlaceholders, messagesOf, type Lang } from '../i18n/messages';
 
 /** The props of a block that credits the data and the basemap (embed bar, print colophon). */
 export interface CreditProps {
@@ -75,7 +75,7 @@ export function dataSourceLines(
     short?: boolean;
   } = {},
 ): string[] {
-  const messages = MESSAGES[lang];
+  const messages = messagesOf(lang);
   const published = (ref: string) =>
     fillPlaceholders(messages['sources.published'], { citation: citeSource(ref, programmes, lang, opts) });
   const refs = new Set<string>();

@@ -15,7 +15,7 @@
  * A manifest without `files` (a build older than the list) is accepted unchecked, with a warning.
  */
 import { storedPath, type DataFileEntry } from '../contracts/data-files';
-import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
+import { fillPlaceholders, messagesOf, type Lang } from '../i18n/messages';
 import { formatPlain } from './format';
 
 /** How one file differs from its manifest entry. */
@@ -42,7 +42,7 @@ function describeEnglish(m: FileMismatch): string {
 
 /** The page's text for mismatches found (one or more errors' worth), in `lang`. */
 export function mismatchText(mismatches: readonly FileMismatch[], lang: Lang): string {
-  const text = MESSAGES[lang];
+  const text = messagesOf(lang);
   // Sizes in full: two builds' files a few bytes apart must not both read "19.1万".
   const files = mismatches.map((m) =>
     m.kind === 'size'

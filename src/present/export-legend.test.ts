@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../domain/vocabulary';
-import { fillPlaceholders, MESSAGES, type Lang, type MessageKey } from '../i18n/messages';
+import { fillPlaceholders, loadMessages, messagesOf, type Lang, type MessageKey } from '../i18n/messages';
 import { measureLabel, type FundingScale } from '../map/layers/funding-metric';
 import { DEFAULT_LAYER_OPTIONS, type LayerOptions } from '../map/layers/layer-options';
 import {
@@ -23,6 +23,9 @@ import {
 } from '../style/scales';
 import { exportLegend, legendLines, type ExportLegendInput } from './export-legend';
 import type { Translate } from './present-text';
+
+// Both languages' text, as the page has it once it loaded English (a chunk of its own).
+const MESSAGES = { zh: messagesOf('zh'), en: await loadMessages('en') };
 
 const tr =
   (lang: Lang): Translate =>

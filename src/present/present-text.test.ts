@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, MESSAGES, type MessageKey } from '../i18n/messages';
+import { fillPlaceholders, loadMessages, messagesOf, type MessageKey } from '../i18n/messages';
 import { figureSource, periodText, qualifierWords, sharedSource, type Translate } from './present-text';
 import type { StoryChapter, StoryFigure } from '../contracts/story';
+
+// Both languages' text, as the page has it once it loaded English (a chunk of its own).
+const MESSAGES = { zh: messagesOf('zh'), en: await loadMessages('en') };
 
 const tr =
   (lang: 'zh' | 'en'): Translate =>
