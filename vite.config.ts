@@ -6,7 +6,7 @@ import { dataUrlPlugin } from './scripts/vite/data-url';
 import { devCspPlugin } from './scripts/vite/dev-csp';
 import { firstLoadGroup } from './scripts/vite/first-load-chunk';
 import { ogImagePlugin } from './scripts/vite/og-image';
-import { messagesOf } from './src/i18n/messages';
+import { message } from './src/i18n/messages';
 import { BASEMAP_COLORS } from './src/map/basemap-style';
 import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
 
@@ -15,8 +15,8 @@ import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
  * scripts do not import the site's modules, so they are handed over here.
  */
 const ogImage = ogImagePlugin({
-  title: messagesOf('zh')['site.title'],
-  subtitle: `${messagesOf('zh')['site.subtitle']} · Renovation Atlas`,
+  title: message('zh', 'site.title'),
+  subtitle: `${message('zh', 'site.subtitle')} · Renovation Atlas`,
   colors: { ...BASEMAP_COLORS, stages: STAGE_COLORS, unknownStage: UNKNOWN_STAGE_COLOR },
   marks: MARKS,
 });

@@ -9,12 +9,14 @@ import {
   HTML_LANG,
   LANGS,
   loadMessages,
-  messagesOf,
+  message,
   type Lang,
   type MessageKey,
 } from './messages';
 
 let current = $state<Lang>(LANGS[0]);
+/** Bumped when a part of the text arrives, so text read before it (empty) is read again. */
+let textVersion = $state(0);
 
 /** Read-only view of the current language. */
 export const i18n = {
@@ -24,12 +26,11 @@ export const i18n = {
 };
 
 /**
- * Switches the interface language and the document's language attributes. The language's text
- * must be in already (`loadMessages`, as src/main.ts does for the address's language before the
- * page mounts); `switchLang` loads it first.
+ * Switches the interface language and the document's language attributes. The language must be
+ * showable (`canShow` in ./messages.ts: Chinese always, another once `loadText` is done); `switchLang` loads it.
  */
 export function setLang(lang: Lang): void {
-  const title = messagesOf(lang)['site.title'];
+  const title = message(lang, 'site.title');
   current = lang;
   if (typeof document !== 'undefined') {
     document.documentElement.lang = HTML_LANG[lang];
@@ -37,15 +38,22 @@ export function setLang(lang: Lang): void {
   }
 }
 
-/** Loads `lang`'s text when it is not in yet (a chunk of its own), then switches to it. */
-export async function switchLang(lang: Lang): Promise<void> {
+/** Loads the whole of `lang`'s text (chunks of their own, once) and re-reads text shown before. */
+export async function loadText(lang: Lang): Promise<void> {
   await loadMessages(lang);
+  textVersion++;
+}
+
+/** Loads `lang`'s text when it is not in yet, then switches to it. */
+export async function switchLang(lang: Lang): Promise<void> {
+  await loadText(lang);
   setLang(lang);
 }
 
 /** Interface text for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return fillPlaceholders(messagesOf(current)[key], params);
+  void textVersion;
+  return fillPlaceholders(message(current, key), params);
 }
 
 /** The current language's member of a `{ zh, en }` label (the shape used across src/domain). */

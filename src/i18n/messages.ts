@@ -1,12 +1,15 @@
 /**
  * Interface text in every language the site speaks. Chinese is the reference: its keys define
  * `MessageKey`, and English (./messages-en.ts) must translate every one of them (the type
- * checker enforces it). Chinese, the default, is in the first load; another language's text is
- * a chunk of its own, loaded when the page is opened or switched to it (`loadMessages`): both
- * languages' text cost 12 KiB gzip of the first load, where most readers see one.
+ * checker enforces it). The first load carries only the Chinese text of the first screen (here,
+ * 2.3 KiB gzip); the Chinese text of the other views (./messages-zh-views.ts) and English are
+ * chunks of their own (`loadMessages`), where both languages' whole text cost 12 KiB gzip of the
+ * first load before. A key the first screen shows must be here: tests/build/initial-js.test.ts
+ * checks every key the first load's code names.
  * Labels of stages, items, fields and amenity types live with their definitions in
  * `src/domain/`, not here.
  */
+import type { ZH_VIEWS } from './messages-zh-views';
 
 /** Languages of the interface; the first is the default. */
 export const LANGS = ['zh', 'en'] as const;
@@ -15,6 +18,7 @@ export type Lang = (typeof LANGS)[number];
 /** BCP 47 tag written to `<html lang>` for each language. */
 export const HTML_LANG: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en' };
 
+/** The Chinese text of the first screen: what the page shows before any view is opened. */
 const zh = {
   'site.title': '小区焕新地图',
   'site.subtitle': '城镇老旧小区改造进展',
@@ -42,9 +46,6 @@ const zh = {
   'legend.mark_ledger': '台账记录',
   'legend.mark_synthetic': '示意数据（非真实台账）',
   'legend.mark_approximate': '位置为近似（街道或区县）',
-  'legend.amenities': '配套设施（{zoom} 级以上显示）',
-  'legend.funding_loading': '正在加载资金密度…',
-  'legend.funding_failed': '资金密度加载失败',
   'layers.choose': '地图图层',
   'layers.status': '改造进度',
   'layers.funding': '资金密度',
@@ -62,94 +63,8 @@ const zh = {
   'time.note': '按台账的开工、完工日期推算；只写年份的日期按当年 12 月计。',
   'legend.completion': '边界：完工率',
   'legend.completion_note': '边界内已完工、已验收小区所占比例；无小区的边界不填色。',
-  'funding.options': '显示内容',
-  'funding.measure': '资金',
-  'funding.group_totals': '合计',
-  'funding.group_channels': '资金渠道',
-  'funding.group_ratio': '比值',
-  'funding.per': '计算口径',
-  'funding.per_km2': '每平方公里',
-  'funding.per_household': '每户',
-  'funding.extrude': '三维柱状（高度同颜色分级）',
-  'funding.unit_km2': '元 / 平方公里',
-  'funding.unit_household': '元 / 户',
-  'funding.unit_ratio': '非财政资金 ÷ 财政资金',
-  'funding.any': '有记录',
-  'funding.no_data': '无该项资金记录',
-  'funding.no_fiscal': '无财政资金，无法计算',
-  'funding.quantile_note': '按分位数分级，每级六边形数量相近。',
-  'funding.fixed_note': '固定分级：0.5 即每 2 元财政资金带动 1 元非财政资金。',
-  'funding.extrude_note': '柱高与颜色分级一致。',
-  'funding.cells': 'H3 分辨率 {resolution}，{count} 个六边形。',
-  'funding.cells_custom': '{count} 个六边形（筛选后重新汇总）。',
-  'funding.tooltip_hint': '将鼠标移到六边形上或点按可查看数据。',
-  'funding.cell': '六边形汇总',
-  'funding.per_km2_suffix': ' / 平方公里',
-  'funding.per_household_suffix': ' / 户',
-  'funding.communities': '小区',
-  'funding.households': '户数',
-  'funding.completion': '完工率',
-  'funding.leverage_short': '撬动比',
-  'funding.tooltip_close': '点按地图其他位置或按 Esc 关闭',
-  'services.options': '显示内容',
-  'services.amenity': '设施类型',
-  'services.all_types': '全部类型',
-  'services.circle': '生活圈',
-  'services.minutes': '{minutes} 分钟',
-  'services.gap_pick': '选择设施类型后，可突出显示缺口小区',
-  'services.gap_for': '突出显示 {minutes} 分钟（{distance}）内缺少{type}的小区',
-  'services.not_computed': '数据构建时未提供配套设施，无法评估生活圈。',
-  'services.gap_title': '设施缺口',
-  'services.gap_lacking': '{distance} 内缺少{type}',
-  'services.gap_served': '{distance} 内有{type}',
-  'services.gap_unknown': '当前缩放级别无法判断，请放大',
-  'services.gap_note': '放大到 14 级可按每个小区的最近距离判断任意生活圈。',
-  'services.coverage': '配套覆盖率',
-  'services.coverage_none': '无覆盖率数据',
-  'services.coverage_note': '各类设施在其生活圈半径内的比例（GB 50180-2018）。',
-  'services.rings': '生活圈范围',
-  'services.rings_note': '点选小区可显示其 5、10、15 分钟生活圈。',
-  'services.rings_note_type': '点选小区显示其生活圈；{zoom} 级以上在屏幕内每处{type}周围画出所选生活圈。',
-  'services.method_straight': '直线距离，未提供路网：生活圈按直线距离判断，不是步行距离（{standard}）。',
-  'services.method_network':
-    '步行距离：沿路网（{source}，{nodes} 个节点、{edges} 条路段）量算；{snapped} 个小区接入路网，{straight} 个距道路超过 {limit}，按直线距离计（{standard}）。',
-  'services.method_other': '距离计算方式：{method}（{standard}）。',
-  'services.ring_label': '{minutes} 分钟 · {distance}',
-  'services.access': '街道着色：步行到最近的',
-  'services.access_off': '不着色',
-  'services.access_title': '步行到最近的{type}',
-  'services.access_within': '≤ {distance}（{minutes} 分钟）',
-  'services.access_between': '{from} – {to}（{minutes} 分钟）',
-  'services.access_beyond': '> {distance}',
-  'services.access_none': '搜索范围内没有',
-  'services.access_note':
-    '每段街道按其中点沿路网步行到最近设施的距离着色；分级界限即生活圈半径（GB 50180-2018）。',
-  'services.share_title': '当前筛选小区的住户',
-  'services.share_type': '{distance} 内有{type}：{share}',
-  'services.share_circle': '{circle}达标：{share}',
-  'services.share_households': '{within} / {households} 户',
-  'services.share_unknown': '{count} 个小区没有户数，未计入。',
-  'services.share_empty': '当前筛选中没有带生活圈结果和户数的小区。',
-  'services.share_pending': '小区数据加载后显示。',
-  'services.share_note': '按各小区的生活圈判断（筛选索引只含是否达标，不含每类设施的距离）。',
-  'services.catchments': '所选小区的步行范围',
-  'services.catchment_item': '{minutes} 分钟 · 步行 {distance}',
-  'services.catchments_note':
-    '沿路网步行可达的街道两侧 {band} 内；河流、铁路只能经桥梁或通道跨越。点选小区即显示。',
-  'catchment.off_network':
-    '此小区距最近道路超过 {distance}，未接入步行路网：不显示步行范围，其生活圈按直线距离计。',
-  'catchment.failed': '步行路网加载失败：{message}',
   'panel.close': '关闭',
   'panel.title': '小区详情',
-  'panel.synthetic': '示意数据',
-  'panel.synthetic_note': '此小区为示意数据，用于使计划合计与公开数字一致，并非真实台账记录。',
-  'panel.approximate': '位置近似',
-  'panel.approximate_note': '地图位置为{precision}级近似位置。',
-  'panel.source': '来源',
-  'panel.source_unknown': '未注明来源',
-  'panel.aggregated': '当前缩放级别下，此点代表约 {count} 个小区。放大到 14 级可查看每个小区的全部属性。',
-  'panel.partial': '放大到 14 级可查看全部属性。',
-  'panel.attributes': '属性',
   'search.label': '搜索小区、街道或区县',
   'search.placeholder': '搜索小区、街道、区县或编号',
   'search.loading': '正在加载搜索数据…',
@@ -167,67 +82,7 @@ const zh = {
   'search.filter_to': '只看“{place}”',
   'search.dismiss': '关闭',
   'community.not_found': '没有找到编号为“{id}”的小区',
-  'panel.funding': '资金构成',
-  'panel.funding_summary': '合计 {total}：财政 {fiscal}，非财政 {nonfiscal}',
-  'panel.funding_none': '台账未填写各渠道资金。',
-  'panel.data_table': '数据表',
-  'panel.channel': '资金渠道',
-  'panel.amount': '金额',
-  'panel.share': '占比',
-  'panel.life_circles': '生活圈配套',
-  'panel.lc_method': '按直线距离计算最近设施，对照 GB 50180-2018 各生活圈半径。',
-  'panel.lc_method_network': '按沿路网的步行距离计算最近设施，对照 GB 50180-2018 各生活圈半径。',
-  'panel.lc_method_off_network':
-    '此小区距最近道路超过 {distance}，未接入路网：最近设施按直线距离计算，对照 GB 50180-2018 各生活圈半径。',
-  'panel.lc_walking': '步行距离',
-  'panel.lc_straight': '直线距离',
-  'panel.lc_met': '达标',
-  'panel.lc_not_met': '未达标',
-  'panel.lc_count': '{ok}/{total} 类设施在范围内',
-  'panel.lc_none': '附近未找到',
-  'panel.lc_within': '（在范围内）',
-  'panel.lc_beyond': '（超出范围）',
-  'panel.source_row': '台账 {file} 第 {row} 行',
   'area.title': '区域统计',
-  'area.mode': '绘制方式',
-  'area.polygon': '多边形',
-  'area.circle': '圆形（半径）',
-  'area.hint_polygon': '在地图上点击添加顶点，双击或按回车完成；Esc 取消，退格键撤销上一个顶点。',
-  'area.hint_circle': '点击地图选定圆心，再点击或拖动确定半径；也可以输入半径（米）。',
-  'area.add_vertex': '在地图中心加顶点',
-  'area.finish': '完成',
-  'area.vertices': '已加 {count} 个顶点',
-  'area.centre_here': '以地图中心为圆心',
-  'area.radius': '半径（米）',
-  'area.apply': '确定',
-  'area.clear': '清除',
-  'area.need_vertices': '多边形至少需要 3 个不同的顶点。',
-  'area.radius_range': '半径应在 {min} 到 {max} 米之间。',
-  'area.radius_invalid': '请输入以米为单位的半径。',
-  'area.cancelled': '已取消绘制。',
-  'area.no_data': '小区数据尚未加载，暂时无法统计。',
-  'area.scope_circle': '半径 {radius} 米，面积 {km2} 平方公里',
-  'area.scope_polygon': '面积 {km2} 平方公里',
-  'area.filtered': '已按筛选条件',
-  'area.communities': '小区',
-  'area.households': '户数',
-  'area.residents': '居民',
-  'area.fund_total': '总投资',
-  'area.completion': '完工率',
-  'area.done_of': '{done}/{total} 个已完工或验收',
-  'area.synthetic': '其中 {count} 个为示意数据',
-  'area.unreported_households': '{count} 个小区未填户数',
-  'area.unreported_funds': '{count} 个小区未填资金',
-  'area.by_channel': '资金来源',
-  'area.life_circles': '生活圈达标比例',
-  'area.minutes': '{minutes} 分钟',
-  'area.download_csv': '下载 CSV',
-  'area.download_geojson': '下载 GeoJSON',
-  'area.file_stem': '区域小区',
-  'precision.street': '街道',
-  'precision.district': '区县',
-  'value.yes': '是',
-  'value.no': '否',
   'footer.basemap': '底图：Natural Earth（公有领域），经 world-atlas 转换',
   'footer.basemap_online': '底图：{attribution}',
   'footer.data': '数据',
@@ -242,21 +97,6 @@ const zh = {
   'share.link_label': '当前视图的链接',
   'embed.open': '嵌入',
   'embed.open_label': '获取嵌入当前视图的网页代码',
-  'embed.title': '嵌入此地图',
-  'embed.intro':
-    '把下面的代码粘贴到网页中，即可嵌入当前视图（位置、筛选和语言）。嵌入的地图只显示地图、图例、标题和来源。',
-  'embed.code': '嵌入代码',
-  'embed.height': '高度',
-  'embed.height_option': '{px} 像素',
-  'embed.copy': '复制代码',
-  'embed.copied': '代码已复制',
-  'embed.copy_fallback': '无法自动复制：已选中代码，请按 Ctrl+C（Mac 上为 ⌘C）复制。',
-  'embed.preview': '在新窗口预览嵌入效果',
-  'embed.csp_note':
-    '网站管理员如需只允许指定网站嵌入，可在服务器上设置响应头 Content-Security-Policy 的 frame-ancestors 指令（网页内的 meta 标签无法设置）。',
-  'embed.frame_title': '小区焕新地图（嵌入地图）',
-  'embed.open_full': '打开完整地图',
-  'embed.new_window': '（在新窗口打开）',
   'embed.sources': '来源',
   'view.label': '视图',
   'view.map': '地图',
@@ -267,62 +107,15 @@ const zh = {
   'header.menu': '菜单',
   'header.menu_label': '语言与工具',
   'sheet.label': '图层、筛选与详情',
-  'sheet.handle': '面板高度：{position}（拖动，或按上下方向键调整）',
-  'sheet.moved': '面板：{position}',
-  'sheet.peek': '收起',
-  'sheet.half': '半屏',
-  'sheet.full': '全屏',
   'sheet.filters': '筛选',
   'sheet.legend': '图例',
   'sheet.community': '小区',
   'sheet.table': '表格',
-  'table.title': '小区列表',
-  'table.caption': '符合当前筛选的小区：{count} 个',
-  'table.sorted': '按“{column}”{direction}排列',
-  'table.ascending': '升序',
-  'table.descending': '降序',
-  'table.provenance': '数据标记',
-  'table.synthetic': '示意数据',
-  'table.ledger': '台账',
-  'table.approximate': '位置近似（{precision}级）',
-  'table.programme_name': '计划名称',
-  'table.loading': '正在加载小区数据…',
-  'table.failed': '小区数据加载失败：{message}',
-  'table.empty': '没有符合当前筛选的小区。',
-  'table.rows': '第 {from}–{to} 行，共 {count} 行',
-  'table.page': '第 {page} 页，共 {pages} 页',
-  'table.first': '首页',
-  'table.prev': '上一页',
-  'table.next': '下一页',
-  'table.last': '末页',
-  'table.page_size': '每页行数',
-  'table.pagination': '表格分页',
-  'table.download': '下载 CSV（{count} 行）',
-  'table.download_note': 'UTF-8 编码，金额单位为元，包含全部符合筛选的行。',
   'table.scroll_label': '小区表格',
-  'table.sorting': '正在排序…',
   'cards.title': '关于改造计划',
   'cards.open': '关于计划',
   'cards.open_label': '各改造计划的主要数字及其来源',
-  'cards.published': '公开数字',
   'cards.published_note': '来源文章公布的数字，原文照录。',
-  'cards.none_published': '来源未公布小区数、户数、人数或资金。',
-  'cards.communities': '小区 / 项目',
-  'cards.households': '户数',
-  'cards.residents': '人数',
-  'cards.funding': '资金',
-  'cards.scope': '（范围：{scope}）',
-  'cards.source': '来源：{source}',
-  'cards.computed_illustrative': '由示意数据计算（不是公开数字）',
-  'cards.computed_mixed': '由地图中的小区计算（{count} 个中有 {synthetic} 个为示意数据；不是公开数字）',
-  'cards.computed_ledger': '由台账计算',
-  'cards.computed_note': '示意数据是为演示生成的小区，用于使合计与公开数字一致；它们不是真实台账，不能引用。',
-  'cards.known': '（{known}/{count} 个小区有此数据）',
-  'cards.loading': '正在计算地图中的小区…',
-  'cards.unavailable': '无法计算：{message}',
-  'cards.no_communities': '地图中没有属于此计划的小区。',
-  // Readable sources (src/lib/credits.ts, src/domain/citation.ts): the file name is only the reference id.
-  'cards.source_ref': '参考文件：{ref}',
   'sources.published': '公开数字：{citation}',
   'sources.ledgers': '改造数据：构建本地图所用的台账',
   'present.enter': '演示',
@@ -331,34 +124,7 @@ const zh = {
   'present.export_label': '把当前地图导出为 2 倍分辨率的 PNG 图片',
   'present.exporting': '正在导出…',
   'present.export_failed': '导出失败：{message}',
-  'present.loading': '正在加载演示…',
-  'present.load_failed': '演示内容加载失败：{message}',
-  'present.chapter_label': '第 {n} 章，共 {total} 章',
-  'present.next': '下一章',
-  'present.prev': '上一章',
-  'present.fullscreen': '全屏',
-  'present.theme_dark': '深色',
-  'present.theme_light': '浅色',
-  'present.exit': '退出演示',
-  'present.keys': '→ 下一章 · ← 上一章 · F 全屏 · Esc 退出',
-  'present.controls': '演示控制',
-  'present.figures': '主要数字',
-  'present.source_published': '来源：{source}',
-  'present.source_computed': '由 {count} 个小区计算',
-  'present.source_computed_synthetic': '由 {count} 个小区计算，其中 {synthetic} 个为示意数据',
-  'present.period': '{start}—{end} 年',
-  'present.q_about': '约',
-  'present.q_nearly': '近',
-  'present.q_more_than': '超',
-  'present.q_expected': '预计',
-  'present.playback': '逐月完工',
-  'present.playback_count': '已完工小区',
-  'present.playback_play': '播放',
-  'present.playback_pause': '暂停',
-  'present.playback_replay': '重播',
-  'present.playback_undated': '另有 {count} 个已完工小区没有完工日期，未计入动画。',
   'explore.toggle': '筛选与统计',
-  'explore.toggle_label': '筛选与统计面板',
   'explore.matching': '{count} / {total} 个小区',
   'explore.households': '{count} 户',
   'explore.funding': '资金 {amount}',
@@ -366,71 +132,43 @@ const zh = {
   'explore.active': '{count} 项筛选',
   'explore.loading': '正在加载筛选数据…',
   'explore.figures_loading': '正在加载户数与资金…',
-  'explore.load_failed': '筛选数据加载失败：{message}',
-  'explore.filters': '筛选条件',
-  'explore.stage': '改造状态',
-  'explore.programme': '改造计划',
-  'explore.city': '城市',
-  'explore.district': '区县',
-  'explore.street': '街道',
-  'explore.batch_year': '改造年度',
-  'explore.year_built': '建成年份',
-  'explore.items': '改造内容（含任一项）',
-  'explore.synthetic': '数据来源',
-  'explore.synthetic_all': '全部',
-  'explore.synthetic_real': '仅台账记录',
-  'explore.synthetic_only': '仅示意数据',
-  'explore.from': '从',
-  'explore.to': '到',
-  'explore.any': '不限',
-  'explore.find': '查找{dimension}',
-  'explore.more_options': '另有 {count} 项未列出，请输入查找',
-  'explore.no_options': '没有可选项',
-  'explore.charts': '统计图表',
-  'explore.chart_hint': '点击图中的条形可按该项筛选，再次点击取消。',
-  'explore.chart_stage': '各改造状态的小区数',
-  'explore.chart_funding': '资金来源（按{group}）',
-  'explore.chart_progress': '累计开工与完工小区（按月）',
-  'explore.chart_items': '改造内容（含该项的小区数）',
-  'explore.others': '其他',
-  'explore.no_name': '未填写',
-  'explore.started': '累计开工',
-  'explore.completed': '累计完工',
-  'explore.undated': '另有 {count} 个已完工小区没有完工日期。',
-  'explore.no_data': '没有符合条件的小区。',
-  'explore.communities': '小区数',
-  'explore.month': '月份',
-  'explore.total': '合计',
-  'explore.channel': '资金渠道',
-  'explore.amount': '金额',
-  'explore.category_any': '{category}（任一项）',
 } as const;
 
-/** A key of the interface text. */
-export type MessageKey = keyof typeof zh;
+/** A key of the interface text: the first screen's (here) and the other views' (./messages-zh-views.ts). */
+export type MessageKey = keyof typeof zh | keyof typeof ZH_VIEWS;
 
 /** One language's interface text. */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-/** How each language but the default is loaded (a dynamic import: a chunk of its own). */
-const LOADERS: Readonly<Record<Exclude<Lang, 'zh'>, () => Promise<Messages>>> = {
+/** How each language's whole text is loaded: dynamic imports, chunks of their own. */
+const LOADERS: Readonly<Record<Lang, () => Promise<Messages>>> = {
+  zh: () => import('./messages-zh-views').then((m) => ({ ...zh, ...m.ZH_VIEWS })),
   en: () => import('./messages-en').then((m) => m.EN_MESSAGES),
 };
 
-/** The languages whose text is in; the default's always is. */
-const loaded: { [L in Lang]?: Messages } = { zh };
+/** Each language's whole text, once loaded. */
+const loaded: { [L in Lang]?: Messages } = {};
 
-/** Loads `lang`'s interface text once (the default's is already in) and returns it. */
-export async function loadMessages(lang: Lang): Promise<Messages> {
-  return (loaded[lang] ??= lang === 'zh' ? zh : await LOADERS[lang]());
+/** Loads `lang`'s whole interface text once: Chinese its other views' part, English all of it. */
+export async function loadMessages(lang: Lang): Promise<void> {
+  loaded[lang] ??= await LOADERS[lang]();
 }
 
-/** `lang`'s interface text; throws when it has not been loaded (`loadMessages`) yet. */
-export function messagesOf(lang: Lang): Messages {
+/**
+ * The text of `key` in `lang`. Chinese has its first screen's text from the start and the rest
+ * once `loadMessages('zh')` is done (until then a key of another view reads as empty); any
+ * other language must be loaded first, or this throws.
+ */
+export function message(lang: Lang, key: MessageKey): string {
   const messages = loaded[lang];
-  if (!messages)
-    throw new Error(`the ${lang} interface text is not loaded yet: await loadMessages('${lang}') first`);
-  return messages;
+  if (messages) return messages[key];
+  if (lang === 'zh') return (zh as Partial<Messages>)[key] ?? '';
+  throw new Error(`the ${lang} interface text is not loaded yet: await loadMessages('${lang}') first`);
+}
+
+/** Whether `lang` can be shown: its first screen's text is in (`message` does not throw). */
+export function canShow(lang: Lang): boolean {
+  return lang === 'zh' || loaded[lang] !== undefined;
 }
 
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible so it gets noticed. */

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCodeSize, MANIFEST_PATH, readCodeSize, type CodeSize } from '../../scripts/site/code-size';
 import { initialFiles, type ViteManifest } from '../../scripts/site/initial-js';
+import { EN_MESSAGES } from '../../src/i18n/messages-en';
+import { ZH_VIEWS } from '../../src/i18n/messages-zh-views';
 import { buildSite, type SiteBuild } from '../browser/build-site';
 
 /**
@@ -53,6 +55,21 @@ describe('initial JS', () => {
     // Workers are not preloaded: they are assets the code starts by URL.
     const assets = new Set(Object.values(manifest).flatMap((c) => c.assets ?? []));
     expect(new Set(loaded)).toEqual(new Set(js.filter((f) => !assets.has(f))));
+  });
+
+  it("carries the first screen's text, and names no key of the other views' text", async () => {
+    // A key the first load's code names may be shown before the other views' text (a chunk of
+    // its own, src/i18n/messages.ts) is in, and would read as empty: it belongs in messages.ts.
+    const { js } = initialFiles(manifest);
+    const code = (await Promise.all(js.map((f) => readFile(join(build.dir, f), 'utf8')))).join('\n');
+    expect(code).toContain('小区焕新地图');
+    const named = Object.keys(ZH_VIEWS).filter((key) =>
+      new RegExp(`[\`'"]${key.replaceAll('.', '\\.')}[\`'"]`).test(code),
+    );
+    expect(named, 'keys the first load names that only messages-zh-views.ts has').toEqual([]);
+    // The views' text and English stay out of the first load.
+    expect(code).not.toContain(Object.values(ZH_VIEWS)[0]);
+    expect(code).not.toContain(EN_MESSAGES['data.mismatch'].slice(0, 40));
   });
 
   it('keeps the views the first screen does not show in lazy chunks', () => {
