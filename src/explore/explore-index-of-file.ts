@@ -7,6 +7,7 @@ import { ExploreBinaryError } from '../contracts/explore-binary';
 import { decodeCorePart, decodeDetailsPart, decodeFiguresPart } from '../contracts/explore-binary-read';
 import { encodeExploreParts } from '../contracts/explore-binary-write';
 import type { ExploreFile } from '../contracts/explore-format';
+import { DERIVE_RULES } from './derive-rules';
 import { deriveColumns, deriveFigures } from './explore-columns';
 import { ExploreIndex, ExploreIndexError } from './explore-index';
 
@@ -33,8 +34,8 @@ export function indexOfParts(
   const decodedFigures = figures ? decodeFiguresPart(figures, columns.count) : null;
   return new ExploreIndex(
     columns,
-    deriveColumns(columns),
+    deriveColumns(columns, DERIVE_RULES),
     details ? decodeDetailsPart(details, columns.count) : null,
-    decodedFigures ? { figures: decodedFigures, derived: deriveFigures(decodedFigures) } : null,
+    decodedFigures ? { figures: decodedFigures, derived: deriveFigures(decodedFigures, DERIVE_RULES) } : null,
   );
 }

@@ -15,6 +15,7 @@ import type { FundField, ItemCategory } from '../domain/vocabulary';
 import { monthText, TEXT_FIELDS } from '../contracts/explore-format';
 import type { CoreColumns, DetailsColumns } from '../contracts/explore-binary-read';
 import type { DerivedColumns } from './explore-columns';
+import { DERIVE_RULES } from './derive-rules';
 import { categoryMasks } from './item-category-masks';
 import type { DecodedFigures } from './explore-decode-messages';
 import type { ExploreTotals } from '../contracts/explore-totals';
@@ -224,7 +225,7 @@ export class ExploreIndex {
     this.fundFiscal = figures?.derived.fundFiscal ?? zeros!;
     this.reportsFunds = figures?.derived.reportsFunds ?? new Uint8Array(n);
     this.items = { ...core.items, bitOf: new Map(core.items.keys.map((key, b) => [key, b])) };
-    this.itemCategoryMasks = categoryMasks(core.items.keys);
+    this.itemCategoryMasks = categoryMasks(core.items.keys, DERIVE_RULES);
     this.itemCategoryCounts = derived.itemCategoryCounts;
     this.itemsCount = derived.itemsCount;
     this.isSynthetic = core.isSynthetic;

@@ -9,6 +9,7 @@
  */
 import { fetchChecked } from '../lib/data-integrity';
 import type { DetailsColumns } from '../contracts/explore-binary-read';
+import { DERIVE_RULES } from './derive-rules';
 import type { DecodedFigures, DecodeReply, DecodeRequest } from './explore-decode-messages';
 import { ExploreIndex, ExploreIndexError } from './explore-index';
 
@@ -68,14 +69,20 @@ function unwrap<P extends DecodeReply['part']>(
 
 /** Fetches and decodes the core part at `url` (absolute: see `dataUrl`): the index without its details. */
 export async function loadExploreCore(url: string): Promise<ExploreIndex> {
-  const reply = unwrap(await decode({ part: 'core', bytes: await fetchPart(url), label: url }), 'core');
+  const reply = unwrap(
+    await decode({ part: 'core', bytes: await fetchPart(url), label: url, rules: DERIVE_RULES }),
+    'core',
+  );
   return new ExploreIndex(reply.core, reply.derived);
 }
 
 /** Fetches and decodes the figures part at `url` (funding, people), which must have `count` rows like the core. */
 export async function loadExploreFigures(url: string, count: number): Promise<DecodedFigures> {
   const bytes = await fetchPart(url);
-  const { figures, derived } = unwrap(await decode({ part: 'figures', bytes, label: url, count }), 'figures');
+  const { figures, derived } = unwrap(
+    await decode({ part: 'figures', bytes, label: url, count, rules: DERIVE_RULES }),
+    'figures',
+  );
   return { figures, derived };
 }
 

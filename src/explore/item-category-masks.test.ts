@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_CATEGORIES, ITEMS } from '../domain/vocabulary';
+import { DERIVE_RULES } from './derive-rules';
 import { categoryMasks } from './item-category-masks';
 
 describe('categoryMasks', () => {
@@ -8,7 +9,7 @@ describe('categoryMasks', () => {
     const improvement = ITEMS.find((i) => i.category === 'improvement')!.key;
     // 33 keys: the 34th bit (index 33) lies in the second word.
     const keys = [basic, ...Array.from({ length: 32 }, (_, k) => `unknown_${k}`), improvement];
-    const masks = categoryMasks(keys);
+    const masks = categoryMasks(keys, DERIVE_RULES);
     expect(Object.keys(masks)).toEqual([...ITEM_CATEGORIES]);
     expect([...masks.basic]).toEqual([1, 0]);
     expect([...masks.improvement]).toEqual([0, 1 << 1]);
@@ -16,6 +17,6 @@ describe('categoryMasks', () => {
   });
 
   it('has no words for no keys', () => {
-    for (const mask of Object.values(categoryMasks([]))) expect(mask).toHaveLength(0);
+    for (const mask of Object.values(categoryMasks([], DERIVE_RULES))) expect(mask).toHaveLength(0);
   });
 });
