@@ -5,6 +5,7 @@
  * readers and font selection (CJK glyph variants) depend on.
  */
 import {
+  canShow,
   fillPlaceholders,
   HTML_LANG,
   LANGS,
@@ -27,7 +28,7 @@ export const i18n = {
 
 /**
  * Switches the interface language and the document's language attributes. The language must be
- * showable (`canShow` in ./messages.ts: Chinese always, another once `loadText` is done); `switchLang` loads it.
+ * showable (`canShow`: Chinese always, another once `loadText` is done); `switchLang` loads it.
  */
 export function setLang(lang: Lang): void {
   const title = message(lang, 'site.title');
@@ -44,8 +45,16 @@ export async function loadText(lang: Lang): Promise<void> {
   textVersion++;
 }
 
-/** Loads `lang`'s text when it is not in yet, then switches to it. */
+/**
+ * Switches to `lang`: at once when its first screen's text is in (Chinese always, English once
+ * loaded), the rest of its text following; otherwise once its text has loaded.
+ */
 export async function switchLang(lang: Lang): Promise<void> {
+  if (canShow(lang)) {
+    setLang(lang);
+    await loadText(lang);
+    return;
+  }
   await loadText(lang);
   setLang(lang);
 }
