@@ -17,14 +17,15 @@ import { buildSite, type SiteBuild } from '../browser/build-site';
 
 /**
  * Gzip -9 bytes of initial JS the default page may load, the map's worker included (the issue's
- * "today 570 KiB" counted it too). The issue asks for 500 KB; this is a ratchet on the way
- * there, just above today's 521 KiB (511 KiB before the explore index's decoding worker, 6.4 KiB,
-which starts at load, joined it): MapLibre and its worker alone are about 415 KiB, Svelte
- * and PMTiles 26 KiB more, and most of what is left is the first screen itself (the interface
- * text of both languages, 12 KiB, the explore index and filters, the header, legend and map
+ * "today 570 KiB" counted it too): the issue's 500 KB, read as 500 KiB, just above today's
+ * 499.0 KiB (510,994 B; 524.3 KiB before the first load became one chunk, the English text and
+ * the other views' Chinese text chunks of their own, the search index lazy, the explore decoder
+ * worker-only and vocabulary-free, and GCJ-02 two functions instead of gcoord). MapLibre's two
+ * files alone gzip to 431.5 KiB and Svelte and PMTiles to about 26 KiB more; most of the rest is
+ * the first screen itself (its text, the explore index and filters, the header, legend and map
  * layers). Lower it as that shrinks; never raise it without saying why.
  */
-const INITIAL_JS_BUDGET = 525 * 1024;
+const INITIAL_JS_BUDGET = 500 * 1024;
 
 describe('initial JS', () => {
   let build: SiteBuild;
@@ -91,6 +92,12 @@ describe('initial JS', () => {
       'src/map/protomaps-style.ts',
       'src/sheet/BottomSheet.svelte',
       'src/embed/EmbedBar.svelte',
+      // The text of the views above and of English, the search index, the decoder's main-thread
+      // fallback: each loads on first need (the decoder is in its worker).
+      'src/i18n/messages-zh-views.ts',
+      'src/i18n/messages-en.ts',
+      'src/search/explore-search.ts',
+      'src/explore/explore-decode-part.ts',
     ];
     for (const src of lazy) {
       expect(manifest[src], `${src} is a chunk of its own`).toBeDefined();
