@@ -2,8 +2,8 @@
  * Tile sets in a display CRS (`build:data --display-crs GCJ-02`). An AMap basemap is drawn in
  * GCJ-02, some 100–700 m from WGS84; the site can only draw vector tiles where their
  * coordinates say, so the build writes a second set of the communities, amenities,
- * boundaries and streets tiles with every position converted (by gcoord, as the site converts what it
- * draws itself: src/map/basemap-crs.ts) into `gcj02/`, listed in the manifest under
+ * boundaries and streets tiles with every position converted (src/domain/gcj02.ts, as the site
+ * converts what it draws itself: src/map/basemap-crs.ts) into `gcj02/`, listed in the manifest under
  * `display_layers`. communities.geojson, the aggregates, bbox and center stay WGS84.
  */
 import type { Feature, Geometry } from 'geojson';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { t } from '../i18n/i18n.svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadText, t } from '../i18n/i18n.svelte';
 import { AreaDrawing, DRAG_PX, type KeyPress } from './area-drawing.svelte';
 import type { LngLat } from './area-stats';
 
@@ -28,6 +28,9 @@ function press(key: string): KeyPress & { prevented: boolean; stopped: boolean }
     },
   };
 }
+
+// The area tool's text is in the Chinese views' part, which the page asks for at start.
+beforeAll(() => loadText('zh'));
 
 describe('AreaDrawing', () => {
   it('captures clicks only while open and nothing is finished', () => {

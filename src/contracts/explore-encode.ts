@@ -158,6 +158,10 @@ function h3Column(records: readonly CommunityRecord[], source: H3Layer | H3Grid)
   };
 }
 
+// The reader's list of dictionary columns is checked here, where the dictionary is loaded anyway
+// (explore-format.ts leaves it unchecked to keep the dictionary out of the site's first load).
+outputFieldNames('explore.json dictionary columns', TEXT_FIELDS);
+
 /**
  * The same column from a grid that already knows each row's cell: cells ranked as `DictBuilder`
  * ranks values (most rows first, ties in order of first appearance).

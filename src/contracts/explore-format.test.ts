@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthCode, monthText } from './explore-format';
+import { outputFieldNames } from '../domain/output-fields';
+import { monthCode, monthText, TEXT_FIELDS } from './explore-format';
 
 describe('monthCode and monthText', () => {
   it('keep the month of an ISO date, and only the year when that is all there is', () => {
@@ -20,5 +21,14 @@ describe('monthCode and monthText', () => {
         const text = month ? `${year}-${String(month).padStart(2, '0')}` : String(year);
         expect(monthText(monthCode(text)!)).toBe(text);
       }
+  });
+});
+
+describe('TEXT_FIELDS', () => {
+  it('names output fields only, as the writer checks when it loads', () => {
+    expect(() => outputFieldNames('explore.json dictionary columns', TEXT_FIELDS)).not.toThrow();
+    expect(() =>
+      outputFieldNames('explore.json dictionary columns', [...TEXT_FIELDS, 'no_such_field']),
+    ).toThrow(/"no_such_field" is not an output field/);
   });
 });

@@ -17,8 +17,6 @@
  * derives them from the stored columns with the same rules as the build.
  */
 
-import { outputFieldNames } from '../domain/output-fields';
-
 /** Version of these logical columns; the binary writer refuses any other. */
 export const EXPLORE_FORMAT_VERSION = 1;
 
@@ -30,10 +28,11 @@ export const EXPLORE_COVERAGE_SCALE = 1000;
 
 /**
  * The text fields stored as dictionary columns, in file order: one list for the writer
- * (explore-encode.ts) and the reader (src/explore/explore-index.ts), checked against the output
- * field dictionary when the module loads.
+ * (explore-encode.ts, which checks it against the output field dictionary when it loads) and the
+ * reader (src/explore/explore-index.ts). Not checked here: the site's first load would carry the
+ * whole dictionary (src/domain/output-fields.ts, schema.ts) for that one check.
  */
-export const TEXT_FIELDS = outputFieldNames('explore.json dictionary columns', [
+export const TEXT_FIELDS = [
   'city',
   'district',
   'street',
@@ -41,7 +40,7 @@ export const TEXT_FIELDS = outputFieldNames('explore.json dictionary columns', [
   'programme',
   'stage',
   'location_precision',
-]);
+] as const;
 
 /** Strings with a dictionary. `values[0]` is null, so code 0 means "no value". */
 export interface DictColumn {

@@ -3,10 +3,10 @@
  * is WGS84; an AMap basemap is drawn in GCJ-02, China's obfuscated system, some 100–700 m away.
  * The data build writes tile sets in GCJ-02 with it (scripts/pipeline/display-crs.ts) and the
  * site moves what it makes in the browser (src/map/basemap-crs.ts), so both shift alike.
- * Pure apart from gcoord, a pure conversion library.
+ * Pure.
  */
-import gcoord from 'gcoord';
 import type { Feature, GeoJSON, Geometry } from 'geojson';
+import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
 
 /**
  * Coordinate systems the map can be drawn in. WGS84 stands for CGCS2000 too: the two differ by
@@ -20,15 +20,13 @@ export type DisplayCrs = (typeof DISPLAY_CRS_VALUES)[number];
 /** A WGS84 position as it is drawn over a basemap in `crs`. */
 export function toDisplayCrs(crs: DisplayCrs, lngLat: readonly [number, number]): [number, number] {
   if (crs === 'WGS84') return [lngLat[0], lngLat[1]];
-  const [lng, lat] = gcoord.transform([lngLat[0], lngLat[1]], gcoord.WGS84, gcoord.GCJ02);
-  return [lng!, lat!];
+  return wgs84ToGcj02(lngLat[0], lngLat[1]);
 }
 
 /** The WGS84 position of a point drawn over a basemap in `crs` (inverse of `toDisplayCrs`). */
 export function fromDisplayCrs(crs: DisplayCrs, lngLat: readonly [number, number]): [number, number] {
   if (crs === 'WGS84') return [lngLat[0], lngLat[1]];
-  const [lng, lat] = gcoord.transform([lngLat[0], lngLat[1]], gcoord.GCJ02, gcoord.WGS84);
-  return [lng!, lat!];
+  return gcj02ToWgs84(lngLat[0], lngLat[1]);
 }
 
 type Coordinates = number[] | Coordinates[];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CoreColumns, FiguresColumns } from '../contracts/explore-binary-read';
 import { isFiscalChannel } from '../domain/metrics';
 import { ITEMS } from '../domain/vocabulary';
+import { deriveFigures as headerFigures } from '../contracts/explore-totals';
+import { DERIVE_RULES } from './derive-rules';
 import { deriveColumns, deriveFigures } from './explore-columns';
 
 const basic = ITEMS.filter((i) => i.category === 'basic').map((i) => i.key);
@@ -52,16 +54,20 @@ describe('deriveFigures', () => {
   it('adds the channels up as fiscal plus non-fiscal, and says which rows report any', () => {
     expect(isFiscalChannel('fund_central')).toBe(true);
     expect(isFiscalChannel('fund_social')).toBe(false);
-    const d = deriveFigures(figures());
+    const d = deriveFigures(figures(), DERIVE_RULES);
     expect([...d.fundFiscal]).toEqual([3_500_000, 0]);
     expect([...d.fundTotal]).toEqual([3_501_234.5, 0]);
     expect([...d.reportsFunds]).toEqual([1, 0]);
+  });
+
+  it("equals the build's header arithmetic, which reads the fiscal split from the vocabulary itself", () => {
+    expect(deriveFigures(figures(), DERIVE_RULES)).toEqual(headerFigures(figures()));
   });
 });
 
 describe('deriveColumns', () => {
   it('counts vocabulary items per category, leaving out keys it does not know', () => {
-    const d = deriveColumns(core());
+    const d = deriveColumns(core(), DERIVE_RULES);
     expect([...d.itemCategoryCounts.basic]).toEqual([2, 0]);
     expect([...d.itemCategoryCounts.enhancement]).toEqual([1, 0]);
     expect([...d.itemCategoryCounts.improvement]).toEqual([0, 0]);
@@ -69,10 +75,10 @@ describe('deriveColumns', () => {
   });
 
   it('reads each circle from the flag bits, -1 where the row has no result', () => {
-    const { lc5, lc10, lc15 } = deriveColumns(core()).lifeCircleFlags!;
+    const { lc5, lc10, lc15 } = deriveColumns(core(), DERIVE_RULES).lifeCircleFlags!;
     expect([...lc5]).toEqual([1, -1]);
     expect([...lc10]).toEqual([0, -1]);
     expect([...lc15]).toEqual([1, -1]);
-    expect(deriveColumns({ ...core(), lifeCircles: null }).lifeCircleFlags).toBeNull();
+    expect(deriveColumns({ ...core(), lifeCircles: null }, DERIVE_RULES).lifeCircleFlags).toBeNull();
   });
 });

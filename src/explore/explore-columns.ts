@@ -2,32 +2,33 @@
  * What the explore index derives from its parts with the build's rules: fund totals (as
  * `deriveFunding` adds the channels up) from the figures part, item counts per category and
  * life-circle flags from the core. Pure, and
- * free of the index class so the decoding worker (./explore-decode.worker.ts) runs it without
- * pulling in the rest of the site.
+ * free of the index class and of the vocabulary (its rules come as `DeriveRules`) so the decoding
+ * worker (./explore-decode.worker.ts) runs it without pulling in the rest of the site.
  */
-import { ITEM_BY_KEY, ITEM_CATEGORIES, type ItemCategory } from '../domain/vocabulary';
-import { noLifeCircleResult, type CoreColumns } from '../contracts/explore-binary-read';
-// Derived in src/contracts, where the build's header totals are computed by the same loop.
-export { deriveFigures, type DerivedFigures } from '../contracts/explore-totals';
+import type { ItemCategory } from '../domain/vocabulary';
+import { noLifeCircleResult, type CoreColumns, type FiguresColumns } from '../contracts/explore-binary-read';
+import { sumFunds, type DerivedFigures } from '../contracts/fund-sums';
+import type { DeriveRules } from './derive-rules';
+import { categoryMasks } from './item-category-masks';
+
+export type { DerivedFigures };
+
+/**
+ * Derives each row's fund total and government share with `rules`' fiscal channels: the loop
+ * the build's header totals are computed by (src/contracts/fund-sums.ts).
+ */
+export function deriveFigures(
+  figures: FiguresColumns,
+  rules: Pick<DeriveRules, 'fiscalFields'>,
+): DerivedFigures {
+  const fiscal = new Set(rules.fiscalFields);
+  return sumFunds(figures, (field) => fiscal.has(field));
+}
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Bit masks (one per word) of the keys of a category; keys outside the vocabulary belong to none. */
-export function categoryMasks(keys: readonly string[]): Record<ItemCategory, Uint32Array> {
-  const words = Math.ceil(keys.length / 32);
-  const masks = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, new Uint32Array(words)])) as Record<
-    ItemCategory,
-    Uint32Array
-  >;
-  keys.forEach((key, b) => {
-    const category = ITEM_BY_KEY.get(key)?.category;
-    if (category) masks[category][b >>> 5]! |= 1 << (b & 31);
-  });
-  return masks;
 }
 
 /**
@@ -41,17 +42,17 @@ export interface DerivedColumns {
 }
 
 /** Derives item counts and life-circle flags from the core columns. */
-export function deriveColumns(core: CoreColumns): DerivedColumns {
+export function deriveColumns(core: CoreColumns, rules: DeriveRules): DerivedColumns {
   const n = core.count;
-  const masks = categoryMasks(core.items.keys);
-  const counts = Object.fromEntries(ITEM_CATEGORIES.map((k) => [k, new Uint8Array(n)])) as Record<
+  const masks = categoryMasks(core.items.keys, rules);
+  const counts = Object.fromEntries(rules.categories.map((k) => [k, new Uint8Array(n)])) as Record<
     ItemCategory,
     Uint8Array
   >;
   const itemsCount = new Uint8Array(n);
   for (let w = 0; w < core.items.words.length; w++) {
     const word = core.items.words[w]!;
-    for (const category of ITEM_CATEGORIES) {
+    for (const category of rules.categories) {
       const mask = masks[category][w]!;
       if (!mask) continue;
       const out = counts[category];

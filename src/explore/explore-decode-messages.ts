@@ -3,6 +3,7 @@
  * of one part of the explore index, and its typed arrays back.
  */
 import type { CoreColumns, DetailsColumns, FiguresColumns } from '../contracts/explore-binary-read';
+import type { DeriveRules } from './derive-rules';
 import type { DerivedColumns, DerivedFigures } from './explore-columns';
 
 /** The figures part decoded, with what the index derives from it. */
@@ -11,10 +12,13 @@ export interface DecodedFigures {
   derived: DerivedFigures;
 }
 
-/** A part's bytes to decode; `label` names the file in error messages. */
+/**
+ * A part's bytes to decode; `label` names the file in error messages, `rules` are the
+ * vocabulary's rules the derivations apply (the worker does not import the vocabulary).
+ */
 export type DecodeRequest =
-  | { part: 'core'; bytes: ArrayBuffer; label: string }
-  | { part: 'figures'; bytes: ArrayBuffer; label: string; count: number }
+  | { part: 'core'; bytes: ArrayBuffer; label: string; rules: DeriveRules }
+  | { part: 'figures'; bytes: ArrayBuffer; label: string; count: number; rules: DeriveRules }
   | { part: 'details'; bytes: ArrayBuffer; label: string; count: number };
 
 /** The decoded part, or why it could not be decoded. */

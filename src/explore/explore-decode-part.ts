@@ -11,11 +11,11 @@ export function decodePart(request: DecodeRequest): DecodeReply {
   switch (request.part) {
     case 'core': {
       const core = decodeCorePart(request.bytes, request.label);
-      return { part: 'core', core, derived: deriveColumns(core) };
+      return { part: 'core', core, derived: deriveColumns(core, request.rules) };
     }
     case 'figures': {
       const figures = decodeFiguresPart(request.bytes, request.count, request.label);
-      return { part: 'figures', figures, derived: deriveFigures(figures) };
+      return { part: 'figures', figures, derived: deriveFigures(figures, request.rules) };
     }
     case 'details':
       return { part: 'details', details: decodeDetailsPart(request.bytes, request.count, request.label) };

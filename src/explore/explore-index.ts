@@ -13,14 +13,10 @@
  */
 import type { FundField, ItemCategory } from '../domain/vocabulary';
 import { monthText, TEXT_FIELDS } from '../contracts/explore-format';
-import {
-  decodeCorePart,
-  decodeDetailsPart,
-  decodeFiguresPart,
-  type CoreColumns,
-  type DetailsColumns,
-} from '../contracts/explore-binary-read';
-import { categoryMasks, deriveColumns, deriveFigures, type DerivedColumns } from './explore-columns';
+import type { CoreColumns, DetailsColumns } from '../contracts/explore-binary-read';
+import type { DerivedColumns } from './explore-columns';
+import { DERIVE_RULES } from './derive-rules';
+import { categoryMasks } from './item-category-masks';
 import type { DecodedFigures } from './explore-decode-messages';
 import type { ExploreTotals } from '../contracts/explore-totals';
 
@@ -229,7 +225,7 @@ export class ExploreIndex {
     this.fundFiscal = figures?.derived.fundFiscal ?? zeros!;
     this.reportsFunds = figures?.derived.reportsFunds ?? new Uint8Array(n);
     this.items = { ...core.items, bitOf: new Map(core.items.keys.map((key, b) => [key, b])) };
-    this.itemCategoryMasks = categoryMasks(core.items.keys);
+    this.itemCategoryMasks = categoryMasks(core.items.keys, DERIVE_RULES);
     this.itemCategoryCounts = derived.itemCategoryCounts;
     this.itemsCount = derived.itemsCount;
     this.isSynthetic = core.isSynthetic;
@@ -372,19 +368,4 @@ function keysOf(column: BitSetColumn, i: number): string[] {
     for (let b = 0; b < 32; b++) if (word & (1 << b)) out.push(column.keys[w * 32 + b]!);
   }
   return out;
-}
-
-/** The explore index of a core part's bytes, with the figures and details parts' when given. */
-export function indexOfParts(
-  core: ArrayBuffer,
-  { figures, details }: { figures?: ArrayBuffer; details?: ArrayBuffer } = {},
-): ExploreIndex {
-  const columns = decodeCorePart(core);
-  const decodedFigures = figures ? decodeFiguresPart(figures, columns.count) : null;
-  return new ExploreIndex(
-    columns,
-    deriveColumns(columns),
-    details ? decodeDetailsPart(details, columns.count) : null,
-    decodedFigures ? { figures: decodedFigures, derived: deriveFigures(decodedFigures) } : null,
-  );
 }

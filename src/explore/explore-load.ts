@@ -3,12 +3,14 @@
  * whole through `fetchChecked` (checked against the manifest's list, so a part of another build
  * is refused and reported), then decoded in a module worker (./explore-decode.worker.ts) whose
  * typed arrays come back by transfer. Where workers are unavailable, or the worker fails to
- * start, the part is decoded on the main thread instead: slower, never wrong.
+ * start, the part is decoded on the main thread instead: slower, never wrong. The decoder is
+ * then loaded on that first use: the worker carries its own copy, so the page's first load
+ * need not carry a second one.
  */
 import { fetchChecked } from '../lib/data-integrity';
 import type { DetailsColumns } from '../contracts/explore-binary-read';
+import { DERIVE_RULES } from './derive-rules';
 import type { DecodedFigures, DecodeReply, DecodeRequest } from './explore-decode-messages';
-import { decodePart } from './explore-decode-part';
 import { ExploreIndex, ExploreIndexError } from './explore-index';
 
 /** The performance.measure name of decoding a part, for the benchmark (scripts/bench-site.ts). */
@@ -20,6 +22,12 @@ async function fetchPart(url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
+/** Decodes `request` on the main thread, the decoder loaded on first use. */
+async function decodeHere(request: DecodeRequest): Promise<DecodeReply> {
+  const { decodePart } = await import('./explore-decode-part');
+  return decodePart(request);
+}
+
 /** Decodes in a worker, falling back to the main thread when the worker cannot run. */
 function decode(request: DecodeRequest): Promise<DecodeReply> {
   const started = performance.now();
@@ -27,7 +35,7 @@ function decode(request: DecodeRequest): Promise<DecodeReply> {
     performance.measure(`${DECODE_MEASURE}:${request.part}`, { start: started });
     return reply;
   };
-  if (typeof Worker === 'undefined') return Promise.resolve(measured(decodePart(request)));
+  if (typeof Worker === 'undefined') return decodeHere(request).then(measured);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./explore-decode.worker.ts', import.meta.url), { type: 'module' });
     // The bytes go to the worker by transfer; keep a copy only for the fallback, which needs it
@@ -40,11 +48,10 @@ function decode(request: DecodeRequest): Promise<DecodeReply> {
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
-      try {
-        resolve(measured(decodePart({ ...request, bytes: fallback })));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
+      decodeHere({ ...request, bytes: fallback }).then(
+        (reply) => resolve(measured(reply)),
+        (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+      );
     };
     worker.postMessage(request, [request.bytes]);
   });
@@ -62,14 +69,20 @@ function unwrap<P extends DecodeReply['part']>(
 
 /** Fetches and decodes the core part at `url` (absolute: see `dataUrl`): the index without its details. */
 export async function loadExploreCore(url: string): Promise<ExploreIndex> {
-  const reply = unwrap(await decode({ part: 'core', bytes: await fetchPart(url), label: url }), 'core');
+  const reply = unwrap(
+    await decode({ part: 'core', bytes: await fetchPart(url), label: url, rules: DERIVE_RULES }),
+    'core',
+  );
   return new ExploreIndex(reply.core, reply.derived);
 }
 
 /** Fetches and decodes the figures part at `url` (funding, people), which must have `count` rows like the core. */
 export async function loadExploreFigures(url: string, count: number): Promise<DecodedFigures> {
   const bytes = await fetchPart(url);
-  const { figures, derived } = unwrap(await decode({ part: 'figures', bytes, label: url, count }), 'figures');
+  const { figures, derived } = unwrap(
+    await decode({ part: 'figures', bytes, label: url, count, rules: DERIVE_RULES }),
+    'figures',
+  );
   return { figures, derived };
 }
 

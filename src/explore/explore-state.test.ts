@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeExploreParts } from '../contracts/explore-binary-write';
 import { buildExploreIndex } from '../contracts/explore-encode';
 import { aggregateH3 } from '../domain/h3-aggregates';
-import { indexOfParts } from './explore-index';
+import { indexOfParts } from './explore-index-of-file';
 import { parseManifest } from '../lib/manifest';
 import { createExploreState } from './explore-state.svelte';
 import { countMask, EMPTY_FILTERS, filterExpression, matchMask } from './filters';

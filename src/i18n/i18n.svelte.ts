@@ -4,9 +4,20 @@
  * depends on it. `setLang` also updates `<html lang>` and the document title, which screen
  * readers and font selection (CJK glyph variants) depend on.
  */
-import { fillPlaceholders, HTML_LANG, LANGS, MESSAGES, type Lang, type MessageKey } from './messages';
+import {
+  canShow,
+  fillPlaceholders,
+  HTML_LANG,
+  LANGS,
+  loadMessages,
+  message,
+  type Lang,
+  type MessageKey,
+} from './messages';
 
 let current = $state<Lang>(LANGS[0]);
+/** Bumped when a part of the text arrives, so text read before it (empty) is read again. */
+let textVersion = $state(0);
 
 /** Read-only view of the current language. */
 export const i18n = {
@@ -15,18 +26,43 @@ export const i18n = {
   },
 };
 
-/** Switches the interface language and the document's language attributes. */
+/**
+ * Switches the interface language and the document's language attributes. The language must be
+ * showable (`canShow`: Chinese always, another once `loadText` is done); `switchLang` loads it.
+ */
 export function setLang(lang: Lang): void {
+  const title = message(lang, 'site.title');
   current = lang;
   if (typeof document !== 'undefined') {
     document.documentElement.lang = HTML_LANG[lang];
-    document.title = MESSAGES[lang]['site.title'];
+    document.title = title;
   }
+}
+
+/** Loads the whole of `lang`'s text (chunks of their own, once) and re-reads text shown before. */
+export async function loadText(lang: Lang): Promise<void> {
+  await loadMessages(lang);
+  textVersion++;
+}
+
+/**
+ * Switches to `lang`: at once when its first screen's text is in (Chinese always, English once
+ * loaded), the rest of its text following; otherwise once its text has loaded.
+ */
+export async function switchLang(lang: Lang): Promise<void> {
+  if (canShow(lang)) {
+    setLang(lang);
+    await loadText(lang);
+    return;
+  }
+  await loadText(lang);
+  setLang(lang);
 }
 
 /** Interface text for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return fillPlaceholders(MESSAGES[current][key], params);
+  void textVersion;
+  return fillPlaceholders(message(current, key), params);
 }
 
 /** The current language's member of a `{ zh, en }` label (the shape used across src/domain). */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMessages } from '../i18n/messages';
 import { citeSource, dataSourceLines, programmeDocuments, type CitedProgramme } from './credits';
 
 const CHANGSHA: CitedProgramme = {
@@ -19,6 +20,9 @@ const BAIYIN: CitedProgramme = {
 };
 /** A city's programme whose file gives no documents. */
 const BARE: CitedProgramme = { sources: ['plan-2024.pdf'] };
+
+// English text is a chunk of its own on the page (src/i18n/messages.ts); in English it is loaded first.
+beforeAll(() => loadMessages('en'));
 
 describe('citeSource', () => {
   it('names a source by its document, in the language', () => {

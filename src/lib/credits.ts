@@ -6,7 +6,7 @@
  */
 import { documentFor, formatCitation, type SourceDocument } from '../domain/citation';
 import { t } from '../i18n/i18n.svelte';
-import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
+import { fillPlaceholders, message, type Lang } from '../i18n/messages';
 
 /** The props of a block that credits the data and the basemap (embed bar, print colophon). */
 export interface CreditProps {
@@ -75,12 +75,13 @@ export function dataSourceLines(
     short?: boolean;
   } = {},
 ): string[] {
-  const messages = MESSAGES[lang];
   const published = (ref: string) =>
-    fillPlaceholders(messages['sources.published'], { citation: citeSource(ref, programmes, lang, opts) });
+    fillPlaceholders(message(lang, 'sources.published'), {
+      citation: citeSource(ref, programmes, lang, opts),
+    });
   const refs = new Set<string>();
   const lines = attribution.map((line) => {
-    if (line === LEDGERS_LINE) return messages['sources.ledgers'];
+    if (line === LEDGERS_LINE) return message(lang, 'sources.ledgers');
     if (!line.startsWith(PUBLISHED_PREFIX)) return line;
     const ref = line.slice(PUBLISHED_PREFIX.length);
     refs.add(ref);

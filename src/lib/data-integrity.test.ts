@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadMessages } from '../i18n/messages';
 import type { DataFileEntry } from '../contracts/data-files';
 import {
   addMismatches,
@@ -33,6 +34,9 @@ afterEach(() => {
   vi.restoreAllMocks();
   void expectFiles(Promise.resolve([]), (p) => p);
 });
+
+// English text is a chunk of its own on the page (src/i18n/messages.ts); in English it is loaded first.
+beforeAll(() => loadMessages('en'));
 
 describe('compareBytes', () => {
   const entry = entryOf('explore.json', '{"rows":3}');

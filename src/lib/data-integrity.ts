@@ -15,7 +15,7 @@
  * A manifest without `files` (a build older than the list) is accepted unchecked, with a warning.
  */
 import { storedPath, type DataFileEntry } from '../contracts/data-files';
-import { fillPlaceholders, MESSAGES, type Lang } from '../i18n/messages';
+import { fillPlaceholders, message, type Lang } from '../i18n/messages';
 import { formatPlain } from './format';
 
 /** How one file differs from its manifest entry. */
@@ -42,18 +42,18 @@ function describeEnglish(m: FileMismatch): string {
 
 /** The page's text for mismatches found (one or more errors' worth), in `lang`. */
 export function mismatchText(mismatches: readonly FileMismatch[], lang: Lang): string {
-  const text = MESSAGES[lang];
+  const text = (key: 'data.mismatch' | 'data.mismatch_size' | 'data.mismatch_sha256') => message(lang, key);
   // Sizes in full: two builds' files a few bytes apart must not both read "19.1万".
   const files = mismatches.map((m) =>
     m.kind === 'size'
-      ? fillPlaceholders(text['data.mismatch_size'], {
+      ? fillPlaceholders(text('data.mismatch_size'), {
           path: m.path,
           actual: formatPlain(m.actual, lang, 0),
           expected: formatPlain(m.expected, lang, 0),
         })
-      : fillPlaceholders(text['data.mismatch_sha256'], { path: m.path }),
+      : fillPlaceholders(text('data.mismatch_sha256'), { path: m.path }),
   );
-  return fillPlaceholders(text['data.mismatch'], { files: files.join(lang === 'zh' ? '；' : '; ') });
+  return fillPlaceholders(text('data.mismatch'), { files: files.join(lang === 'zh' ? '；' : '; ') });
 }
 
 /** `known` plus the mismatches of `error` on files it does not name yet: what the page shows. */

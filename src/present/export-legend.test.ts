@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../domain/vocabulary';
-import { fillPlaceholders, MESSAGES, type Lang, type MessageKey } from '../i18n/messages';
+import { fillPlaceholders, loadMessages, message, type Lang, type MessageKey } from '../i18n/messages';
 import { measureLabel, type FundingScale } from '../map/layers/funding-metric';
 import { DEFAULT_LAYER_OPTIONS, type LayerOptions } from '../map/layers/layer-options';
 import {
@@ -24,10 +24,13 @@ import {
 import { exportLegend, legendLines, type ExportLegendInput } from './export-legend';
 import type { Translate } from './present-text';
 
+// Both languages' whole text, as the page has it once their chunks are in.
+await Promise.all([loadMessages('zh'), loadMessages('en')]);
+
 const tr =
   (lang: Lang): Translate =>
   (key: MessageKey, params) =>
-    fillPlaceholders(MESSAGES[lang][key], params);
+    fillPlaceholders(message(lang, key), params);
 
 const options = (patch: Partial<LayerOptions>): LayerOptions => ({
   ...DEFAULT_LAYER_OPTIONS,
@@ -65,7 +68,7 @@ describe('the legend of an exported picture', () => {
   it('status: every stage in the scale’s order and colours, unknown, and the illustrative ring', () => {
     const legend = exportLegend(input());
     expect(legend.layer).toBe('status');
-    expect(legend.title).toBe(MESSAGES.zh['layers.status']);
+    expect(legend.title).toBe(message('zh', 'layers.status'));
     const stage = legend.sections.find((s) => s.key === 'stage')!;
     expect(stage.title).toBe('改造状态');
     expect(stage.entries.map((e) => [e.key, e.color, e.label])).toEqual([
@@ -108,7 +111,7 @@ describe('the legend of an exported picture', () => {
       '≥ 250万元',
       '无该项资金记录',
     ]);
-    expect(funding.note).toBe(MESSAGES.zh['funding.quantile_note']);
+    expect(funding.note).toBe(message('zh', 'funding.quantile_note'));
   });
 
   it('funding: per household in English; leverage with its fixed classes', () => {
@@ -121,7 +124,7 @@ describe('the legend of an exported picture', () => {
     ).sections[0]!;
     expect(perHousehold.title).toMatch(/ · yuan per household$/);
     expect(perHousehold.entries[1]!.label).toBe('≥ ¥12K');
-    expect(perHousehold.note).toContain(MESSAGES.en['funding.extrude_note']);
+    expect(perHousehold.note).toContain(message('en', 'funding.extrude_note'));
     const leverage = legendOf(
       { layer: 'funding', funding: { measure: 'leverage', per: 'km2', extrude: false } },
       { fundingScale: { unit: 'ratio', kind: 'fixed', breaks: LEVERAGE_BREAKS, colors: LEVERAGE_COLORS } },
@@ -133,7 +136,7 @@ describe('the legend of an exported picture', () => {
   it('funding: says so when the hexagons were not drawn, rather than showing another scale', () => {
     const legend = legendOf({ layer: 'funding' }, { fundingScale: null });
     expect(legend.sections[0]!.entries).toEqual([]);
-    expect(legend.sections[0]!.note).toBe(MESSAGES.zh['legend.funding_failed']);
+    expect(legend.sections[0]!.note).toBe(message('zh', 'legend.funding_failed'));
   });
 
   it('services: coverage classes, the three circles, and the illustrative ring', () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, MESSAGES, type MessageKey } from '../i18n/messages';
+import { fillPlaceholders, loadMessages, message, type MessageKey } from '../i18n/messages';
 import { figureSource, periodText, qualifierWords, sharedSource, type Translate } from './present-text';
 import type { StoryChapter, StoryFigure } from '../contracts/story';
+
+// Both languages' whole text, as the page has it once their chunks are in.
+await Promise.all([loadMessages('zh'), loadMessages('en')]);
 
 const tr =
   (lang: 'zh' | 'en'): Translate =>
   (key: MessageKey, params) =>
-    fillPlaceholders(MESSAGES[lang][key], params);
+    fillPlaceholders(message(lang, key), params);
 
 const figure = (kind: 'published' | 'computed', illustrative = 0): StoryFigure => ({
   key: 'k',

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateMetric } from '../domain/programme-figures';
 import { FUNDING_CHANNELS } from '../domain/vocabulary';
-import { indexOfParts } from '../explore/explore-index';
+import { indexOfParts } from '../explore/explore-index-of-file';
 import { EXPLORE_PART_FILES } from '../contracts/explore-binary';
 import { parseManifest } from '../lib/manifest';
 import { totalsFromIndex } from './index-totals';

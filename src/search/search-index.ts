@@ -10,6 +10,10 @@
  * so `芙蓉区 南苑` finds 南苑小区 in 芙蓉区. Entries rank exact > prefix > substring, then entries
  * the active filters keep before those they hide, then shorter names.
  */
+import { normaliseForSearch, queryWords } from './search-words';
+
+// The search box highlights with these before the index is loaded (./search-words.ts).
+export { normaliseForSearch, queryWords };
 
 /** What a result stands for. */
 export type SearchKind = 'community' | 'street' | 'district';
@@ -71,23 +75,6 @@ const DEFAULT_LIMITS: Record<SearchKind, number> = { community: 8, street: 5, di
  * so `岳麓` ranks 岳麓区 above 岳麓山小区 and `南苑` ranks 南苑小区 above 南苑新村小区.
  */
 const GENERIC_SUFFIXES = ['街道办事处', '小区', '社区', '街道', '新村', '镇', '乡', '区', '县', '市'];
-
-/** Folds a text for matching: NFKC, lower case, no spaces or middle dots. */
-export function normaliseForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s·・.]+/gu, '');
-}
-
-/** The query's words, normalised; empty words dropped. */
-export function queryWords(query: string): string[] {
-  return query
-    .normalize('NFKC')
-    .split(/[\s,，、]+/u)
-    .map(normaliseForSearch)
-    .filter(Boolean);
-}
 
 function stripSuffix(name: string): string {
   for (const s of GENERIC_SUFFIXES)

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
-import { MESSAGES } from '../../src/i18n/messages';
+import { message } from '../../src/i18n/messages';
 import { screenshot, waitForMapIdle, type RecordedPage } from './browser';
 import { ROOT } from './build-site';
 import { FIXTURES, useSite, type DataSource } from './fixture';
@@ -25,7 +25,7 @@ const OTHER_NAME = '和平小区';
 /** A community name of the served build, shown by the table when the data is intact. */
 const OWN_NAME = '晨光小区';
 /** The start of the mismatch message, before the file list. */
-const MISMATCH = MESSAGES.zh['data.mismatch'].split('{files}')[0]!;
+const MISMATCH = message('zh', 'data.mismatch').split('{files}')[0]!;
 
 /** The served build: the browser fixture ledger, through the real pipeline, once per suite. */
 let good: Promise<string> | undefined;

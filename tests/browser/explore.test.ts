@@ -11,10 +11,13 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { DONE_STAGES, ITEMS, STAGE_LABELS, STAGES } from '../../src/domain/vocabulary';
-import { MESSAGES } from '../../src/i18n/messages';
+import { loadMessages, message } from '../../src/i18n/messages';
 import { resolutionForZoom } from '../../src/lib/aggregates';
 import { screenshot, waitForMapIdle, type PageOptions } from './browser';
 import { demoCommunities, params, PHONE, sidewaysOverflow, useSite, type Community } from './fixture';
+
+// The funding layer's text is in the Chinese views' part (a chunk of its own on the page).
+await loadMessages('zh');
 
 /** A page, its map and the index take a while on SwiftShader when the machine is busy. */
 const TEST_MS = 180_000;
@@ -244,7 +247,7 @@ describe('exploring: filters and linked charts', () => {
         members.map((f) => latLngToCell(f.geometry.coordinates[1]!, f.geometry.coordinates[0]!, resolution)),
       );
       const page = await open(`./?layer=funding&programme=${programme}#map=10/28.2/112.97`);
-      const [before, after] = MESSAGES.zh['funding.cells_custom'].split('{count}') as [string, string];
+      const [before, after] = message('zh', 'funding.cells_custom').split('{count}') as [string, string];
       await expect
         .poll(() => page.locator('.legend-slot').textContent(), { timeout: 60_000 })
         .toContain(`${before}${cells.size}${after}`);

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/pipeline/build';
 import { EXPLORE_PART_FILES } from '../../src/contracts/explore-binary';
 import type { ManifestFile } from '../../src/contracts/manifest';
-import { MESSAGES } from '../../src/i18n/messages';
+import { loadMessages, message } from '../../src/i18n/messages';
 import { screenshot, waitForMapIdle } from './browser';
 import { runViteBuild } from './build-site';
 import { FIXTURES, useSite } from './fixture';
@@ -28,9 +28,10 @@ import { serveStatic, type StaticServer } from './static-server';
 /** The fixture ledger's communities (tests/browser/fixtures/communities.csv). */
 const COMMUNITIES = ['fx-1', 'fx-2', 'fx-3'];
 /** The start of the page's "could not load the data" message, before the reason. */
-const LOAD_FAILED = MESSAGES.en['site.load_failed'].split('{message}')[0]!;
+await loadMessages('en');
+const LOAD_FAILED = message('en', 'site.load_failed').split('{message}')[0]!;
 /** The start of the mismatch message: it must not appear when the data is intact. */
-const MISMATCH = MESSAGES.en['data.mismatch'].split('{files}')[0]!;
+const MISMATCH = message('en', 'data.mismatch').split('{files}')[0]!;
 
 describe('data served from another origin', { timeout: 300_000 }, () => {
   let data: StaticServer;

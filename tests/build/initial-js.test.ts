@@ -11,18 +11,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCodeSize, MANIFEST_PATH, readCodeSize, type CodeSize } from '../../scripts/site/code-size';
 import { initialFiles, type ViteManifest } from '../../scripts/site/initial-js';
+import { EN_MESSAGES } from '../../src/i18n/messages-en';
+import { ZH_VIEWS } from '../../src/i18n/messages-zh-views';
 import { buildSite, type SiteBuild } from '../browser/build-site';
 
 /**
  * Gzip -9 bytes of initial JS the default page may load, the map's worker included (the issue's
- * "today 570 KiB" counted it too). The issue asks for 500 KB; this is a ratchet on the way
- * there, just above today's 521 KiB (511 KiB before the explore index's decoding worker, 6.4 KiB,
-which starts at load, joined it): MapLibre and its worker alone are about 415 KiB, Svelte
- * and PMTiles 26 KiB more, and most of what is left is the first screen itself (the interface
- * text of both languages, 12 KiB, the explore index and filters, the header, legend and map
+ * "today 570 KiB" counted it too): the issue's 500 KB, read as 500 KiB, just above today's
+ * 499.0 KiB (510,994 B; 524.3 KiB before the first load became one chunk, the English text and
+ * the other views' Chinese text chunks of their own, the search index lazy, the explore decoder
+ * worker-only and vocabulary-free, and GCJ-02 two functions instead of gcoord). MapLibre's two
+ * files alone gzip to 431.5 KiB and Svelte and PMTiles to about 26 KiB more; most of the rest is
+ * the first screen itself (its text, the explore index and filters, the header, legend and map
  * layers). Lower it as that shrinks; never raise it without saying why.
  */
-const INITIAL_JS_BUDGET = 525 * 1024;
+const INITIAL_JS_BUDGET = 500 * 1024;
 
 describe('initial JS', () => {
   let build: SiteBuild;
@@ -55,6 +58,21 @@ describe('initial JS', () => {
     expect(new Set(loaded)).toEqual(new Set(js.filter((f) => !assets.has(f))));
   });
 
+  it("carries the first screen's text, and names no key of the other views' text", async () => {
+    // A key the first load's code names may be shown before the other views' text (a chunk of
+    // its own, src/i18n/messages.ts) is in, and would read as empty: it belongs in messages.ts.
+    const { js } = initialFiles(manifest);
+    const code = (await Promise.all(js.map((f) => readFile(join(build.dir, f), 'utf8')))).join('\n');
+    expect(code).toContain('小区焕新地图');
+    const named = Object.keys(ZH_VIEWS).filter((key) =>
+      new RegExp(`[\`'"]${key.replaceAll('.', '\\.')}[\`'"]`).test(code),
+    );
+    expect(named, 'keys the first load names that only messages-zh-views.ts has').toEqual([]);
+    // The views' text and English stay out of the first load.
+    expect(code).not.toContain(Object.values(ZH_VIEWS)[0]);
+    expect(code).not.toContain(EN_MESSAGES['data.mismatch'].slice(0, 40));
+  });
+
   it('keeps the views the first screen does not show in lazy chunks', () => {
     const { js } = initialFiles(manifest);
     const initialSources = new Set(
@@ -74,6 +92,12 @@ describe('initial JS', () => {
       'src/map/protomaps-style.ts',
       'src/sheet/BottomSheet.svelte',
       'src/embed/EmbedBar.svelte',
+      // The text of the views above and of English, the search index, the decoder's main-thread
+      // fallback: each loads on first need (the decoder is in its worker).
+      'src/i18n/messages-zh-views.ts',
+      'src/i18n/messages-en.ts',
+      'src/search/explore-search.ts',
+      'src/explore/explore-decode-part.ts',
     ];
     for (const src of lazy) {
       expect(manifest[src], `${src} is a chunk of its own`).toBeDefined();
