@@ -465,7 +465,8 @@ export class LineCounter {
   private line = 1;
   private column = 1;
   private seen = 0;
-  private afterCr = false;
+  /** The last byte counted was a CR: a line break unless an LF follows (CR LF is one break). */
+  private pendingCr = false;
   private bom = false;
 
   constructor(private readonly target: number) {}
@@ -473,24 +474,34 @@ export class LineCounter {
   /** Counts through the next chunk; true once the target offset is reached. */
   push(chunk: Uint8Array): boolean {
     if (this.seen === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.bom = true;
+    if (this.pendingCr && chunk.length > 0) this.afterCr(chunk[0]!);
     for (let i = 0; i < chunk.length && this.seen < this.target; i++, this.seen++) {
       const b = chunk[i]!;
-      // CR LF is one line break, as are a lone CR and a lone LF.
-      if (b === 0x0a && this.afterCr) {
-        this.afterCr = false;
-        continue;
-      }
-      this.afterCr = b === 0x0d;
-      if (b === 0x0a || b === 0x0d) {
-        this.line++;
-        this.column = 1;
-      } else if ((b & 0xc0) !== 0x80) this.column++;
+      if (b === 0x0d) {
+        if (i + 1 < chunk.length) this.afterCr(chunk[i + 1]!);
+        else this.pendingCr = true;
+      } else if (b === 0x0a) this.newLine();
+      else if ((b & 0xc0) !== 0x80) this.column++;
     }
-    return this.seen >= this.target;
+    return this.seen >= this.target && !this.pendingCr;
+  }
+
+  /** Counts a CR, knowing the byte after it. */
+  private afterCr(next: number): void {
+    this.pendingCr = false;
+    if (next === 0x0a) this.column++;
+    else this.newLine();
+  }
+
+  private newLine(): void {
+    this.line++;
+    this.column = 1;
   }
 
   /** The line and column of the target offset. */
   get at(): { line: number; column: number } {
+    // A CR at the end of the input is a line break.
+    if (this.pendingCr) return { line: this.line + 1, column: 1 };
     // The byte-order mark's first byte was counted as a character of line 1.
     const column = this.bom && this.line === 1 ? this.column - 1 : this.column;
     return { line: this.line, column };
