@@ -1,6 +1,6 @@
 /**
  * Reads a GeoJSON road file feature by feature from disk (`FeatureSplitter`), so a network larger
- * than V8's longest string (ten times the national ledger's synthetic roads are ~790 MB) is read
+ * than V8's longest string (ten times the national ledger's synthetic roads are 755 MB) is read
  * with memory for the lines it gives, not for its text or its parsed tree. Each feature goes
  * through the same `GeoJsonRoadCollector` as a parsed file, so lines, counts and rejects are the
  * same either way.
