@@ -8,7 +8,7 @@
 import type { RoadLine } from '../../../../src/domain/walk-network/types';
 import { describeJson, geoJsonFeatures } from '../json-input';
 import { roadAttributes } from './road-attributes';
-import { chooseSystem, geographicSystem, systemFromGeoJsonCrs } from './road-crs';
+import { chooseSystem, geographicSystem, systemFromGeoJsonCrs, type CoordinateSystem } from './road-crs';
 import { featureLines, type LineIssue, type PointCheck } from './road-line';
 import type { RoadFeatureIssue, RoadsContent, RoadsCrsOption } from './road-types';
 
@@ -67,31 +67,44 @@ export interface GeoJsonRoadsOptions {
 }
 
 /**
- * Reads the roads of a parsed GeoJSON value (a FeatureCollection, or one Feature). Throws
- * InputError naming the file for a value that is not GeoJSON features and for a `crs` member
- * naming a system that is not converted.
+ * The coordinate system of a GeoJSON road file: its `crs` member (`crs`, undefined when it has
+ * none) weighed against `--roads-crs`. Throws InputError naming the file for a `crs` member naming
+ * a system that is not converted, or one that contradicts `--roads-crs`.
  */
-export function readGeoJsonRoads(
+export function geoJsonRoadsSystem(
   file: string,
-  value: unknown,
+  crs: unknown,
   options: GeoJsonRoadsOptions = {},
-): RoadsContent {
-  const features = geoJsonFeatures(file, value, true);
-  const declared = systemFromGeoJsonCrs(file, (value as { crs?: unknown }).crs);
-  const system = chooseSystem(
+): CoordinateSystem {
+  const declared = systemFromGeoJsonCrs(file, crs);
+  return chooseSystem(
     file,
     declared && { system: declared, source: 'the "crs" member' },
     options.crs,
     // RFC 7946: GeoJSON without a crs member is WGS84.
     geographicSystem('WGS84'),
   );
-  const lines: RoadLine[] = [];
-  const rejected: RoadFeatureIssue[] = [];
-  let filtered = 0;
-  features.forEach((feature, i) => {
+}
+
+/**
+ * Turns GeoJSON features into road lines one at a time, in file order, so that a whole parsed
+ * FeatureCollection and a file streamed feature by feature (`geojson-roads-stream.ts`) give the
+ * same lines, counts and rejects. Features are numbered from 1 in the order they are added.
+ */
+export class GeoJsonRoadCollector {
+  private readonly lines: RoadLine[] = [];
+  private readonly rejected: RoadFeatureIssue[] = [];
+  private filtered = 0;
+  private count = 0;
+
+  constructor(private readonly system: CoordinateSystem) {}
+
+  /** Reads the next feature: its lines, or it is counted as filtered, or rejected with the reason. */
+  add(feature: unknown): void {
+    const number = ++this.count;
     if (feature === null || typeof feature !== 'object' || Array.isArray(feature)) {
-      rejected.push({
-        feature: i + 1,
+      this.rejected.push({
+        feature: number,
         column: '',
         value: describeJson(feature),
         reason: 'not a GeoJSON Feature',
@@ -105,15 +118,43 @@ export function readGeoJsonRoads(
         : {};
     const attributes = roadAttributes(properties);
     if (!attributes.walkable) {
-      filtered++;
+      this.filtered++;
       return;
     }
     const parts = lineParts(f.geometry);
     const result = Array.isArray(parts)
-      ? featureLines(parts, system, attributes.roadClass, attributes.name)
+      ? featureLines(parts, this.system, attributes.roadClass, attributes.name)
       : parts;
-    if (Array.isArray(result)) for (const line of result) lines.push(line);
-    else rejected.push({ feature: i + 1, column: '', ...result });
-  });
-  return { lines, crs: system.label, featuresRead: features.length, filtered, rejected };
+    if (Array.isArray(result)) for (const line of result) this.lines.push(line);
+    else this.rejected.push({ feature: number, column: '', ...result });
+  }
+
+  /** What the features added so far gave. */
+  content(): RoadsContent {
+    return {
+      lines: this.lines,
+      crs: this.system.label,
+      featuresRead: this.count,
+      filtered: this.filtered,
+      rejected: this.rejected,
+    };
+  }
+}
+
+/**
+ * Reads the roads of a parsed GeoJSON value (a FeatureCollection, or one Feature). Throws
+ * InputError naming the file for a value that is not GeoJSON features and for a `crs` member
+ * naming a system that is not converted.
+ */
+export function readGeoJsonRoads(
+  file: string,
+  value: unknown,
+  options: GeoJsonRoadsOptions = {},
+): RoadsContent {
+  const features = geoJsonFeatures(file, value, true);
+  const collector = new GeoJsonRoadCollector(
+    geoJsonRoadsSystem(file, (value as { crs?: unknown }).crs, options),
+  );
+  for (const feature of features) collector.add(feature);
+  return collector.content();
 }

@@ -5,9 +5,8 @@
  * format follows the extension. See README.md in this folder for the rules.
  */
 import { readInputFile } from '../input-file';
-import { parseJsonInput } from '../json-input';
 import { InputError } from '../../table';
-import { readGeoJsonRoads } from './geojson-roads';
+import { streamGeoJsonRoads } from './geojson-roads-stream';
 import { readOsmPbfRoads } from './osm-pbf-roads';
 import type { RoadsContent, RoadsCrsOption, RoadsFormat, RoadsRead } from './road-types';
 import { readShapefileRoads } from './shapefile-roads';
@@ -84,12 +83,11 @@ export async function readRoads(
       );
     }
     read = await readOsmPbfRoads(file);
+  } else if (format === 'geojson') {
+    // Streamed: a national network is larger than the longest string a whole file could decode to.
+    read = await streamGeoJsonRoads(file, { crs });
   } else {
-    const bytes = await readInputFile(file);
-    read =
-      format === 'geojson'
-        ? readGeoJsonRoads(file, parseJsonInput(file, bytes), { crs })
-        : readShapefileRoads(file, bytes, { crs });
+    read = readShapefileRoads(file, await readInputFile(file), { crs });
   }
   const empty = emptyRoadsError(file, format, read);
   if (empty) throw empty;
