@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
-import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
+import { heapGrowingFlag, heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
@@ -74,6 +74,9 @@ async function main(): Promise<number> {
   ]);
   if (rerun) return rerun;
   watchParent();
+  // Set here, not on a command line: `npm run build:data` starts node itself, on any platform.
+  const growing = heapGrowingFlag({ execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS });
+  if (growing) setFlagsFromString(growing);
   const tty = process.stderr.isTTY && !quiet;
   let swapped = false;
   exitOnSignals(out, tty, () => swapped);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapLimitFlag, inputNeedsLargerHeap, wantedHeapMiB } from './heap-limit';
+import { heapGrowingFlag, heapLimitFlag, inputNeedsLargerHeap, wantedHeapMiB } from './heap-limit';
 
 const GiB = 2 ** 30;
 
@@ -32,5 +32,13 @@ describe('inputNeedsLargerHeap', () => {
     const limit = 4144 * 2 ** 20;
     expect(inputNeedsLargerHeap(56.6 * 2 ** 20 + 7.7 * 2 ** 20, limit)).toBe(false);
     expect(inputNeedsLargerHeap(498.6 * 2 ** 20 + 38.3 * 2 ** 20, limit)).toBe(true);
+  });
+});
+
+describe('heapGrowingFlag', () => {
+  it('asks for the build its own growth unless the user chose one', () => {
+    expect(heapGrowingFlag({ execArgv: [], nodeOptions: '--inspect' })).toBe('--heap-growing-percent=80');
+    expect(heapGrowingFlag({ execArgv: ['--heap-growing-percent=30'], nodeOptions: undefined })).toBeUndefined();
+    expect(heapGrowingFlag({ execArgv: [], nodeOptions: '--heap_growing_percent=50' })).toBeUndefined();
   });
 });

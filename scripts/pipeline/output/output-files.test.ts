@@ -39,6 +39,13 @@ describe('digests', () => {
     expect(await digestFile(join(dir, 'c.geojson'), 'c.geojson')).toEqual(digestOf('c.geojson', whole));
   });
 
+  it('digests a file of several read buffers, the last one partial', async () => {
+    // 2.5 MB of varied bytes: a reused buffer that leaked one read into the next would show.
+    const big = Uint8Array.from({ length: 2.5 * 2 ** 20 }, (_, i) => (i * 2654435761) >>> 24);
+    writeFileSync(join(dir, 'big.pmtiles'), big);
+    expect(await digestFile(join(dir, 'big.pmtiles'), 'big.pmtiles')).toEqual(digestOf('big.pmtiles', big));
+  });
+
   it('derives the build id from the time and the sorted list', () => {
     const a = digestOf('a', 'x');
     const b = digestOf('b', 'y');

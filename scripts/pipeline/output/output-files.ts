@@ -4,8 +4,7 @@
  * folder holds exactly the files the manifest lists with exactly their sizes and hashes.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   MANIFEST_FILE,
@@ -46,13 +45,28 @@ export class StreamDigest {
   }
 }
 
-/** Size and SHA-256 of a file on disk, read as a stream (a national GeoJSON is hundreds of MB). */
+/** Bytes read at a time by `digestFile`. */
+const DIGEST_READ_BYTES = 1 << 20;
+
+/**
+ * Size and SHA-256 of a file on disk, read piece by piece into one buffer (a national GeoJSON is
+ * hundreds of MB; a read stream's fresh 64 KB chunk per read left that much native memory to the
+ * garbage collector to free).
+ */
 export async function digestFile(file: string, path: string): Promise<DataFileEntry> {
   const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(DIGEST_READ_BYTES);
+  const handle = await open(file, 'r');
   let bytes = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.byteLength;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+  } finally {
+    await handle.close();
   }
   return { path, bytes, sha256: hash.digest('hex') };
 }

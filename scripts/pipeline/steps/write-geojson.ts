@@ -31,9 +31,16 @@ async function writeFeatureCollection(
 ): Promise<DataFileEntry> {
   const digest = new StreamDigest(name);
   const file = await open(join(dir, name), 'w');
+  // Each batch is encoded once, into one buffer kept for the whole file: hashing and writing the
+  // string each made a UTF-8 copy of it, a few MB of short-lived native memory per megabyte.
+  let buffer = Buffer.allocUnsafe(4 << 20);
   const flush = async (batch: string) => {
-    digest.add(batch);
-    await file.write(batch);
+    const needed = Buffer.byteLength(batch);
+    if (needed > buffer.length) buffer = Buffer.allocUnsafe(needed);
+    const length = buffer.write(batch);
+    const bytes = buffer.subarray(0, length);
+    digest.add(bytes);
+    await file.write(bytes);
   };
   try {
     let batch = '{"type":"FeatureCollection","features":[';
