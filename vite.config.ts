@@ -37,7 +37,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       // The first load as one file rather than eight, 2 KiB less gzip (scripts/vite/first-load-chunk.ts).
-      output: { codeSplitting: { groups: [{ name: firstLoadGroup() }] } },
+      output: { codeSplitting: { groups: [{ name: firstLoadGroup(), debugName: 'first-load' }] } },
     },
   },
 });
