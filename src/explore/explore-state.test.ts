@@ -35,6 +35,32 @@ describe('ExploreState', () => {
     expect(state.expression).toBeNull();
   });
 
+  it('computes the unfiltered summary and facets once per index, and afresh for a new index', () => {
+    const index = exploreIndexOf(records);
+    const state = createExploreState();
+    state.index = index;
+    const all = new Uint8Array(index.count).fill(1);
+    const first = { summary: state.summary, facets: state.facets };
+    expect(first.summary).toEqual(summarise(index, all));
+    expect(first.facets?.matched).toBe(records.length);
+
+    state.toggle('stage', 'completed');
+    expect(state.summary).not.toBe(first.summary);
+    expect(state.summary).toEqual(summarise(index, matchMask(index, state.filters)));
+    state.toggle('stage', 'completed');
+    // Back to every row: the same results, not computed again.
+    expect(state.active).toBe(false);
+    expect(state.summary).toBe(first.summary);
+    expect(state.facets).toBe(first.facets);
+
+    // A new index (its figures arriving) is summarised anew, never answered from the old one.
+    const again = exploreIndexOf(records.slice(0, 20));
+    state.index = again;
+    expect(state.summary).not.toBe(first.summary);
+    expect(state.summary).toEqual(summarise(again, new Uint8Array(20).fill(1)));
+    expect(state.facets?.matched).toBe(20);
+  });
+
   it('shows the header totals unfiltered before the figures, nothing under a filter, then the filtered sums', () => {
     const full = exploreIndexOf(records);
     const parts = encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7])));
