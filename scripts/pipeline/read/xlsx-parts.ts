@@ -18,6 +18,46 @@ export function decodeXEscapes(text: string): string {
 }
 
 /**
+ * The rich-text runs (`<r>`) of one string item, a shared string's `<si>` or a cell's inline
+ * `<is>`, with phonetic guides (`<rPh>`) marked so their text is left out: both readers track
+ * them this one way. The caller says when an item starts (`reset`) and feeds run text while
+ * `inRun`.
+ */
+export class RichTextRuns {
+  /** True inside an `<rPh>`, whose `<t>` is not part of the text. */
+  inPhonetic = false;
+  /** True inside an `<r>`: `<t>` text goes to `addRunText`. */
+  inRun = false;
+  private runs: string[] | undefined;
+  private runText = '';
+
+  /** A new item: no runs yet. */
+  reset(): void {
+    this.runs = undefined;
+  }
+
+  openRun(): void {
+    this.inRun = true;
+    this.runText = '';
+  }
+
+  addRunText(text: string): void {
+    this.runText += text;
+  }
+
+  /** Ends a run: its text, `_x…_` escapes decoded, joins the item's runs. */
+  closeRun(): void {
+    (this.runs ??= []).push(decodeXEscapes(this.runText));
+    this.inRun = false;
+  }
+
+  /** The item's runs joined, or undefined when it had none. */
+  joined(): string | undefined {
+    return this.runs?.join('');
+  }
+}
+
+/**
  * Reads `xl/sharedStrings.xml`: each `<si>` as its `<t>` text, or its rich runs joined, or null
  * when it holds neither (exceljs read `<si/>` as an empty object, which showed as an empty cell).
  * Phonetic guides (`<rPh>`) are not part of the text.
@@ -27,28 +67,24 @@ export class SharedStringsReader implements XmlHandler {
   readonly strings: SharedString[] = [];
   wantsText = false;
   private plain: string | undefined;
-  private runs: string[] | undefined;
-  private runText = '';
-  private inRun = false;
-  private inPhonetic = false;
+  private readonly rich = new RichTextRuns();
 
   open(name: string): void {
     switch (name) {
       case 'si':
         this.plain = undefined;
-        this.runs = undefined;
+        this.rich.reset();
         return;
       case 'r':
-        this.inRun = true;
-        this.runText = '';
+        this.rich.openRun();
         return;
       case 'rPh':
-        this.inPhonetic = true;
+        this.rich.inPhonetic = true;
         return;
       case 't':
-        if (!this.inPhonetic) {
+        if (!this.rich.inPhonetic) {
           this.wantsText = true;
-          if (!this.inRun) this.plain ??= '';
+          if (!this.rich.inRun) this.plain ??= '';
         }
         return;
       default:
@@ -57,7 +93,7 @@ export class SharedStringsReader implements XmlHandler {
   }
 
   text(text: string): void {
-    if (this.inRun) this.runText += text;
+    if (this.rich.inRun) this.rich.addRunText(text);
     else this.plain += text;
   }
 
@@ -67,15 +103,14 @@ export class SharedStringsReader implements XmlHandler {
         this.wantsText = false;
         return;
       case 'r':
-        (this.runs ??= []).push(decodeXEscapes(this.runText));
-        this.inRun = false;
+        this.rich.closeRun();
         return;
       case 'rPh':
-        this.inPhonetic = false;
+        this.rich.inPhonetic = false;
         return;
       case 'si':
         this.strings.push(
-          this.runs ? this.runs.join('') : this.plain === undefined ? null : decodeXEscapes(this.plain),
+          this.rich.joined() ?? (this.plain === undefined ? null : decodeXEscapes(this.plain)),
         );
         return;
       default:

@@ -14,7 +14,7 @@
  */
 import type { RawCell } from '../table';
 import { columnName } from './column-letters';
-import { decodeXEscapes, type SharedString } from './xlsx-parts';
+import { RichTextRuns, type SharedString } from './xlsx-parts';
 import { xmlAttribute, type XmlHandler } from './xml-scanner';
 
 /** What a worksheet's cells need from the rest of the workbook. */
@@ -107,10 +107,8 @@ export class SheetGridReader implements XmlHandler {
   private sharedIndex: string | undefined;
   private sharedRef: string | undefined;
   private value: string | undefined;
-  private runs: string[] | undefined;
-  private runText = '';
-  private inRun = false;
-  private inPhonetic = false;
+  /** The inline string's rich runs (`<is><r>`). */
+  private readonly rich = new RichTextRuns();
   /** Shared formula masters' addresses by `si`, as exceljs names a dependent cell's formula. */
   private readonly masters = new Map<string, string>();
 
@@ -150,7 +148,7 @@ export class SheetGridReader implements XmlHandler {
         this.sharedIndex = undefined;
         this.sharedRef = undefined;
         this.value = undefined;
-        this.runs = undefined;
+        this.rich.reset();
         this.node = Node.None;
         return;
       }
@@ -166,16 +164,14 @@ export class SheetGridReader implements XmlHandler {
         if (this.col >= 0) this.enter(Node.Value);
         return;
       case 'r':
-        if (this.col >= 0) {
-          this.inRun = true;
-          this.runText = '';
-        }
+        if (this.col >= 0) this.rich.openRun();
         return;
       case 'rPh':
-        this.inPhonetic = true;
+        this.rich.inPhonetic = true;
         return;
       case 't':
-        if (this.col >= 0 && !this.inPhonetic) this.enter(this.inRun ? Node.RunText : Node.InlineText);
+        if (this.col >= 0 && !this.rich.inPhonetic)
+          this.enter(this.rich.inRun ? Node.RunText : Node.InlineText);
         return;
       case 'mergeCell': {
         const ref = xmlAttribute(raw, 'ref');
@@ -197,7 +193,7 @@ export class SheetGridReader implements XmlHandler {
         this.value = this.value === undefined ? text : this.value + text;
         return;
       case Node.RunText:
-        this.runText += text;
+        this.rich.addRunText(text);
         return;
       default:
         return;
@@ -212,13 +208,11 @@ export class SheetGridReader implements XmlHandler {
         this.leave();
         return;
       case 'rPh':
-        this.inPhonetic = false;
+        this.rich.inPhonetic = false;
         return;
       case 'r':
-        if (this.inRun) {
-          (this.runs ??= []).push(decodeXEscapes(this.runText));
-          this.inRun = false;
-        }
+        // Outside a cell no run was opened (`open` ignores one there).
+        if (this.rich.inRun) this.rich.closeRun();
         return;
       case 'c':
         if (this.col >= 0) this.endCell();
@@ -282,7 +276,8 @@ export class SheetGridReader implements XmlHandler {
       // shared formula's dependent cell names its master cell, as exceljs gave it.
       return `=${this.formula ?? sharedFormula ?? ''}`;
     }
-    if (this.runs) return this.runs.join('');
+    const rich = this.rich.joined();
+    if (rich !== undefined) return rich;
     if (value === undefined) return null;
     switch (type) {
       case 's': {
