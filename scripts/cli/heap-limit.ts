@@ -14,6 +14,14 @@ export function wantedHeapMiB(totalMemBytes: number): number {
   return Math.floor((totalMemBytes / 2 ** 20) * HEAP_SHARE);
 }
 
+/** Whether the user set the V8 flag `flag` matches, on node's command line or in NODE_OPTIONS. */
+function userGave(
+  flag: RegExp,
+  opts: { execArgv: readonly string[]; nodeOptions: string | undefined },
+): boolean {
+  return opts.execArgv.some((a) => flag.test(a)) || flag.test(opts.nodeOptions ?? '');
+}
+
 /**
  * The flag to run the build with, or undefined when it needs none: the user set a limit (on the
  * command line or in NODE_OPTIONS), or the current one is already at least the wanted one (a small
@@ -26,8 +34,7 @@ export function heapLimitFlag(opts: {
   currentLimitBytes: number;
   totalMemBytes: number;
 }): string | undefined {
-  const given = /--max[-_]old[-_]space[-_]size/;
-  if (opts.execArgv.some((a) => given.test(a)) || given.test(opts.nodeOptions ?? '')) return undefined;
+  if (userGave(/--max[-_]old[-_]space[-_]size/, opts)) return undefined;
   const wanted = wantedHeapMiB(opts.totalMemBytes);
   if (opts.currentLimitBytes / 2 ** 20 >= wanted) return undefined;
   return `--max-old-space-size=${wanted}`;
@@ -65,7 +72,6 @@ export function heapGrowingFlag(opts: {
   execArgv: readonly string[];
   nodeOptions: string | undefined;
 }): string | undefined {
-  const given = /--heap[-_]growing[-_]percent/;
-  if (opts.execArgv.some((a) => given.test(a)) || given.test(opts.nodeOptions ?? '')) return undefined;
+  if (userGave(/--heap[-_]growing[-_]percent/, opts)) return undefined;
   return `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }

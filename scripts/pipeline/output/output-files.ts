@@ -54,21 +54,19 @@ const DIGEST_READ_BYTES = 1 << 20;
  * garbage collector to free).
  */
 export async function digestFile(file: string, path: string): Promise<DataFileEntry> {
-  const hash = createHash('sha256');
+  const digest = new StreamDigest(path);
   const buffer = Buffer.allocUnsafe(DIGEST_READ_BYTES);
   const handle = await open(file, 'r');
-  let bytes = 0;
   try {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      bytes += bytesRead;
+      digest.add(buffer.subarray(0, bytesRead));
     }
   } finally {
     await handle.close();
   }
-  return { path, bytes, sha256: hash.digest('hex') };
+  return digest.finish();
 }
 
 /** Every file under `dir`, as sorted `/`-separated relative paths (folders themselves not listed). */
