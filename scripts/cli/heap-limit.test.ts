@@ -37,7 +37,7 @@ describe('inputNeedsLargerHeap', () => {
 
 describe('heapGrowingFlag', () => {
   it('asks for the build its own growth unless the user chose one', () => {
-    expect(heapGrowingFlag({ execArgv: [], nodeOptions: '--inspect' })).toBe('--heap-growing-percent=80');
+    expect(heapGrowingFlag({ execArgv: [], nodeOptions: '--inspect' })).toBe('--heap-growing-percent=30');
     expect(
       heapGrowingFlag({ execArgv: ['--heap-growing-percent=30'], nodeOptions: undefined }),
     ).toBeUndefined();

@@ -60,9 +60,12 @@ export function inputNeedsLargerHeap(inputBytes: number, currentLimitBytes: numb
  * `--heap-growing-percent`. Left to itself, on a machine with a large heap limit V8 allows up to
  * four times: on the national ledger the heap went from 303 MB live to 997 MB before its second
  * full collection, and the build peaked at 1.1–1.2 GB resident for under 400 MB of live data.
- * At 80 % it peaked at 0.92–0.99 GB in the same runs, no slower (scripts/bench-build.ts).
+ * At 80 % it peaked at 0.92–0.99 GB in the same runs, no slower (scripts/bench-build.ts). At 30 %,
+ * measured side by side on 2026-12-05, it peaked at 922–926 MB against 950–966 MB at 80 %
+ * without roads, and at 1,031 MB against 1,210 MB with roads, where the graph sits beside the
+ * ledger; the time stayed within the runs' noise (52–59 s against 53–55 s, 106 s against 105 s).
  */
-export const HEAP_GROWING_PERCENT = 80;
+export const HEAP_GROWING_PERCENT = 30;
 
 /**
  * The flag the build sets on itself (`v8.setFlagsFromString`, read by V8 at every collection),

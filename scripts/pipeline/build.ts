@@ -130,7 +130,8 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
   const story = await readStory(opts.story);
   const footprints = opts.footprints ? await readFootprintFile(opts.footprints) : undefined;
   const programmeFile = opts.programmes ? await readProgrammeFile(opts.programmes) : undefined;
-  const roads = opts.roads ? await readRoadNetwork(opts.roads, { crs: opts.roadsCrs }, lap) : undefined;
+  let roads = opts.roads ? await readRoadNetwork(opts.roads, { crs: opts.roadsCrs }, lap) : undefined;
+  const roadsRead = roads && { input: roads.input, report: roads.report };
 
   const communities = await readCommunities(opts.communities, tableOpts, progress, lap);
   const amenityTable = opts.amenities ? await readAmenities(opts.amenities, tableOpts, lap) : undefined;
@@ -163,6 +164,10 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
           lap,
         )
       : undefined;
+  // The graph and its street names are not needed past the network's files (~110 MB at national
+  // scale): the assignment lets the collector take them while the rest of the build runs.
+  // eslint-disable-next-line no-useless-assignment
+  roads = undefined;
   // The story's figures are summed as the GeoJSON is written, while the properties exist anyway.
   await writeGeojson(records, amenities, propertiesOf, story.builder, out, lap);
   const sources = { footprints, boundaries: opts.boundaries, displayCrs };
@@ -178,13 +183,13 @@ async function writeBuild(opts: BuildOptions, openOutput: () => Promise<string>)
 
   const tables = amenityTable ? [communities, amenityTable] : [communities];
   const warnings = [...tiles.warnings, ...(network?.warnings ?? [])];
-  const report = await writeReport(tables, warnings, out, roads?.report);
+  const report = await writeReport(tables, warnings, out, roadsRead?.report);
   const inputs = [
     story.input,
     ...communities.inputs,
     amenityTable?.input,
     ...tiles.inputs,
-    roads?.input,
+    roadsRead?.input,
     programmeFile?.input,
   ];
   const buildTime = opts.buildTime ?? new Date();

@@ -4,9 +4,14 @@ import type { AmenityRecord } from '../../../src/domain/schema';
 import { ROAD_CLASSES, type WalkGraph } from '../../../src/domain/walk-network/types';
 import { VARIANT_FOLDERS, shiftCoordinates, type VariantCrs } from '../display-crs';
 import { NO_ACCESS, segmentAccess, type SegmentAccess } from '../streets/street-access';
-import { segmentCoords, streetSegments, type StreetSegments } from '../streets/street-segments';
+import {
+  segmentCoordsInto,
+  segmentVertexCount,
+  streetSegments,
+  type StreetSegments,
+} from '../streets/street-segments';
 import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
-import { tileLines, type TileLine } from '../tiles/line-tiles';
+import { tileLines, type LineSource } from '../tiles/line-tiles';
 import type { NetworkJoin } from './life-circles';
 import type { OutputWriter } from './output-writer';
 import { writeArchive } from './write-archive';
@@ -31,37 +36,29 @@ export interface StreetsWritten {
 const STREETS_MINZOOM = Math.min(...Object.values(STREET_MINZOOM));
 
 /**
- * One street segment as the tiler reads it. Its vertices and properties are made when read,
- * not held: a national network has a million segments, and the tiler reads each a few times.
+ * The street segments as the tiler reads them: vertices and properties made when read, not
+ * held, since a national network has 1.5 million segments and the tiler reads each a few times.
  */
-class StreetLine implements TileLine {
-  constructor(
-    private readonly streets: StreetTable,
-    private readonly s: number,
-  ) {}
-
-  get coords(): Float64Array {
-    return segmentCoords(this.streets.segments, this.s, this.streets.coords);
-  }
-
-  get minZoom(): number {
-    return STREET_MINZOOM[ROAD_CLASSES[this.streets.segments.roadClass[this.s]!]!];
-  }
-
-  get properties(): Record<string, string | number> {
-    const { segments, names, access } = this.streets;
-    const p: Record<string, string | number> = { class: ROAD_CLASSES[segments.roadClass[this.s]!]! };
-    const name = segments.name[this.s]!;
-    if (name) p.name = names[name]!;
-    for (const [field, column] of access) {
-      const metres = column[this.s]!;
-      if (metres !== NO_ACCESS) p[field] = metres;
-    }
-    return p;
-  }
+function streetSource(streets: StreetTable): LineSource {
+  const { segments, names, access, coords } = streets;
+  const { roadClass, name } = segments;
+  return {
+    count: segments.count,
+    vertexCount: (s) => segmentVertexCount(segments, s),
+    coordsInto: (s, out) => segmentCoordsInto(segments, s, coords, out),
+    minZoom: (s) => STREET_MINZOOM[ROAD_CLASSES[roadClass[s]!]!],
+    eachProperty: (s, sink) => {
+      sink('class', ROAD_CLASSES[roadClass[s]!]!);
+      if (name[s]) sink('name', names[name[s]!]!);
+      for (const [field, column] of access) {
+        const metres = column[s]!;
+        if (metres !== NO_ACCESS) sink(field, metres);
+      }
+    },
+  };
 }
 
-/** Everything a `StreetLine` reads, shared by all of them. */
+/** Everything `streetSource` reads. */
 interface StreetTable {
   segments: StreetSegments;
   names: readonly string[];
@@ -125,9 +122,8 @@ export async function writeStreets(
   });
   const write = async (name: string, coords: Float64Array) => {
     const table: StreetTable = { segments, names: network.names.names, access, coords };
-    const lines = Array.from({ length: segments.count }, (_, s) => new StreetLine(table, s));
     // Spooled to a temporary file: at national scale the street tiles are ~200 MB gzipped.
-    const set = tileLines(lines, {
+    const set = tileLines(streetSource(table), {
       layer: STREETS_LAYER,
       minZoom: STREETS_MINZOOM,
       maxZoom: MAX_ZOOM,

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildIndexedWalkGraph } from '../../../src/domain/walk-network/build-graph';
 import { pointOnEdge } from '../../../src/domain/walk-network/edge-index';
 import type { RoadClass, RoadLine } from '../../../src/domain/walk-network/types';
-import { edgeNamesOf, segmentCoords, segmentLength, streetSegments } from './street-segments';
+import {
+  edgeNamesOf,
+  segmentCoordsInto,
+  segmentLength,
+  segmentVertexCount,
+  streetSegments,
+} from './street-segments';
 
 /** A line through grid points 0.001° apart near Changsha. */
 function line(roadClass: RoadClass, name: string | undefined, ...points: [number, number][]): RoadLine {
@@ -35,7 +41,8 @@ describe('streetSegments', () => {
   const { edgeName } = edgeNamesOf(lines, edgeLine);
   const segments = streetSegments(graph, edgeName);
   const vertices = (s: number) => {
-    const c = segmentCoords(segments, s, graph.coords);
+    const c = new Float64Array(2 * segmentVertexCount(segments, s));
+    segmentCoordsInto(segments, s, graph.coords, c);
     const out: string[] = [];
     for (let i = 0; i < c.length; i += 2)
       out.push(`${Math.round((c[i]! - 113) * 1000)},${Math.round((c[i + 1]! - 28) * 1000)}`);

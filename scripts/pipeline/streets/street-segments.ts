@@ -129,17 +129,29 @@ export function streetSegments(graph: WalkGraph, edgeName: Uint32Array): StreetS
   return { count, edgeStart, edges, nodes: nodes.slice(0, nNodes), roadClass, name, midEdge, midT };
 }
 
-/** Segment s's vertices as lng, lat pairs, read from `coords` (the graph's, or shifted ones). */
-export function segmentCoords(segments: StreetSegments, s: number, coords: Float64Array): Float64Array {
+/** Vertices of segment s: one more than its edges. */
+export function segmentVertexCount(segments: StreetSegments, s: number): number {
+  return segments.edgeStart[s + 1]! - segments.edgeStart[s]! + 1;
+}
+
+/**
+ * Writes segment s's vertices as lng, lat pairs into `out` from index 0 (room for
+ * 2 × `segmentVertexCount`), read from `coords` (the graph's, or shifted ones). Into a buffer the
+ * caller reuses: the street tiler reads a million segments several times each.
+ */
+export function segmentCoordsInto(
+  segments: StreetSegments,
+  s: number,
+  coords: Float64Array,
+  out: Float64Array,
+): void {
   const first = segments.edgeStart[s]! + s;
   const last = segments.edgeStart[s + 1]! + s;
-  const out = new Float64Array(2 * (last - first + 1));
   for (let k = first; k <= last; k++) {
     const n = segments.nodes[k]!;
     out[2 * (k - first)] = coords[2 * n]!;
     out[2 * (k - first) + 1] = coords[2 * n + 1]!;
   }
-  return out;
 }
 
 /** Segment s's length in metres along its edges. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipPolyline, tileLines, type TileLine } from './line-tiles';
+import { clipPolyline, tileLines, type LineSource, type TileLine } from './line-tiles';
 import { writePmtiles } from './pmtiles-writer';
 import { decodeTile, lngLatOf, openArchive, worldXY } from './test-utils';
 
@@ -146,6 +146,54 @@ describe('tileLines', () => {
       fields: { class: 'String', name: 'String', acc_kindergarten: 'Number' },
     });
     expect(set.stats.tiles).toBe(set.tiles.size);
+  });
+
+  it('gives the same tiles and fields from a LineSource as from line objects', () => {
+    // Written differently from `lineSource`: vertices from one flat array, properties pair by pair.
+    const flat = lines.map((line) => Array.from(line.coords));
+    const source: LineSource = {
+      count: lines.length,
+      vertexCount: (i) => flat[i]!.length >> 1,
+      coordsInto: (i, out) => out.set(flat[i]!),
+      minZoom: (i) => lines[i]!.minZoom,
+      eachProperty: (i, sink) => Object.entries(lines[i]!.properties ?? {}).forEach(([k, v]) => sink(k, v)),
+    };
+    const fromSource = tileLines(source, { layer: 'streets', minZoom: 9, maxZoom: 14, workers: 0 });
+    expect(fromSource.vectorLayer).toEqual(set.vectorLayer);
+    expect(fromSource.stats).toEqual(set.stats);
+    expect([...fromSource.tiles.keys()]).toEqual([...set.tiles.keys()]);
+    for (const [id, tile] of set.tiles)
+      expect(Buffer.from(fromSource.tiles.get(id)!).equals(Buffer.from(tile))).toBe(true);
+  });
+
+  it('writes a line that leaves a tile and comes back as one feature of two pieces', async () => {
+    // A U-turn: east out of the z14 tile past its buffer, then back west into it further south.
+    const out = east + (east - west) * 0.2;
+    const uTurn: TileLine[] = [
+      {
+        coords: [
+          west + (east - west) * 0.5,
+          midLat + 0.002,
+          out,
+          midLat + 0.002,
+          out,
+          midLat - 0.002,
+          west + (east - west) * 0.5,
+          midLat - 0.002,
+        ],
+        properties: { class: 'minor' },
+      },
+    ];
+    const one = tileLines(uTurn, { layer: 'streets', minZoom: 14, maxZoom: 14, workers: 0 });
+    const archive = writePmtiles(
+      one.tiles,
+      { minZoom: 14, maxZoom: 14, bounds: [west, south, out, north], center: [112.95, 28.2, 14] },
+      { name: 'streets', vector_layers: [one.vectorLayer] },
+    );
+    const here = await featuresAt(archive, 14, x14, y14);
+    expect(here).toHaveLength(1);
+    expect(here[0]!.lines).toHaveLength(2);
+    expect(here[0]!.id).toBe(0);
   });
 
   it('refuses zooms it cannot write', () => {

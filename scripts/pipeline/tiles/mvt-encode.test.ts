@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MVT_LINESTRING, MVT_POINT, MVT_POLYGON, encodeMvt, signedArea, type MvtFeature } from './mvt-encode';
+import { PbfWriter } from 'pbf';
+import {
+  MVT_LINESTRING,
+  MVT_POINT,
+  MVT_POLYGON,
+  MvtLayerWriter,
+  encodeMvt,
+  signedArea,
+  takeBytes,
+  type MvtFeature,
+} from './mvt-encode';
 import { decodeTile } from './test-utils';
 
 /** Flattens decoded rings for comparison. */
@@ -176,5 +186,31 @@ describe('encodeMvt', () => {
     ).layers.l!;
     expect(rings(layer.feature(0))).toEqual([line]);
     expect(layer.feature(0).properties.note).toBe('长'.repeat(300));
+  });
+});
+
+describe('MvtLayerWriter', () => {
+  it('writes pair by pair the same tile encodeMvt writes from objects, collapsed features dropped', () => {
+    const features: MvtFeature[] = [
+      { type: MVT_LINESTRING, geometry: [[0, 0, 10, 10]], properties: { class: 'major', acc: 120 }, id: 3 },
+      // Both vertices round to the same unit: dropped, though its keys stay in the tables.
+      { type: MVT_LINESTRING, geometry: [[5.1, 5.1, 5.2, 5.2]], properties: { name: '芙蓉路' }, id: 4 },
+      { type: MVT_LINESTRING, geometry: [[1, 1, 2, 2]], properties: { class: 'path', gone: null }, id: 5 },
+    ];
+    const expected = Buffer.from(encodeMvt([{ name: 'streets', features }]));
+    const pbf = new PbfWriter();
+    const writer = new MvtLayerWriter(pbf);
+    writer.beginLayer('streets');
+    const kept = features.map((f) => {
+      writer.beginFeature(f.id);
+      for (const [key, value] of Object.entries(f.properties!)) writer.property(key, value);
+      return writer.endFeature(f.type, f.geometry);
+    });
+    writer.endLayer();
+    expect(kept).toEqual([true, false, true]);
+    expect(Buffer.from(takeBytes(pbf)).equals(expected)).toBe(true);
+    const layer = decodeTile(expected).layers.streets!;
+    expect(layer.length).toBe(2);
+    expect(layer.feature(1).properties).toEqual({ class: 'path' });
   });
 });

@@ -66,11 +66,17 @@ export interface MvtLayer {
  * compress or copy it before the next call.
  */
 export function encodeMvt(layers: readonly MvtLayer[], writer: PbfWriter = new PbfWriter()): Uint8Array {
+  const layerWriter = new MvtLayerWriter(writer);
   for (const layer of layers) {
     if (layer.features.length === 0) continue;
-    const layerStart = beginMessage(writer, TILE_LAYERS);
-    writeLayer(writer, layer);
-    endMessage(writer, layerStart);
+    layerWriter.beginLayer(layer.name);
+    for (const feature of layer.features) {
+      layerWriter.beginFeature(feature.id);
+      const properties = feature.properties;
+      if (properties) for (const key in properties) layerWriter.property(key, properties[key]);
+      layerWriter.endFeature(feature.type, feature.geometry);
+    }
+    layerWriter.endLayer(layer.extent);
   }
   return takeBytes(writer);
 }
@@ -85,73 +91,117 @@ export function takeBytes(writer: PbfWriter): Uint8Array {
   return bytes;
 }
 
-function writeLayer(pbf: PbfWriter, layer: MvtLayer): void {
-  pbf.writeVarintField(LAYER_VERSION, 2);
-  pbf.writeStringField(LAYER_NAME, layer.name);
-  const keys = new Map<string, number>();
+/**
+ * Writes layers into a tile feature by feature, for tilers that read each feature's properties
+ * and geometry as they write it rather than building feature objects (line-tiles: a street
+ * network's features, made as objects, outlived the young generation and grew the heap by
+ * hundreds of MB). `encodeMvt` writes through one, so both give the same bytes. Per layer:
+ * `beginLayer`, then per feature `beginFeature`, `property` for each pair, `endFeature`; then
+ * `endLayer`. Take the tile with `takeBytes`.
+ */
+export class MvtLayerWriter {
+  private readonly keys = new Map<string, number>();
   // One map per JS type so that 1, true and "1" stay distinct values.
-  const strings = new Map<string, number>();
-  const numbers = new Map<number, number>();
-  const booleans = new Map<boolean, number>();
-  const values: MvtValue[] = [];
-  const valueIndex = <T extends MvtValue>(map: Map<T, number>, value: T): number => {
-    let index = map.get(value);
-    if (index === undefined) {
-      index = values.length;
-      map.set(value, index);
-      values.push(value);
+  private readonly strings = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  private readonly booleans = new Map<boolean, number>();
+  private values: MvtValue[] = [];
+  private layerStart = -1;
+  private featureStart = -1;
+  /** Where the feature's tags begin; -1 until its first property is written. */
+  private tagsStart = -1;
+  private readonly cursor = { x: 0, y: 0 };
+
+  constructor(private readonly pbf: PbfWriter) {}
+
+  /** Opens a layer; its keys and values start afresh. */
+  beginLayer(name: string): void {
+    this.keys.clear();
+    this.strings.clear();
+    this.numbers.clear();
+    this.booleans.clear();
+    this.values = [];
+    this.layerStart = beginMessage(this.pbf, TILE_LAYERS);
+    this.pbf.writeVarintField(LAYER_VERSION, 2);
+    this.pbf.writeStringField(LAYER_NAME, name);
+  }
+
+  /** Opens a feature. Its id is written only when a non-negative safe integer (MVT ids are unsigned). */
+  beginFeature(id?: number | string): void {
+    this.featureStart = beginMessage(this.pbf, LAYER_FEATURES);
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0)
+      this.pbf.writeVarintField(FEATURE_ID, id);
+    this.tagsStart = -1;
+  }
+
+  /**
+   * Adds a property to the open feature, in the order called; null and undefined are left out
+   * (see `toMvtValue`). An arrow function, so it can be handed on as a sink.
+   */
+  readonly property = (key: string, raw: unknown): void => {
+    const value = toMvtValue(raw);
+    if (value === undefined) return;
+    const pbf = this.pbf;
+    if (this.tagsStart < 0) this.tagsStart = beginMessage(pbf, FEATURE_TAGS);
+    let keyIndex = this.keys.get(key);
+    if (keyIndex === undefined) {
+      keyIndex = this.keys.size;
+      this.keys.set(key, keyIndex);
     }
-    return index;
+    pbf.writeVarint(keyIndex);
+    pbf.writeVarint(
+      typeof value === 'string'
+        ? this.valueIndex(this.strings, value)
+        : typeof value === 'number'
+          ? this.valueIndex(this.numbers, value)
+          : this.valueIndex(this.booleans, value),
+    );
   };
 
-  for (const feature of layer.features) {
-    const featureStart = beginMessage(pbf, LAYER_FEATURES);
-    const id = feature.id;
-    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) pbf.writeVarintField(FEATURE_ID, id);
-
-    const properties = feature.properties;
-    if (properties) {
-      const tagsStart = beginMessage(pbf, FEATURE_TAGS);
-      for (const key in properties) {
-        const value = toMvtValue(properties[key]);
-        if (value === undefined) continue;
-        let keyIndex = keys.get(key);
-        if (keyIndex === undefined) {
-          keyIndex = keys.size;
-          keys.set(key, keyIndex);
-        }
-        pbf.writeVarint(keyIndex);
-        pbf.writeVarint(
-          typeof value === 'string'
-            ? valueIndex(strings, value)
-            : typeof value === 'number'
-              ? valueIndex(numbers, value)
-              : valueIndex(booleans, value),
-        );
-      }
-      if (pbf.pos === tagsStart)
-        pbf.pos = tagsStart - 2; // no tags: drop the empty field
-      else endMessage(pbf, tagsStart);
-    }
-
-    pbf.writeVarintField(FEATURE_TYPE, feature.type);
+  /**
+   * Writes the geometry (see `MvtFeature.geometry`) and closes the feature. A feature whose
+   * geometry collapsed entirely in quantisation is dropped rather than written empty (its keys
+   * and values stay in the layer's tables); returns false then.
+   */
+  endFeature(type: MvtFeature['type'], geometry: readonly ArrayLike<number>[]): boolean {
+    const pbf = this.pbf;
+    if (this.tagsStart >= 0) endMessage(pbf, this.tagsStart);
+    pbf.writeVarintField(FEATURE_TYPE, type);
     const geometryStart = beginMessage(pbf, FEATURE_GEOMETRY);
-    writeGeometry(pbf, feature);
-    // A feature whose geometry collapsed entirely is dropped rather than written empty.
-    if (pbf.pos === geometryStart) pbf.pos = featureStart - 2;
-    else {
-      endMessage(pbf, geometryStart);
-      endMessage(pbf, featureStart);
+    this.cursor.x = 0;
+    this.cursor.y = 0;
+    writeGeometry(pbf, this.cursor, type, geometry);
+    if (pbf.pos === geometryStart) {
+      pbf.pos = this.featureStart - 2;
+      return false;
     }
+    endMessage(pbf, geometryStart);
+    endMessage(pbf, this.featureStart);
+    return true;
   }
 
-  for (const key of keys.keys()) pbf.writeStringField(LAYER_KEYS, key);
-  for (const value of values) {
-    const valueStart = beginMessage(pbf, LAYER_VALUES);
-    writeValue(value, pbf);
-    endMessage(pbf, valueStart);
+  /** Writes the layer's keys, values and extent (default 4096) and closes it. */
+  endLayer(extent: number = MVT_EXTENT): void {
+    const pbf = this.pbf;
+    for (const key of this.keys.keys()) pbf.writeStringField(LAYER_KEYS, key);
+    for (const value of this.values) {
+      const valueStart = beginMessage(pbf, LAYER_VALUES);
+      writeValue(value, pbf);
+      endMessage(pbf, valueStart);
+    }
+    pbf.writeVarintField(LAYER_EXTENT, extent);
+    endMessage(pbf, this.layerStart);
   }
-  pbf.writeVarintField(LAYER_EXTENT, layer.extent ?? MVT_EXTENT);
+
+  private valueIndex<T extends MvtValue>(map: Map<T, number>, value: T): number {
+    let index = map.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      map.set(value, index);
+      this.values.push(value);
+    }
+    return index;
+  }
 }
 
 /**
@@ -186,19 +236,23 @@ export function writeValue(value: MvtValue, pbf: PbfWriter): void {
   } else pbf.writeDoubleField(3, value);
 }
 
-function writeGeometry(pbf: PbfWriter, feature: MvtFeature): void {
-  const cursor = { x: 0, y: 0 };
-  if (feature.type === MVT_POINT) {
+function writeGeometry(
+  pbf: PbfWriter,
+  cursor: { x: number; y: number },
+  type: MvtFeature['type'],
+  geometry: readonly ArrayLike<number>[],
+): void {
+  if (type === MVT_POINT) {
     let count = 0;
-    for (const part of feature.geometry) count += part.length >> 1;
+    for (const part of geometry) count += part.length >> 1;
     pbf.writeVarint(commandInteger(1, count));
-    for (const part of feature.geometry) {
+    for (const part of geometry) {
       for (let i = 0; i + 1 < part.length; i += 2) moveCursor(pbf, cursor, part[i]!, part[i + 1]!);
     }
     return;
   }
-  const isPolygon = feature.type === MVT_POLYGON;
-  for (const ring of feature.geometry) {
+  const isPolygon = type === MVT_POLYGON;
+  for (const ring of geometry) {
     const n = distinctPointCount(ring, isPolygon);
     // A ring or line that collapsed to nothing in quantisation is left out. (A hole cannot
     // outlive its outer ring this way: lying inside it, it collapses first.)

@@ -49,15 +49,26 @@ export function fieldType(bits: number): VectorLayer['fields'][string] {
 export function fieldsOf(
   features: readonly { properties: Readonly<Record<string, unknown>> | null }[],
 ): VectorLayer['fields'] {
+  return fieldsOfEach(features.length, (i, sink) => {
+    const properties = features[i]!.properties;
+    if (properties) for (const key in properties) sink(key, properties[key]);
+  });
+}
+
+/**
+ * `fieldsOf` for features whose properties are handed over pair by pair (`LineSource`,
+ * `PointSource.eachProperty`) rather than held as objects.
+ */
+export function fieldsOfEach(
+  count: number,
+  eachProperty: (i: number, sink: (key: string, value: unknown) => void) => void,
+): VectorLayer['fields'] {
   const bits = new Map<string, number>();
-  for (const feature of features) {
-    const properties = feature.properties;
-    if (!properties) continue;
-    for (const key in properties) {
-      const value = toMvtValue(properties[key]);
-      if (value !== undefined) bits.set(key, (bits.get(key) ?? 0) | typeBit(value));
-    }
-  }
+  const sink = (key: string, raw: unknown) => {
+    const value = toMvtValue(raw);
+    if (value !== undefined) bits.set(key, (bits.get(key) ?? 0) | typeBit(value));
+  };
+  for (let i = 0; i < count; i++) eachProperty(i, sink);
   return Object.fromEntries([...bits].map(([key, b]) => [key, fieldType(b)]));
 }
 
