@@ -26,12 +26,10 @@ import { readTextChunks } from '../../src/present/png-text';
 import {
   COVERAGE_NO_DATA_COLOR,
   COVERAGE_SCALE,
-  FUNDING_DENSITY_OPACITY,
-  FUNDING_NO_DATA_COLOR,
-  LEVERAGE_COLORS,
   STAGE_SCALE,
   UNKNOWN_STAGE_COLOR,
 } from '../../src/style/scales';
+import { FUNDING_DENSITY_OPACITY, FUNDING_NO_DATA_COLOR, LEVERAGE_COLORS } from '../../src/style/view-scales';
 import { SCREENSHOT_DIR, screenshot, waitForMapIdle } from './browser';
 import { hexRgb } from './colours';
 import { DEMO_DATA, PHONE, useSite } from './fixture';
