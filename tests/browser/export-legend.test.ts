@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { H3Cell } from '../../src/contracts/h3-cells';
 import { STAGE_LABELS } from '../../src/domain/vocabulary';
 import { formatYuan } from '../../src/lib/format';
-import { resolutionForZoom } from '../../src/lib/aggregates';
+import { resolutionForZoom } from '../../src/lib/aggregate-resolution';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { fundingScale, measureLabel } from '../../src/map/layers/funding-metric';
 import type { FundingOptions } from '../../src/map/layers/layer-options';
