@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { embedHref, fullViewHref, isEmbed } from './embed-url';
+import { embedHref, fullViewHref } from './embed-url';
 
 const BASE = 'https://city.example/atlas/';
-
-describe('isEmbed', () => {
-  it('reads embed=1 or embed=true only', () => {
-    expect(isEmbed('?embed=1')).toBe(true);
-    expect(isEmbed('?lang=en&embed=true')).toBe(true);
-    expect(isEmbed('?embed=0')).toBe(false);
-    expect(isEmbed('?embedded=1')).toBe(false);
-    expect(isEmbed('')).toBe(false);
-  });
-});
 
 describe('embedHref and fullViewHref', () => {
   it('round-trips a view: same parameters, same hash', () => {

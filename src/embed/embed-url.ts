@@ -2,23 +2,16 @@
  * Addresses for embedding: the page in embed mode (`?embed=1`) shows the map, its legend, title
  * and sources only, and links to the full site at the same view. Every function keeps the other
  * query parameters (language, layers, filters) and the `#map=zoom/lat/lng` hash, so an embed and
- * its "open the full map" link show the same thing. Pure: strings in, strings out.
+ * its "open the full map" link show the same thing. Pure: strings in, strings out. Whether an
+ * address asks for embed mode, which every page load reads, is embed-mode.ts.
  */
-
-/** Query parameter that turns embed mode on. */
-export const EMBED_PARAM = 'embed';
+import { EMBED_PARAM } from './embed-mode';
 
 /**
  * Parameters that make no sense inside an iframe of the map: the table view and presentation
  * mode replace the map, so an embed drops them.
  */
 const NOT_EMBEDDED = ['view', 'present'];
-
-/** Whether a query string (`location.search`) asks for embed mode. */
-export function isEmbed(search: string): boolean {
-  const value = new URLSearchParams(search).get(EMBED_PARAM);
-  return value === '1' || value === 'true';
-}
 
 /** The same address with a changed query; `href` must be absolute. */
 function withParams(href: string, change: (params: URLSearchParams) => void): string {
