@@ -2,7 +2,7 @@
  * Interface text in every language the site speaks. Chinese is the reference: its keys define
  * `MessageKey`, and English (./messages-en.ts) must translate every one of them (the type
  * checker enforces it). The first load carries only the Chinese text of the first screen (here,
- * 2.3 KiB gzip); the Chinese text of the other views (./messages-zh-views.ts) and English are
+ * 1.6 KiB gzip); the Chinese text of the other views (./messages-zh-views.ts) and English are
  * chunks of their own (`loadMessages`), where both languages' whole text cost 12 KiB gzip of the
  * first load before. A key the first screen shows must be here: tests/build/initial-js.test.ts
  * checks every key the first load's code names.
