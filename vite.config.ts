@@ -6,6 +6,7 @@ import { dataUrlPlugin } from './scripts/vite/data-url';
 import { devCspPlugin } from './scripts/vite/dev-csp';
 import { firstLoadGroup } from './scripts/vite/first-load-chunk';
 import { ogImagePlugin } from './scripts/vite/og-image';
+import { pmtilesSourcePlugin } from './scripts/vite/pmtiles-source';
 import { message } from './src/i18n/messages';
 import { BASEMAP_COLORS } from './src/map/basemap-style';
 import { MARKS, STAGE_COLORS, UNKNOWN_STAGE_COLOR } from './src/style/scales';
@@ -24,7 +25,15 @@ const ogImage = ogImagePlugin({
 export default defineConfig({
   // Relative base so the built dist/ works from any folder or sub-path (meeting-room copies, embeds).
   base: './',
-  plugins: [svelte(), basemapPlugin(), atlasConfigPlugin(), dataUrlPlugin(), devCspPlugin(), ogImage],
+  plugins: [
+    svelte(),
+    basemapPlugin(),
+    atlasConfigPlugin(),
+    dataUrlPlugin(),
+    devCspPlugin(),
+    ogImage,
+    pmtilesSourcePlugin(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

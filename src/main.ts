@@ -5,7 +5,7 @@ import './app.css';
 import { loadText } from './i18n/i18n.svelte';
 import { LANGS } from './i18n/messages';
 import { parseUrlState } from './lib/url-state';
-import { isPresentSearch } from './present/chapter-view';
+import { isPresentSearch } from './present/present-params';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

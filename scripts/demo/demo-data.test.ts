@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateMetric, type FeatureProperties } from '../../src/domain/programme-figures';
 import { parseProgrammes, type Programme } from '../../src/domain/programmes';
 import { AMENITY_TYPES, CHINA_BBOX, LIFE_CIRCLES, STAGE_WORDS, STAGES } from '../../src/domain/vocabulary';
+import { amenityAliases } from '../../src/domain/ledger-words';
 import { generateDemo } from './demo';
 import { shortCommunityName, type DivisionIndex } from './divisions';
 import { headerStem, matchItemKey } from './items';
@@ -300,7 +301,9 @@ describe('data/communities.csv', () => {
 });
 
 describe('data/amenities.csv', () => {
-  const aliasToType = new Map(AMENITY_TYPES.flatMap((t) => t.aliases.map((a) => [a, t] as const)));
+  const aliasToType = new Map(
+    AMENITY_TYPES.flatMap((t) => amenityAliases(t.type).map((a) => [a, t] as const)),
+  );
 
   it('uses known amenity types, flags illustrative rows and links to existing communities', () => {
     const communityIds = new Set(rows.map((r) => r['编号']));

@@ -3,6 +3,7 @@
  * the vocabulary's longest-keyword rule maps each back to the intended item key.
  */
 import { ITEMS, type ItemDefinition } from '../../src/domain/vocabulary';
+import { itemKeywords } from '../../src/domain/ledger-words';
 
 /**
  * The item a word names under the vocabulary rule: the longest keyword contained in the word
@@ -11,7 +12,7 @@ import { ITEMS, type ItemDefinition } from '../../src/domain/vocabulary';
 export function matchItemKey(word: string): string | undefined {
   let best: { item: ItemDefinition; length: number } | undefined;
   for (const item of ITEMS) {
-    for (const keyword of item.keywords) {
+    for (const keyword of itemKeywords(item.key)) {
       if (word.includes(keyword) && (!best || keyword.length > best.length))
         best = { item, length: keyword.length };
     }

@@ -5,6 +5,7 @@
  */
 import type { FigureQualifier } from '../../src/domain/programmes';
 import { AMENITY_BY_TYPE, FUNDING_CHANNELS } from '../../src/domain/vocabulary';
+import { amenityAliases, fundingAliases } from '../../src/domain/ledger-words';
 import { QUANTITY_COLUMNS } from './items';
 
 /** Position precision words written to 定位精度 (never exact in the demo). */
@@ -90,8 +91,9 @@ const FUND_STEMS: Readonly<Record<string, string>> = {
 
 /** Header stem for each funding field, in vocabulary order. */
 export const FUND_HEADERS: ReadonlyArray<{ field: string; stem: string }> = FUNDING_CHANNELS.map((c) => {
-  const stem = FUND_STEMS[c.field] ?? (c.aliases[0] as string);
-  if (!c.aliases.includes(stem)) throw new Error(`Fund header ${stem} is not an alias of ${c.field}`);
+  const stem = FUND_STEMS[c.field] ?? (fundingAliases(c.field)[0] as string);
+  if (!fundingAliases(c.field).includes(stem))
+    throw new Error(`Fund header ${stem} is not an alias of ${c.field}`);
   return { field: c.field, stem };
 });
 
@@ -239,7 +241,7 @@ export function amenitiesCsv(rows: readonly AmenityRow[]): string {
     return [
       a.id,
       a.name,
-      type.aliases[0],
+      amenityAliases(type.type)[0],
       a.lng.toFixed(6),
       a.lat.toFixed(6),
       'WGS84',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { AMENITY_TYPES, CHINA_BBOX, ITEMS, STAGE_WORDS } from '../../src/domain/vocabulary';
+import { amenityAliases, itemKeywords } from '../../src/domain/ledger-words';
 import { haversineMetres } from '../../src/domain/walk-network/geodesy';
 import gcoord from 'gcoord';
 import { CITY_CENTRES, largestCities } from './cities';
@@ -129,7 +130,9 @@ describe('national test-data generator', () => {
   });
 
   it('uses amenity type words the data standard accepts, for every type', () => {
-    const aliases = new Map(AMENITY_TYPES.flatMap((a) => a.aliases.map((w) => [w, a.type] as const)));
+    const aliases = new Map(
+      AMENITY_TYPES.flatMap((a) => amenityAliases(a.type).map((w) => [w, a.type] as const)),
+    );
     const rows = [...amenityRows({ communities: 0, amenities: 5000, seed: 2 })];
     const types = new Set<string>();
     for (const r of rows) {
@@ -148,7 +151,7 @@ describe('national test-data generator', () => {
       let longest = 0;
       const winners = new Set<string>();
       for (const other of ITEMS) {
-        for (const k of other.keywords) {
+        for (const k of itemKeywords(other.key)) {
           if (!word.includes(k)) continue;
           if (k.length > longest) {
             longest = k.length;

@@ -18,6 +18,7 @@ import {
   type LifeCircleKey,
   type Stage,
 } from '../../src/domain/vocabulary';
+import { amenityAliases, itemKeywords } from '../../src/domain/ledger-words';
 import { PLACE_HEADERS } from '../demo/ledger';
 import { CITY_CENTRES, type CityCentre } from './cities';
 import { cityLayouts, pointInPark } from './layout';
@@ -238,8 +239,8 @@ function stageFor(rng: Rng, batchYear: number, latestYear: number): Stage {
  */
 export const ITEM_WORDS: ReadonlyMap<string, string> = new Map(
   ITEMS.map((item) => {
-    const usable = !/[、,，;；/\n]/.test(item.zh) && item.keywords.some((k) => item.zh.includes(k));
-    return [item.key, usable ? item.zh : (item.keywords[0] ?? item.zh)];
+    const usable = !/[、,，;；/\n]/.test(item.zh) && itemKeywords(item.key).some((k) => item.zh.includes(k));
+    return [item.key, usable ? item.zh : (itemKeywords(item.key)[0] ?? item.zh)];
   }),
 );
 
@@ -406,7 +407,7 @@ export function* placedAmenityRows(options: NationalOptions): Generator<PlacedRo
     // Facilities spread a little wider than the old communities, which sit in the old cores.
     const [lng, lat] =
       rng() < PARK_SHARE ? pointInPark(rng, layouts[cityIndex]!.park) : pointNear(rng, city, 1.3);
-    const word = type.aliases[0] ?? type.zh;
+    const word = amenityAliases(type.type)[0] ?? type.zh;
     const cells = [
       `NA${pad(i, width)}`,
       `测试${word}${pad(i, width)}`,

@@ -3,6 +3,7 @@
  * may use (shared/domain/data-standard.md). Pure data: both the build scripts and the site
  * import it (the site for labels and the field dictionary).
  */
+import { fundingAliases } from './ledger-words';
 import { FUNDING_CHANNELS, type Crs, type LocationPrecision, type Stage } from './vocabulary';
 
 /** How a cell is parsed. */
@@ -106,7 +107,7 @@ export const COMMUNITY_FIELDS: readonly FieldDefinition[] = fieldsOf([
   ['approval_rate', 'rate', '居民同意率', 'Approval rate', ['同意率', '表决同意率', '居民同意率']],
   ['satisfaction_rate', 'rate', '满意度', 'Satisfaction rate', ['满意度', '群众满意度']],
   ['items', 'items', '改造内容', 'Renovation items', ['改造内容', '改造项目', '主要内容'], LOW_ZOOM],
-  ...FUNDING_CHANNELS.map((c): FieldRow => [c.field, 'money', c.zh, c.en, c.aliases]),
+  ...FUNDING_CHANNELS.map((c): FieldRow => [c.field, 'money', c.zh, c.en, fundingAliases(c.field)]),
   ['photo_before', 'string', '改造前照片', 'Photo before', ['改造前照片']],
   ['photo_after', 'string', '改造后照片', 'Photo after', ['改造后照片']],
   ['note', 'string', '备注', 'Note', ['备注']],

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { embedHref, escapeAttribute, fullViewHref, iframeCode, isEmbed } from './embed-url';
+import { embedHref, fullViewHref } from './embed-url';
 
 const BASE = 'https://city.example/atlas/';
-
-describe('isEmbed', () => {
-  it('reads embed=1 or embed=true only', () => {
-    expect(isEmbed('?embed=1')).toBe(true);
-    expect(isEmbed('?lang=en&embed=true')).toBe(true);
-    expect(isEmbed('?embed=0')).toBe(false);
-    expect(isEmbed('?embedded=1')).toBe(false);
-    expect(isEmbed('')).toBe(false);
-  });
-});
 
 describe('embedHref and fullViewHref', () => {
   it('round-trips a view: same parameters, same hash', () => {
@@ -37,18 +27,5 @@ describe('embedHref and fullViewHref', () => {
   it('leaves a plain address plain', () => {
     expect(fullViewHref(`${BASE}?embed=1`)).toBe(BASE);
     expect(fullViewHref(`${BASE}?embed=1#map=3/35/105`)).toBe(`${BASE}#map=3/35/105`);
-  });
-});
-
-describe('iframeCode', () => {
-  it('escapes the address and the title', () => {
-    const code = iframeCode(`${BASE}?a=1&b="x"<y>`, { title: 'Map "A" & <B>' });
-    expect(code).toContain('src="https://city.example/atlas/?a=1&amp;b=&quot;x&quot;&lt;y&gt;"');
-    expect(code).toContain('title="Map &quot;A&quot; &amp; &lt;B&gt;"');
-    expect(code).toMatch(/^<iframe [^<>]*><\/iframe>$/);
-  });
-
-  it('escapes ampersands first', () => {
-    expect(escapeAttribute('&quot;')).toBe('&amp;quot;');
   });
 });

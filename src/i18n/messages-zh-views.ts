@@ -1,7 +1,9 @@
 /**
  * The Chinese interface text of the views the first screen does not show (the filter panel and
  * its charts, the table, the community panel, the area tool, the services and funding layers,
- * presentation mode, exports, dialogs, the phone's sheet): a chunk of its own, loaded right after
+ * presentation mode, exports, dialogs, the phone's sheet) and of the first screen's parts that
+ * load once the page is idle (src/first-idle.ts: search, share and map tools, which wait for this
+ * text, src/idle-parts.ts): a chunk of its own, loaded right after
  * the page mounts (src/main.ts), so the first load carries only the first screen's text
  * (./messages.ts). Keys here and there together are `MessageKey`; English translates them all.
  */
@@ -282,4 +284,41 @@ export const ZH_VIEWS = {
   'explore.channel': '资金渠道',
   'explore.amount': '金额',
   'explore.category_any': '{category}（任一项）',
+  // The first screen's parts that load once the page is idle (src/first-idle.ts): the search
+  // box, the share tools, the map's presentation, export and area buttons.
+  'search.label': '搜索小区、街道或区县',
+  'search.placeholder': '搜索小区、街道、区县或编号',
+  'search.loading': '正在加载搜索数据…',
+  'search.unavailable': '搜索不可用',
+  'search.results': '搜索结果',
+  'search.group_community': '小区',
+  'search.group_street': '街道',
+  'search.group_district': '区县',
+  'search.communities': '{count} 个小区',
+  'search.more': '共 {count} 个，请输入更多字缩小范围',
+  'search.none': '没有找到匹配的小区、街道或区县',
+  'search.count': '找到 {count} 个结果，用上下方向键选择，回车确认',
+  'search.hidden': '已被筛选条件隐藏',
+  'search.partly_hidden': '{visible}/{total} 个符合筛选条件',
+  'search.filter_to': '只看“{place}”',
+  'area.title': '区域统计',
+  'share.tools': '分享与视图',
+  'share.copy_link': '复制链接',
+  'share.copy_link_label': '复制当前视图的链接（位置、筛选和语言）',
+  'share.copied': '链接已复制',
+  'share.copy_fallback': '无法自动复制：已选中链接，请按 Ctrl+C（Mac 上为 ⌘C）复制。',
+  'share.link_label': '当前视图的链接',
+  'embed.open': '嵌入',
+  'embed.open_label': '获取嵌入当前视图的网页代码',
+  'view.label': '视图',
+  'view.map': '地图',
+  'cards.title': '关于改造计划',
+  'cards.open': '关于计划',
+  'cards.open_label': '各改造计划的主要数字及其来源',
+  'present.enter': '演示',
+  'present.enter_label': '进入演示模式：逐章全屏讲解',
+  'present.export': '导出图片',
+  'present.export_label': '把当前地图导出为 2 倍分辨率的 PNG 图片',
+  'present.exporting': '正在导出…',
+  'present.export_failed': '导出失败：{message}',
 } as const;

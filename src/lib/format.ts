@@ -3,7 +3,6 @@
  * which is how ledgers and news reports state them; English uses K/M/B. Pure functions of the
  * value and the language, so they are unit-tested without a browser.
  */
-import type { OutputField } from '../domain/output-fields';
 import type { Lang } from '../i18n/messages';
 
 const WAN = 1e4;
@@ -61,48 +60,4 @@ export function formatMetres(m: number, lang: Lang): string {
   if (Math.abs(m) >= 1000)
     return lang === 'zh' ? `${formatPlain(m / 1000, lang, 1)} 公里` : `${formatPlain(m / 1000, lang, 1)} km`;
   return lang === 'zh' ? `${formatPlain(m, lang, 0)} 米` : `${formatPlain(m, lang, 0)} m`;
-}
-
-/** Words for true and false, passed in so this module stays free of the message catalogue. */
-export interface BooleanWords {
-  yes: string;
-  no: string;
-}
-
-/**
- * A property value as text, using the field's type and unit from the field dictionary. Values
- * are returned as plain strings: the caller renders them as text, never as HTML.
- */
-export function formatFieldValue(
-  field: OutputField | undefined,
-  value: unknown,
-  lang: Lang,
-  words: BooleanWords,
-): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? words.yes : words.no;
-  if (typeof value !== 'number') {
-    if (field?.type === 'boolean' && (value === 'true' || value === 'false'))
-      return value === 'true' ? words.yes : words.no;
-    return String(value);
-  }
-  const unit = field?.unit;
-  switch (unit) {
-    case 'yuan':
-      return formatYuan(value, lang);
-    case '0-1':
-      return formatPercent(value, lang);
-    case 'm':
-      return formatMetres(value, lang);
-    case 'm²':
-      return `${formatNumber(value, lang)} m²`;
-    case undefined:
-      break;
-    default:
-      return `${formatNumber(value, lang)} ${unit}`;
-  }
-  if (field?.type === 'boolean') return value ? words.yes : words.no;
-  // Years and codes must not be grouped: 2021, not 2,021.
-  if (field?.type === 'integer' && /year/.test(field.name)) return String(value);
-  return formatNumber(value, lang);
 }

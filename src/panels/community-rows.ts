@@ -6,7 +6,7 @@
 import type { OutputField } from '../domain/output-fields';
 import { AMENITY_BY_TYPE, ITEM_BY_KEY, STAGE_LABELS, STAGES, type Stage } from '../domain/vocabulary';
 import type { Lang } from '../i18n/messages';
-import { formatFieldValue, type BooleanWords } from '../lib/format';
+import { formatFieldValue, type BooleanWords } from '../lib/format-field';
 
 /** One row of the attribute list. */
 export interface AttributeRow {

@@ -4,9 +4,7 @@ import {
   bothFilters,
   enterSearch,
   exitSearch,
-  isPresentSearch,
   parseChapterView,
-  parsePresentParams,
   presentSearch,
   withMapHash,
 } from './chapter-view';
@@ -21,22 +19,6 @@ function keeps(filter: unknown, properties: Record<string, unknown>): boolean {
 }
 
 describe('presentation mode in the address', () => {
-  it('reads present, chapter and theme', () => {
-    expect(parsePresentParams('?present=1&chapter=3&theme=dark')).toEqual({
-      present: true,
-      chapter: 3,
-      theme: 'dark',
-    });
-    expect(parsePresentParams('?chapter=0&theme=neon')).toEqual({
-      present: false,
-      chapter: null,
-      theme: 'light',
-    });
-    expect(parsePresentParams('?chapter=2.5').chapter).toBeNull();
-    expect(isPresentSearch('?present=true')).toBe(true);
-    expect(isPresentSearch('?present=0')).toBe(false);
-  });
-
   it("writes a chapter's view, replacing the previous chapter's, keeping the language", () => {
     const current = '?lang=en&programme=old&layer=funding&present=1&chapter=2';
     const search = presentSearch(current, 'layer=status&programme=new', 3, 'dark');

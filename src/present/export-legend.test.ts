@@ -4,23 +4,25 @@ import { fillPlaceholders, loadMessages, message, type Lang, type MessageKey } f
 import { measureLabel, type FundingScale } from '../map/layers/funding-metric';
 import { DEFAULT_LAYER_OPTIONS, type LayerOptions } from '../map/layers/layer-options';
 import {
-  AMENITY_MIN_ZOOM,
-  AMENITY_SHAPES,
-  AMENITY_TYPE_MIN_ZOOM,
   COMPLETION_SCALE,
   COVERAGE_NO_DATA_COLOR,
   COVERAGE_SCALE,
-  FUNDING_DENSITY_COLORS,
-  FUNDING_NO_DATA_COLOR,
   GAP_SCALE,
-  LEVERAGE_BREAKS,
-  LEVERAGE_COLORS,
-  ringColor,
   STAGE_SCALE,
   TIMELINE_SCALE,
   WALK_DISTANCE_NONE_COLOR,
   WALK_DISTANCE_SCALE,
 } from '../style/scales';
+import {
+  AMENITY_MIN_ZOOM,
+  AMENITY_SHAPES,
+  AMENITY_TYPE_MIN_ZOOM,
+  FUNDING_DENSITY_COLORS,
+  FUNDING_NO_DATA_COLOR,
+  LEVERAGE_BREAKS,
+  LEVERAGE_COLORS,
+  ringColor,
+} from '../style/view-scales';
 import { exportLegend, legendLines, type ExportLegendInput } from './export-legend';
 import type { Translate } from './present-text';
 

@@ -16,20 +16,22 @@ import { formatMonth } from '../legend/format-month';
 import { measureLabel, type FundingScale } from '../map/layers/funding-metric';
 import { effectiveCircle, type LayerOptions, type MapLayerId } from '../map/layers/layer-options';
 import {
-  AMENITY_MIN_ZOOM,
-  AMENITY_SHAPES,
-  AMENITY_TYPE_MIN_ZOOM,
   COMPLETION_SCALE,
   COVERAGE_NO_DATA_COLOR,
   COVERAGE_SCALE,
-  FUNDING_NO_DATA_COLOR,
   GAP_SCALE,
-  ringColor,
   TIMELINE_SCALE,
   TIMELINE_UNDATED_COLOR,
   WALK_DISTANCE_NONE_COLOR,
   WALK_DISTANCE_SCALE,
 } from '../style/scales';
+import {
+  AMENITY_MIN_ZOOM,
+  AMENITY_SHAPES,
+  AMENITY_TYPE_MIN_ZOOM,
+  FUNDING_NO_DATA_COLOR,
+  ringColor,
+} from '../style/view-scales';
 import { ILLUSTRATIVE_SWATCH, stageLegend } from './legend-items';
 import type { Translate } from './present-text';
 

@@ -12,7 +12,7 @@ import {
   labelTextField,
   NAME_LABEL,
 } from '../map/layers/community-style';
-import type { PresentTheme } from './chapter-view';
+import type { PresentTheme } from './present-params';
 import { COMPLETION_DATE_FIELD } from '../domain/completions';
 import type { StoryCamera } from '../contracts/story';
 

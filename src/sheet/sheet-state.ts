@@ -10,6 +10,9 @@ export const SNAPS = ['peek', 'half', 'full'] as const;
 /** A resting position of the sheet. */
 export type Snap = (typeof SNAPS)[number];
 
+/** What the phone's bottom sheet shows above its peek (PhoneSheet.svelte). */
+export type SheetSection = 'filters' | 'legend' | 'community' | 'table';
+
 /** The sheet's height in CSS pixels at each resting position. */
 export type SnapHeights = Readonly<Record<Snap, number>>;
 

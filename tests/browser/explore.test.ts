@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { DONE_STAGES, ITEMS, STAGE_LABELS, STAGES } from '../../src/domain/vocabulary';
 import { loadMessages, message } from '../../src/i18n/messages';
-import { resolutionForZoom } from '../../src/lib/aggregates';
+import { resolutionForZoom } from '../../src/lib/aggregate-resolution';
 import { screenshot, waitForMapIdle, type PageOptions } from './browser';
 import { demoCommunities, params, PHONE, sidewaysOverflow, useSite, type Community } from './fixture';
 

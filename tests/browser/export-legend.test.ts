@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { H3Cell } from '../../src/contracts/h3-cells';
 import { STAGE_LABELS } from '../../src/domain/vocabulary';
 import { formatYuan } from '../../src/lib/format';
-import { resolutionForZoom } from '../../src/lib/aggregates';
+import { resolutionForZoom } from '../../src/lib/aggregate-resolution';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { fundingScale, measureLabel } from '../../src/map/layers/funding-metric';
 import type { FundingOptions } from '../../src/map/layers/layer-options';
@@ -26,12 +26,10 @@ import { readTextChunks } from '../../src/present/png-text';
 import {
   COVERAGE_NO_DATA_COLOR,
   COVERAGE_SCALE,
-  FUNDING_DENSITY_OPACITY,
-  FUNDING_NO_DATA_COLOR,
-  LEVERAGE_COLORS,
   STAGE_SCALE,
   UNKNOWN_STAGE_COLOR,
 } from '../../src/style/scales';
+import { FUNDING_DENSITY_OPACITY, FUNDING_NO_DATA_COLOR, LEVERAGE_COLORS } from '../../src/style/view-scales';
 import { SCREENSHOT_DIR, screenshot, waitForMapIdle } from './browser';
 import { hexRgb } from './colours';
 import { DEMO_DATA, PHONE, useSite } from './fixture';

@@ -19,16 +19,18 @@ import {
   COMPLETION_SCALE,
   COVERAGE_NO_DATA_COLOR,
   COVERAGE_SCALE,
-  FUNDING_DENSITY_COLORS,
-  FUNDING_DENSITY_OPACITY,
-  FUNDING_NO_DATA_COLOR,
   householdRadius,
-  LEVERAGE_COLORS,
   STAGE_SCALE,
   TIMELINE_SCALE,
   TIMELINE_UNDATED_COLOR,
   UNKNOWN_STAGE_COLOR,
 } from '../../src/style/scales';
+import {
+  FUNDING_DENSITY_COLORS,
+  FUNDING_DENSITY_OPACITY,
+  FUNDING_NO_DATA_COLOR,
+  LEVERAGE_COLORS,
+} from '../../src/style/view-scales';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { gapClass, timelineClass } from '../../src/map/layers/community-style';
 import { cellValue, fundingScale } from '../../src/map/layers/funding-metric';

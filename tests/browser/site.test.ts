@@ -11,12 +11,8 @@ import type { Feature, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../../src/domain/vocabulary';
-import {
-  FUNDING_DENSITY_COLORS,
-  FUNDING_DENSITY_OPACITY,
-  STAGE_SCALE,
-  UNKNOWN_STAGE_COLOR,
-} from '../../src/style/scales';
+import { STAGE_SCALE, UNKNOWN_STAGE_COLOR } from '../../src/style/scales';
+import { FUNDING_DENSITY_COLORS, FUNDING_DENSITY_OPACITY } from '../../src/style/view-scales';
 import { BASEMAP_COLORS } from '../../src/map/basemap-style';
 import { countColors, screenshot, waitForMapIdle, type PageOptions } from './browser';
 import { blend, cssRgb as rgb } from './colours';

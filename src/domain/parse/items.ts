@@ -4,6 +4,7 @@
  * keyword, so 智能充电桩 is a charger, not a smart system; words that match nothing are kept verbatim.
  */
 import { ITEM_BY_KEY, ITEMS, type ItemDefinition } from '../vocabulary';
+import { itemKeywords } from '../ledger-words';
 import { tidy } from './numbers';
 import { foldWidth, isPlaceholder, normaliseHeader } from './text';
 
@@ -30,7 +31,7 @@ interface Keyword {
 
 // Longest first, so the first keyword found at a position is the most specific one.
 const KEYWORDS: readonly Keyword[] = ITEMS.flatMap((item) =>
-  [...item.keywords, item.zh].map((word) => ({ word: foldWidth(word), item })),
+  [...itemKeywords(item.key), item.zh].map((word) => ({ word: foldWidth(word), item })),
 ).sort((a, b) => b.word.length - a.word.length);
 
 // Separators of 、 , ， ; ； / ／ and line breaks; a comma between digits with a three-digit group

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itReads, itRejects } from '../test-cases';
 import { AMENITY_TYPES, CRS_WORDS, STAGE_WORDS, STAGES } from '../vocabulary';
+import { amenityAliases } from '../ledger-words';
 import { parseAmenityType, parseCrs, parseLocationPrecision, parseStage } from './vocab';
 
 describe('parseStage', () => {
@@ -71,14 +72,14 @@ describe('parseLocationPrecision', () => {
 describe('parseAmenityType', () => {
   it('accepts every key, Chinese name and alias', () => {
     for (const a of AMENITY_TYPES) {
-      for (const w of [a.type, a.zh, a.en, ...a.aliases])
+      for (const w of [a.type, a.zh, a.en, ...amenityAliases(a.type)])
         expect(parseAmenityType(w)).toEqual({ ok: true, value: a.type });
     }
   });
   it('no alias names two types', () => {
     const seen = new Map<string, string>();
     for (const a of AMENITY_TYPES) {
-      for (const w of [a.zh, ...a.aliases]) {
+      for (const w of [a.zh, ...amenityAliases(a.type)]) {
         expect(seen.get(w) ?? a.type).toBe(a.type);
         seen.set(w, a.type);
       }

@@ -14,6 +14,7 @@ import {
   type LocationPrecision,
   type Stage,
 } from '../vocabulary';
+import { amenityAliases } from '../ledger-words';
 import { fail, type ParseResult } from './result';
 import { cellText, matchKey } from './text';
 
@@ -97,7 +98,7 @@ export function parseLocationPrecision(input: RawCell): ParseResult<LocationPrec
 }
 
 const AMENITY_BY_WORD = lookup(
-  AMENITY_TYPES.map((a) => [a.type, [a.type, a.zh, a.en, ...a.aliases]] as const),
+  AMENITY_TYPES.map((a) => [a.type, [a.type, a.zh, a.en, ...amenityAliases(a.type)]] as const),
 );
 
 /**

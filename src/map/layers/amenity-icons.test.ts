@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AMENITY_SHAPES } from '../../style/scales';
+import { AMENITY_SHAPES } from '../../style/view-scales';
 import { amenityIcons, drawIcon, shapePath } from './amenity-icons';
 
 describe('drawIcon', () => {

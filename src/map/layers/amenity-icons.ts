@@ -3,7 +3,7 @@
  * circle. Drawing them here instead of loading a sprite sheet keeps the site free of image
  * requests and lets the legend draw the very same shapes (as SVG, from `shapePath`).
  */
-import { AMENITY_SHAPES, hexToRgb } from '../../style/scales';
+import { AMENITY_SHAPES, hexToRgb } from '../../style/view-scales';
 import type { LifeCircleKey } from '../../domain/vocabulary';
 
 /** A shape in a unit box [0, 1]², as a closed polygon. */

@@ -19,7 +19,7 @@ import {
   FUNDING_DENSITY_OPACITY,
   FUNDING_NO_DATA_COLOR,
   hexToRgb,
-} from '../../style/scales';
+} from '../../style/view-scales';
 import { fundingClass, type FundingScale } from './funding-metric';
 
 /** How the cells are drawn. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { H3Cell } from '../../contracts/h3-cells';
 import { itMaps } from '../../domain/test-cases';
-import { FUNDING_DENSITY_COLORS, LEVERAGE_BREAKS, LEVERAGE_COLORS } from '../../style/scales';
+import { FUNDING_DENSITY_COLORS, LEVERAGE_BREAKS, LEVERAGE_COLORS } from '../../style/view-scales';
 import {
   cellAmount,
   cellLeverage,

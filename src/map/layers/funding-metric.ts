@@ -13,7 +13,7 @@ import {
   LEVERAGE_BREAKS,
   LEVERAGE_COLORS,
   quantileBreaks,
-} from '../../style/scales';
+} from '../../style/view-scales';
 import type { FundingMeasure, FundingOptions } from './layer-options';
 
 /** The unit of a funding value, which the legend and tooltip write out. */

@@ -1,7 +1,7 @@
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { LIFE_CIRCLES } from '../../domain/vocabulary';
-import { ringColor } from '../../style/scales';
+import { ringColor } from '../../style/view-scales';
 import { ringColorExpression, ringFeatures, ringLabelPoints, ringLayers } from './life-circles';
 import { evaluatePaint, validateLayers } from '../../style/style-spec.test-helpers';
 

@@ -12,7 +12,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { LIFE_CIRCLES, type LifeCircleKey } from '../../domain/vocabulary';
-import { RING_STYLE, ringColor } from '../../style/scales';
+import { RING_STYLE, ringColor } from '../../style/view-scales';
 import { MAP_FONT_STACK } from '../basemap-style';
 
 /** A place to draw rings around. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolutionForZoom } from './aggregates';
+import { resolutionForZoom } from './aggregate-resolution';
 
 describe('resolutionForZoom', () => {
   it('picks coarser hexagons as the map zooms out', () => {
