@@ -14,9 +14,10 @@ import {
   countMask,
   EMPTY_FILTERS,
   facetCounts,
+  failedDimensions,
   filterExpression,
   isEmptyFilters,
-  matchMask,
+  maskOf,
   toggleValue,
   type Facets,
   type Filters,
@@ -66,10 +67,18 @@ export class ExploreState {
   /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
-  /** 1 for each row matching the filters; null before the index is loaded. */
-  readonly mask = $derived.by<Uint8Array | null>(() =>
-    this.index ? timed('mask', () => matchMask(this.index!, this.filters)) : null,
+  /**
+   * Per row, the filter dimensions it fails (`failedDimensions`): the mask is made from it and
+   * the facet counts read it, so the filters are tested once per row, not twice.
+   */
+  readonly #failed = $derived.by<Uint16Array | null>(() =>
+    this.index ? timed('mask', () => failedDimensions(this.index!, this.filters)) : null,
   );
+  /** 1 for each row matching the filters; null before the index is loaded. */
+  readonly mask = $derived.by<Uint8Array | null>(() => {
+    const failed = this.#failed;
+    return failed ? timed('mask', () => maskOf(failed)) : null;
+  });
   /** Rows matching the filters. */
   readonly matched = $derived(this.mask ? countMask(this.mask) : 0);
   /** Totals, stages, funding, progress and items of the matching rows. */
@@ -99,7 +108,8 @@ export class ExploreState {
     if (!index) return null;
     const unfiltered = this.#unfilteredOf(index);
     if (unfiltered?.facets) return unfiltered.facets;
-    const facets = timed('facets', () => facetCounts(index, filters));
+    const failed = this.#failed;
+    const facets = timed('facets', () => facetCounts(index, filters, failed ?? undefined));
     if (unfiltered) unfiltered.facets = facets;
     return facets;
   });

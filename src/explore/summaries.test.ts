@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { communityProperties } from '../domain/community-properties';
 import { DONE_STAGES, FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, STAGES } from '../domain/vocabulary';
-import { summarise, fundingByGroup } from './summaries';
+import {
+  byChannel,
+  byStage,
+  fundingByGroup,
+  itemsByCategory,
+  progress,
+  summarise,
+  totals,
+} from './summaries';
 import { exploreIndexOf, recordsArb } from './test-records';
 
 /** Random records with a random selection of them. */
@@ -83,6 +91,26 @@ describe('summarise', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+});
+
+describe('summarise in one pass', () => {
+  it('equals each summary computed apart, to the last bit of every sum', () => {
+    fc.assert(
+      fc.property(selectionArb, ([records, selected]) => {
+        const index = exploreIndexOf(records);
+        const mask = Uint8Array.from(selected, (s) => (s ? 1 : 0));
+        // The one-pass sums must add in the same order as the separate loops: toEqual, not close.
+        expect(summarise(index, mask)).toEqual({
+          totals: totals(index, mask),
+          byStage: byStage(index, mask),
+          byChannel: byChannel(index, mask),
+          progress: progress(index, mask),
+          itemsByCategory: itemsByCategory(index, mask),
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('fundingByGroup', () => {
