@@ -15,6 +15,7 @@ import {
   FILTER_PROPERTIES,
   filterExpression,
   matchMask,
+  maskWithout,
   parseFilters,
   serialiseFilters,
   SET_DIMENSIONS,
@@ -140,6 +141,9 @@ describe('failedDimensions', () => {
         // And a row matches exactly when it fails nothing.
         const mask = matchMask(index, filters);
         for (let i = 0; i < records.length; i++) expect(mask[i]).toBe(failed[i] === 0 ? 1 : 0);
+        // Without one dimension: as if its filter were open.
+        for (const d of dimensions)
+          expect(maskWithout(failed, d), d).toEqual(matchMask(index, { ...filters, [d]: EMPTY_FILTERS[d] }));
       }),
       { numRuns: 150 },
     );

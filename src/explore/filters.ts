@@ -12,6 +12,7 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import { STAGES } from '../domain/vocabulary';
 import { IS_SYNTHETIC } from '../style/scales';
+import { BYTE_HISTOGRAM_SIZE, bitCountsOfHistogram } from './bit-histogram';
 import type { ExploreIndex, TextField } from './explore-index';
 
 /** Text dimensions filtered by a set of values; each is a tile property of the same name. */
@@ -287,6 +288,17 @@ export function maskOf(failed: Uint16Array): Uint8Array {
   return mask;
 }
 
+/**
+ * The mask of the rows failing no dimension but `dimension` (from `failedDimensions`): what
+ * filtering by everything except that dimension lets through, as a chart of it counts.
+ */
+export function maskWithout(failed: Uint16Array, dimension: keyof Filters): Uint8Array {
+  const others = ((1 << DIMENSIONS.length) - 1) & ~BIT[dimension];
+  const mask = new Uint8Array(failed.length);
+  for (let i = 0; i < failed.length; i++) mask[i] = ((failed[i]! & others) - 1) >>> 31;
+  return mask;
+}
+
 /** How many rows a mask lets through. */
 export function countMask(mask: Uint8Array): number {
   let n = 0;
@@ -344,11 +356,17 @@ function countBits(
   failed: Uint16Array,
   others: number,
 ): void {
+  const hist = new Uint32Array(BYTE_HISTOGRAM_SIZE);
   for (let i = 0; i < failed.length; i++) {
-    if (failed[i]! & others) continue;
-    // Each set bit once: lowest first, cleared as counted.
-    for (let word = words[i]!; word; word &= word - 1) out[offset + 31 - Math.clz32(word & -word)]!++;
+    // As addToByteHistogram, inline: 1 for a row failing no other dimension, else 0.
+    const ok = ((failed[i]! & others) - 1) >>> 31;
+    const word = words[i]!;
+    hist[word & 255]! += ok;
+    hist[256 + ((word >>> 8) & 255)]! += ok;
+    hist[512 + ((word >>> 16) & 255)]! += ok;
+    hist[768 + (word >>> 24)]! += ok;
   }
+  bitCountsOfHistogram(hist, 0, out, offset);
 }
 
 /**

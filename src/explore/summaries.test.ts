@@ -6,6 +6,7 @@ import {
   byChannel,
   byStage,
   fundingByGroup,
+  fundingDimension,
   itemsByCategory,
   progress,
   summarise,
@@ -106,6 +107,10 @@ describe('summarise in one pass', () => {
           byChannel: byChannel(index, mask),
           progress: progress(index, mask),
           itemsByCategory: itemsByCategory(index, mask),
+          fundingByGroup: {
+            dimension: fundingDimension(index),
+            groups: fundingByGroup(index, mask, fundingDimension(index), Infinity),
+          },
         });
       }),
       { numRuns: 200 },

@@ -14,6 +14,7 @@ import {
   type ItemCategory,
   type Stage,
 } from '../domain/vocabulary';
+import { BYTE_HISTOGRAM_SIZE, bitCountsOfHistogram } from './bit-histogram';
 import type { ExploreIndex } from './explore-index';
 
 /** Sums over the matching communities. Missing values add nothing. */
@@ -80,6 +81,13 @@ export interface CategoryItems {
   items: { key: string; communities: number }[];
 }
 
+/** Funding by programme (or city) of the summarised rows: `fundingByGroup` without a limit. */
+export interface FundingByGroup {
+  dimension: 'programme' | 'city';
+  /** Every group with a community, largest first (`topGroups` shortens it for a chart). */
+  groups: FundingGroup[];
+}
+
 /** Everything the charts and counts show. */
 export interface ExploreSummary {
   totals: Totals;
@@ -87,6 +95,13 @@ export interface ExploreSummary {
   byChannel: ChannelSum[];
   progress: Progress;
   itemsByCategory: CategoryItems[];
+  /** By `fundingDimension(index)`. */
+  fundingByGroup: FundingByGroup;
+}
+
+/** What funding is split by: programmes when the data has several, else cities. */
+export function fundingDimension(index: ExploreIndex): 'programme' | 'city' {
+  return index.text.programme.values.length > 1 ? 'programme' : 'city';
 }
 
 /** Stages at which a start date is a start that happened, not a plan. */
@@ -117,7 +132,8 @@ export function byStage(index: ExploreIndex, mask: Uint8Array): StageCount[] {
     if (!mask[i]) continue;
     const c = column.codes[i]!;
     count[c]!++;
-    households[c]! += finite(index.households[i]!);
+    const h = index.households[i]!;
+    households[c]! += h === h ? h : 0;
   }
   return stageCounts(column.values, column.codeOf, count, households);
 }
@@ -195,15 +211,37 @@ export function fundingByGroup(
       if (v === v) sums[base + reported[j]!]! += v;
     }
   }
-  const groups: FundingGroup[] = column.values.map((value, c) => {
-    const channelSums = FUNDING_CHANNELS.map((_, k) => sums[c * width + k]!);
+  return topGroups(fundingGroups(column.values, count, sums), limit);
+}
+
+/**
+ * The groups with at least one community, largest funding first, from the communities per code
+ * and the yuan per code and channel (`sums[code * FUNDING_CHANNELS.length + channel]`).
+ */
+function fundingGroups(
+  values: readonly (string | null)[],
+  count: Uint32Array,
+  sums: Float64Array,
+): FundingGroup[] {
+  const width = FUNDING_CHANNELS.length;
+  const groups: FundingGroup[] = [];
+  values.forEach((value, c) => {
+    if (!count[c]) return;
+    const channels = FUNDING_CHANNELS.map((_, k) => sums[c * width + k]!);
     // The total adds the channels in vocabulary order, as the chart stacks them.
     let total = 0;
-    for (const v of channelSums) total += v;
-    return { value, others: false, channels: channelSums, total, count: count[c]! };
+    for (const v of channels) total += v;
+    groups.push({ value, others: false, channels, total, count: count[c]! });
   });
-  const present = groups.filter((g) => g.count > 0).sort((a, b) => b.total - a.total || b.count - a.count);
-  if (present.length <= limit) return present;
+  return groups.sort((a, b) => b.total - a.total || b.count - a.count);
+}
+
+/**
+ * The first `limit` of groups sorted largest first, the rest past `limit - 1` gathered into one
+ * `others` group, so a national dataset still draws a short chart.
+ */
+export function topGroups(present: readonly FundingGroup[], limit: number): FundingGroup[] {
+  if (present.length <= limit) return [...present];
   const kept = present.slice(0, limit - 1);
   const rest = present.slice(limit - 1);
   const others: FundingGroup = {
@@ -277,19 +315,6 @@ function progressOf(startedAt: Uint32Array, completedAt: Uint32Array, completedU
   return { months, completedUndated };
 }
 
-/**
- * Adds the set bits of a 32-bit word to four per-byte histograms (`hist[byte * 256 + value]`):
- * four increments per row however many items it has; `bitCounts` turns them into counts per bit.
- */
-function bitCounts(hist: Uint32Array, out: Uint32Array, offset: number): void {
-  for (let byte = 0; byte < 4; byte++)
-    for (let value = 1; value < 256; value++) {
-      const n = hist[byte * 256 + value]!;
-      if (!n) continue;
-      for (let v = value; v; v &= v - 1) out[offset + byte * 8 + 31 - Math.clz32(v & -v)]! += n;
-    }
-}
-
 /** Communities per item and per item category (a community counts once per category). */
 export function itemsByCategory(index: ExploreIndex, mask: Uint8Array): CategoryItems[] {
   const keys = index.items.keys;
@@ -331,8 +356,8 @@ function categoryItems(
  * Every summary at once, in one pass over the rows the mask lets through: each row's stage,
  * figures, channels, months and items are read together rather than in a loop per summary, and
  * the counters are typed arrays. The result equals calling `totals`, `byStage`, `byChannel`,
- * `progress` and `itemsByCategory` (summaries.test.ts checks it): sums are added in row order
- * as they add them, so even the floating-point totals are the same.
+ * `progress`, `itemsByCategory` and `fundingByGroup` without a limit (summaries.test.ts checks
+ * it): sums are added in row order as they add them, so even the floating-point totals are the same.
  */
 export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary {
   const stage = index.text.stage;
@@ -351,12 +376,18 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     }
   });
   const channelSums = new Float64Array(channels.length);
+  // Funding per group as `fundingByGroup` adds it: per group code, channel sums in row order.
+  const group = index.text[fundingDimension(index)];
+  const groupCodes = group.codes;
+  const width = FUNDING_CHANNELS.length;
+  const groupCount = new Uint32Array(group.values.length);
+  const groupSums = new Float64Array(group.values.length * width);
   const startedAt = new Uint32Array(MONTH_SLOTS);
   const completedAt = new Uint32Array(MONTH_SLOTS);
   const categoryCounts = ITEM_CATEGORIES.map((c) => index.itemCategoryCounts[c]);
   const perCategory = new Uint32Array(categoryCounts.length);
   const words = index.items.words;
-  const hist = new Uint32Array(words.length * 4 * 256);
+  const hist = new Uint32Array(words.length * BYTE_HISTOGRAM_SIZE);
   const { households, residents, fundTotal, fundFiscal, startMonth, completionMonth } = index;
   // Locals, not an object's fields, so the sums stay in registers through the loop.
   let count = 0;
@@ -367,19 +398,28 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
   let completedUndated = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const h = finite(households[i]!);
+    // As `finite`, inline: a call per row is what costs before the engine optimises the loop.
+    const hv = households[i]!;
+    const h = hv === hv ? hv : 0;
+    const rv = residents[i]!;
     count++;
     householdSum += h;
-    residentSum += finite(residents[i]!);
+    residentSum += rv === rv ? rv : 0;
     fundSum += fundTotal[i]!;
     fiscalSum += fundFiscal[i]!;
     const code = codes[i]!;
     stageCount[code]!++;
     stageHouseholds[code]! += h;
+    const groupCode = groupCodes[i]!;
+    const groupBase = groupCode * width;
+    groupCount[groupCode]!++;
     for (let k = 0; k < channels.length; k++) {
       const v = channels[k]![i]!;
       // `v === v`: not NaN (the row reports the channel).
-      if (v === v) channelSums[k]! += v;
+      if (v === v) {
+        channelSums[k]! += v;
+        groupSums[groupBase + channelAt[k]!]! += v;
+      }
     }
     if (started[code] && startMonth[i]) startedAt[slotOf(startMonth[i]!)]!++;
     if (done[code]) {
@@ -388,8 +428,9 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     }
     for (let k = 0; k < categoryCounts.length; k++) if (categoryCounts[k]![i]) perCategory[k]!++;
     for (let w = 0; w < words.length; w++) {
+      // As addToByteHistogram, inline.
       const word = words[w]![i]!;
-      const base = w * 1024;
+      const base = w * BYTE_HISTOGRAM_SIZE;
       hist[base + (word & 255)]!++;
       hist[base + 256 + ((word >>> 8) & 255)]!++;
       hist[base + 512 + ((word >>> 16) & 255)]!++;
@@ -397,7 +438,7 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     }
   }
   const perItem = new Uint32Array(Math.max(index.items.keys.length, words.length * 32));
-  for (let w = 0; w < words.length; w++) bitCounts(hist.subarray(w * 1024, (w + 1) * 1024), perItem, w * 32);
+  for (let w = 0; w < words.length; w++) bitCountsOfHistogram(hist, w * BYTE_HISTOGRAM_SIZE, perItem, w * 32);
   const yuan = new Float64Array(FUNDING_CHANNELS.length);
   channelAt.forEach((k, j) => (yuan[k] = channelSums[j]!));
   return {
@@ -412,5 +453,9 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     byChannel: FUNDING_CHANNELS.map((channel, k) => ({ field: channel.field, yuan: yuan[k]! })),
     progress: progressOf(startedAt, completedAt, completedUndated),
     itemsByCategory: categoryItems(index.items.keys, perItem, perCategory),
+    fundingByGroup: {
+      dimension: fundingDimension(index),
+      groups: fundingGroups(group.values, groupCount, groupSums),
+    },
   };
 }
