@@ -11,6 +11,7 @@ import type { ExploreTotals } from '../contracts/explore-totals';
 import type { ExploreIndex } from './explore-index';
 import { loadExploreCore, loadExploreDetails, loadExploreFigures } from './explore-load';
 import {
+  activeFilterCount,
   countMask,
   EMPTY_FILTERS,
   facetCounts,
@@ -18,6 +19,7 @@ import {
   filterExpression,
   isEmptyFilters,
   maskOf,
+  maskWithout,
   toggleValue,
   type Facets,
   type Filters,
@@ -31,8 +33,11 @@ export const FILTER_MEASURE = 'explore:filter';
 /** Prefix of the performance.measure names of the state's own computations (mask, summary, facets). */
 export const COMPUTE_MEASURE = 'explore:compute:';
 
-/** Runs `compute`, recorded as a performance measure for the benchmark. */
-function timed<T>(name: string, compute: () => T): T {
+/**
+ * Runs `compute`, recorded as a performance measure (`COMPUTE_MEASURE` + name) for the
+ * benchmark: the state's own computations, and the chart data the charts compute from it.
+ */
+export function timed<T>(name: string, compute: () => T): T {
   const start = performance.now();
   const result = compute();
   performance.measure(COMPUTE_MEASURE + name, { start });
@@ -106,6 +111,7 @@ export class ExploreState {
   readonly facets = $derived.by<Facets | null>(() => {
     const { index, filters } = this;
     if (!index) return null;
+    this.#facetsShown = true;
     const unfiltered = this.#unfilteredOf(index);
     if (unfiltered?.facets) return unfiltered.facets;
     const failed = this.#failed;
@@ -136,6 +142,9 @@ export class ExploreState {
     if (this.#unfiltered?.index !== index) this.#unfiltered = { index };
     return this.#unfiltered;
   }
+
+  /** Whether anything has read the facets (the filter panel has been open): `#apply` computes them ahead then. */
+  #facetsShown = false;
 
   #core: Promise<void> | null = null;
   #details: Promise<void> | null = null;
@@ -235,6 +244,19 @@ export class ExploreState {
     return this.#details;
   }
 
+  /**
+   * Rows matching every filter but those on `dimension` (what a chart of that dimension counts,
+   * so a bar shows what toggling it would give): the mask itself when that dimension filters
+   * nothing, else one pass over the failed dimensions the mask was made from.
+   */
+  maskWithout(dimension: keyof Filters): Uint8Array | null {
+    const failed = this.#failed;
+    if (!failed) return null;
+    const own = { ...EMPTY_FILTERS, [dimension]: this.filters[dimension] } as Filters;
+    if (activeFilterCount(own) === 0) return this.mask;
+    return timed('charts', () => maskWithout(failed, dimension));
+  }
+
   /** Replaces the filters. */
   set(filters: Filters): void {
     this.#apply(filters);
@@ -259,6 +281,13 @@ export class ExploreState {
     const start = performance.now();
     this.filters = filters;
     if (!this.index) return;
+    // What the page shows is computed now, before Svelte's effects run: one of them sets the
+    // map's filter, and the redraw that starts (MapLibre re-parsing tiles in its workers,
+    // drawing, on SwiftShader on the CPU) would otherwise share the cores with this computation.
+    // The map's filter then waits for the computation alone, a few ms; the measures stay the
+    // computations' own.
+    void this.summary;
+    if (this.#facetsShown) void this.facets;
     void tick().then(() => performance.measure(FILTER_MEASURE, { start }));
   }
 }
