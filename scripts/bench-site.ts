@@ -473,12 +473,17 @@ async function filterCompute(
           .getEntriesByType('measure')
           .filter((e) => e.name.startsWith('explore:compute:'));
         const compute = measures.reduce((sum, e) => sum + e.duration, 0);
-        // Each computation apart (mask, summary, facets), to see which one a slow filter spent on.
-        const parts: Record<string, number> = {};
+        // Each computation apart (mask, summary, facets, charts), to see which one a slow filter
+        // spent on; one made more than once is named with the count (`summary ×2`).
+        const sums = new Map<string, { ms: number; n: number }>();
         for (const e of measures) {
           const name = e.name.slice('explore:compute:'.length);
-          parts[name] = Math.round(((parts[name] ?? 0) + e.duration) * 10) / 10;
+          const sum = sums.get(name) ?? { ms: 0, n: 0 };
+          sums.set(name, { ms: sum.ms + e.duration, n: sum.n + 1 });
         }
+        const parts: Record<string, number> = {};
+        for (const [name, { ms, n }] of sums)
+          parts[n > 1 ? `${name} ×${n}` : name] = Math.round(ms * 10) / 10;
         return { compute, shown, parts };
       },
       null,

@@ -30,7 +30,7 @@ import { summarise, type ExploreSummary } from './summaries';
 /** The performance.measure name of applying a filter, read by `npm run bench:site`. */
 export const FILTER_MEASURE = 'explore:filter';
 
-/** Prefix of the performance.measure names of the state's own computations (mask, summary, facets). */
+/** Prefix of the performance.measure names of the computations of a filter (failed, mask, summary, facets, charts). */
 export const COMPUTE_MEASURE = 'explore:compute:';
 
 /**
@@ -77,7 +77,7 @@ export class ExploreState {
    * the facet counts read it, so the filters are tested once per row, not twice.
    */
   readonly #failed = $derived.by<Uint16Array | null>(() =>
-    this.index ? timed('mask', () => failedDimensions(this.index!, this.filters)) : null,
+    this.index ? timed('failed', () => failedDimensions(this.index!, this.filters)) : null,
   );
   /** 1 for each row matching the filters; null before the index is loaded. */
   readonly mask = $derived.by<Uint8Array | null>(() => {

@@ -9,6 +9,7 @@ import {
   fundingDimension,
   itemsByCategory,
   progress,
+  reportedChannels,
   summarise,
   totals,
 } from './summaries';
@@ -115,6 +116,18 @@ describe('summarise in one pass', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('reportedChannels', () => {
+  it('sets bit k where channel k is a number, once per set of columns', () => {
+    const a = Float64Array.of(1, NaN, 0, NaN);
+    const b = Float64Array.of(NaN, 2, 3, NaN);
+    const bits = reportedChannels([a, b]);
+    expect([...bits]).toEqual([0b01, 0b10, 0b11, 0]);
+    expect(reportedChannels([a, b])).toBe(bits);
+    // Other columns behind the same first one are not the same set.
+    expect([...reportedChannels([a])]).toEqual([1, 0, 1, 0]);
   });
 });
 

@@ -352,6 +352,33 @@ function categoryItems(
   }));
 }
 
+/** `reportedChannels` per index, by its first channel column (the index's columns outlive no index). */
+const reportedByFirst = new WeakMap<Float64Array, { channels: readonly Float64Array[]; bits: Uint32Array }>();
+
+/**
+ * Per row, bit k set when the row reports `channels[k]` (its value is not NaN), made once per
+ * index: summing only those skips the unpredictable test of every channel on every row.
+ * Up to 32 channels.
+ */
+export function reportedChannels(channels: readonly Float64Array[]): Uint32Array {
+  const first = channels[0];
+  if (!first) return new Uint32Array(0);
+  const cached = reportedByFirst.get(first);
+  if (
+    cached &&
+    cached.channels.length === channels.length &&
+    cached.channels.every((c, k) => c === channels[k])
+  )
+    return cached.bits;
+  if (channels.length > 32) throw new RangeError(`reportedChannels: ${channels.length} channels, at most 32`);
+  const bits = new Uint32Array(first.length);
+  channels.forEach((values, k) => {
+    for (let i = 0; i < values.length; i++) if (values[i] === values[i]) bits[i]! |= 1 << k;
+  });
+  reportedByFirst.set(first, { channels, bits });
+  return bits;
+}
+
 /**
  * Every summary at once, in one pass over the rows the mask lets through: each row's stage,
  * figures, channels, months and items are read together rather than in a loop per summary, and
@@ -376,6 +403,7 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     }
   });
   const channelSums = new Float64Array(channels.length);
+  const reports = reportedChannels(channels);
   // Funding per group as `fundingByGroup` adds it: per group code, channel sums in row order.
   const group = index.text[fundingDimension(index)];
   const groupCodes = group.codes;
@@ -413,13 +441,13 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
     const groupCode = groupCodes[i]!;
     const groupBase = groupCode * width;
     groupCount[groupCode]!++;
-    for (let k = 0; k < channels.length; k++) {
+    // Only the channels the row reports, lowest first: one loop exit to predict per row rather
+    // than a coin toss per channel.
+    for (let b = reports[i]!; b; b &= b - 1) {
+      const k = 31 - Math.clz32(b & -b);
       const v = channels[k]![i]!;
-      // `v === v`: not NaN (the row reports the channel).
-      if (v === v) {
-        channelSums[k]! += v;
-        groupSums[groupBase + channelAt[k]!]! += v;
-      }
+      channelSums[k]! += v;
+      groupSums[groupBase + channelAt[k]!]! += v;
     }
     if (started[code] && startMonth[i]) startedAt[slotOf(startMonth[i]!)]!++;
     if (done[code]) {
