@@ -45,7 +45,9 @@ describe('ExploreState', () => {
     state.index = index;
     expect(state.maskWithout('stage')).toEqual(matchMask(index, { ...state.filters, stage: [] }));
     expect(state.maskWithout('items')).toEqual(matchMask(index, { ...state.filters, items: [] }));
-    expect(state.maskWithout('city')).toBe(state.mask);
+    // (The same object on the page, where effects keep the mask; read here outside any effect,
+    // Svelte recomputes it per read, so only the rows are compared.)
+    expect(state.maskWithout('city')).toEqual(state.mask);
     // The facet counts under the other filters are what the chart's mask lets through.
     const code = index.text.stage.codeOf.get('design');
     if (code !== undefined) {
