@@ -1,5 +1,5 @@
 /**
- * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild --site-only]`
+ * `npm run bench:site [-- --communities 220000 --amenities 100000 --timeout 180 --rebuild --site-only --cpu-prof]`
  *
  * The site on the national-scale test dataset, in real Chromium (playwright-core driving
  * /usr/bin/chromium with SwiftShader, as the browser tests do), side by side with the naive
@@ -19,6 +19,10 @@
  *   charts and DOM included (`explore:filter`); the map's drawing is in neither;
  *
  * and prints the built site's code size (gzip -9) by chunk, initial or lazy (scripts/site/code-size.ts).
+ * `--cpu-prof` records a CPU profile of the page while it applies the filters
+ * (tmp/bench-site/filters.cpuprofile, for DevTools) and prints the functions with the most self
+ * time; the site is then built unminified, for readable names, and the profiler slows the page:
+ * use such a run to see where the time goes, not for the figures.
  * A timeout is reported as the result. A benchmark, not a test: it prints figures and asserts nothing.
  *
  * The data is generated and built unless tmp/ holds a build of the same size made with the
@@ -46,6 +50,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/browser';
 import { positiveArg } from './cli/positive-arg';
 import { formatCodeSize, readCodeSize } from './site/code-size';
+import { topSelfTime, type CpuProfile } from './bench/cpu-profile-top';
 import { EMPTY_FILTERS, filterExpression } from '../src/explore/filters';
 import { basemapStyle } from '../src/map/basemap-style';
 import { COMMUNITY_LAYER_IDS, communityLayers } from '../src/map/layers/community-style';
@@ -62,6 +67,8 @@ const TIMEOUT_S = numberArg('timeout', 180);
 const REBUILD = args.includes('--rebuild');
 /** Measure the site only, skipping the naive page (minutes under SwiftShader). */
 const SITE_ONLY = args.includes('--site-only');
+/** Profile the page's main thread while the filters are applied (off: no profiler, minified build). */
+const CPU_PROF = args.includes('--cpu-prof');
 
 const ROOT = process.cwd();
 const INPUT = join('tmp', `national-${COMMUNITIES}-${AMENITIES}`);
@@ -141,6 +148,7 @@ function viteBuild(outDir: string, env: NodeJS.ProcessEnv): void {
       '--emptyOutDir',
       '--logLevel',
       'warn',
+      ...(CPU_PROF ? ['--minify', 'false'] : []),
     ],
     {
       NODE_ENV: 'production',
@@ -441,6 +449,7 @@ async function snapshotFirstLoad(page: Page, server: CountingServer, interactive
  */
 async function filterCompute(
   page: Page,
+  cdp: CDPSession,
 ): Promise<{ compute: number; shown: number; parts: Record<string, number> }[]> {
   await page.locator('button.toggle[aria-controls="explore-panel"]').first().click();
   const section = page.locator('#explore-panel details').first();
@@ -448,6 +457,11 @@ async function filterCompute(
   await section.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   const boxes = section.locator('input[type="checkbox"]');
   const out: { compute: number; shown: number; parts: Record<string, number> }[] = [];
+  if (CPU_PROF) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   for (const k of [0, 1, 0, 1]) {
     await page.evaluate(() => performance.clearMeasures());
     await boxes.nth(k).click();
@@ -459,12 +473,17 @@ async function filterCompute(
           .getEntriesByType('measure')
           .filter((e) => e.name.startsWith('explore:compute:'));
         const compute = measures.reduce((sum, e) => sum + e.duration, 0);
-        // Each computation apart (mask, summary, facets), to see which one a slow filter spent on.
-        const parts: Record<string, number> = {};
+        // Each computation apart (mask, summary, facets, charts), to see which one a slow filter
+        // spent on; one made more than once is named with the count (`summary ×2`).
+        const sums = new Map<string, { ms: number; n: number }>();
         for (const e of measures) {
           const name = e.name.slice('explore:compute:'.length);
-          parts[name] = Math.round(((parts[name] ?? 0) + e.duration) * 10) / 10;
+          const sum = sums.get(name) ?? { ms: 0, n: 0 };
+          sums.set(name, { ms: sum.ms + e.duration, n: sum.n + 1 });
         }
+        const parts: Record<string, number> = {};
+        for (const [name, { ms, n }] of sums)
+          parts[n > 1 ? `${name} ×${n}` : name] = Math.round(ms * 10) / 10;
         return { compute, shown, parts };
       },
       null,
@@ -476,6 +495,13 @@ async function filterCompute(
       parts: Record<string, number>;
     };
     out.push({ compute: Math.round(compute * 10) / 10, shown: Math.round(shown * 10) / 10, parts });
+  }
+  if (CPU_PROF) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    await writeFile(join(WORK, 'filters.cpuprofile'), JSON.stringify(profile));
+    console.log(`CPU profile of the page while filtering: ${WORK}/filters.cpuprofile; most self time:`);
+    for (const { name, ms } of topSelfTime(profile, 20))
+      console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
   }
   return out;
 }
@@ -574,7 +600,7 @@ async function measure(
         { layer: COMMUNITY_LAYER_IDS.circles, filter: JSON.stringify(STAGE_FILTER), timeout },
       ),
     );
-    if (interactive) result.filterComputeMs = await filterCompute(page);
+    if (interactive) result.filterComputeMs = await filterCompute(page, cdp);
     const after = await heapUsage(cdp, workerSessions);
     result.heapMiB = {
       page: Math.max(result.heapMiB.page, after.page),

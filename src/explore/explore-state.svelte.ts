@@ -11,12 +11,15 @@ import type { ExploreTotals } from '../contracts/explore-totals';
 import type { ExploreIndex } from './explore-index';
 import { loadExploreCore, loadExploreDetails, loadExploreFigures } from './explore-load';
 import {
+  activeFilterCount,
   countMask,
   EMPTY_FILTERS,
   facetCounts,
+  failedDimensions,
   filterExpression,
   isEmptyFilters,
-  matchMask,
+  maskOf,
+  maskWithout,
   toggleValue,
   type Facets,
   type Filters,
@@ -27,11 +30,14 @@ import { summarise, type ExploreSummary } from './summaries';
 /** The performance.measure name of applying a filter, read by `npm run bench:site`. */
 export const FILTER_MEASURE = 'explore:filter';
 
-/** Prefix of the performance.measure names of the state's own computations (mask, summary, facets). */
+/** Prefix of the performance.measure names of the computations of a filter (failed, mask, summary, facets, charts). */
 export const COMPUTE_MEASURE = 'explore:compute:';
 
-/** Runs `compute`, recorded as a performance measure for the benchmark. */
-function timed<T>(name: string, compute: () => T): T {
+/**
+ * Runs `compute`, recorded as a performance measure (`COMPUTE_MEASURE` + name) for the
+ * benchmark: the state's own computations, and the chart data the charts compute from it.
+ */
+export function timed<T>(name: string, compute: () => T): T {
   const start = performance.now();
   const result = compute();
   performance.measure(COMPUTE_MEASURE + name, { start });
@@ -66,10 +72,18 @@ export class ExploreState {
   /** The current filters. Replace the whole object to change them (it is not deeply reactive). */
   filters = $state.raw<Filters>(EMPTY_FILTERS);
 
-  /** 1 for each row matching the filters; null before the index is loaded. */
-  readonly mask = $derived.by<Uint8Array | null>(() =>
-    this.index ? timed('mask', () => matchMask(this.index!, this.filters)) : null,
+  /**
+   * Per row, the filter dimensions it fails (`failedDimensions`): the mask is made from it and
+   * the facet counts read it, so the filters are tested once per row, not twice.
+   */
+  readonly #failed = $derived.by<Uint16Array | null>(() =>
+    this.index ? timed('failed', () => failedDimensions(this.index!, this.filters)) : null,
   );
+  /** 1 for each row matching the filters; null before the index is loaded. */
+  readonly mask = $derived.by<Uint8Array | null>(() => {
+    const failed = this.#failed;
+    return failed ? timed('mask', () => maskOf(failed)) : null;
+  });
   /** Rows matching the filters. */
   readonly matched = $derived(this.mask ? countMask(this.mask) : 0);
   /** Totals, stages, funding, progress and items of the matching rows. */
@@ -97,9 +111,11 @@ export class ExploreState {
   readonly facets = $derived.by<Facets | null>(() => {
     const { index, filters } = this;
     if (!index) return null;
+    this.#facetsShown = true;
     const unfiltered = this.#unfilteredOf(index);
     if (unfiltered?.facets) return unfiltered.facets;
-    const facets = timed('facets', () => facetCounts(index, filters));
+    const failed = this.#failed;
+    const facets = timed('facets', () => facetCounts(index, filters, failed ?? undefined));
     if (unfiltered) unfiltered.facets = facets;
     return facets;
   });
@@ -126,6 +142,9 @@ export class ExploreState {
     if (this.#unfiltered?.index !== index) this.#unfiltered = { index };
     return this.#unfiltered;
   }
+
+  /** Whether anything has read the facets (the filter panel has been open): `#apply` computes them ahead then. */
+  #facetsShown = false;
 
   #core: Promise<void> | null = null;
   #details: Promise<void> | null = null;
@@ -225,6 +244,19 @@ export class ExploreState {
     return this.#details;
   }
 
+  /**
+   * Rows matching every filter but those on `dimension` (what a chart of that dimension counts,
+   * so a bar shows what toggling it would give): the mask itself when that dimension filters
+   * nothing, else one pass over the failed dimensions the mask was made from.
+   */
+  maskWithout(dimension: keyof Filters): Uint8Array | null {
+    const failed = this.#failed;
+    if (!failed) return null;
+    const own = { ...EMPTY_FILTERS, [dimension]: this.filters[dimension] } as Filters;
+    if (activeFilterCount(own) === 0) return this.mask;
+    return timed('charts', () => maskWithout(failed, dimension));
+  }
+
   /** Replaces the filters. */
   set(filters: Filters): void {
     this.#apply(filters);
@@ -249,6 +281,13 @@ export class ExploreState {
     const start = performance.now();
     this.filters = filters;
     if (!this.index) return;
+    // What the page shows is computed now, before Svelte's effects run: one of them sets the
+    // map's filter, and the redraw that starts (MapLibre re-parsing tiles in its workers,
+    // drawing, on SwiftShader on the CPU) would otherwise share the cores with this computation.
+    // The map's filter then waits for the computation alone, a few ms; the measures stay the
+    // computations' own.
+    void this.summary;
+    if (this.#facetsShown) void this.facets;
     void tick().then(() => performance.measure(FILTER_MEASURE, { start }));
   }
 }

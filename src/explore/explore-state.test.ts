@@ -35,6 +35,29 @@ describe('ExploreState', () => {
     expect(state.expression).toBeNull();
   });
 
+  it('gives each chart the rows matching every filter but its own, and the mask itself when its own is open', () => {
+    const state = createExploreState({
+      ...EMPTY_FILTERS,
+      stage: ['completed', 'design'],
+      items: ['elevator_added'],
+    });
+    const index = exploreIndexOf(records);
+    state.index = index;
+    expect(state.maskWithout('stage')).toEqual(matchMask(index, { ...state.filters, stage: [] }));
+    expect(state.maskWithout('items')).toEqual(matchMask(index, { ...state.filters, items: [] }));
+    // (The same object on the page, where effects keep the mask; read here outside any effect,
+    // Svelte recomputes it per read, so only the rows are compared.)
+    expect(state.maskWithout('city')).toEqual(state.mask);
+    // The facet counts under the other filters are what the chart's mask lets through.
+    const code = index.text.stage.codeOf.get('design');
+    if (code !== undefined) {
+      const without = state.maskWithout('stage')!;
+      let n = 0;
+      for (let i = 0; i < index.count; i++) if (without[i] && index.text.stage.codes[i] === code) n++;
+      expect(state.facets?.text.stage[code]).toBe(n);
+    }
+  });
+
   it('computes the unfiltered summary and facets once per index, and afresh for a new index', () => {
     const index = exploreIndexOf(records);
     const state = createExploreState();

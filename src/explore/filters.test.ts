@@ -11,9 +11,11 @@ import {
   countMask,
   EMPTY_FILTERS,
   facetCounts,
+  failedDimensions,
   FILTER_PROPERTIES,
   filterExpression,
   matchMask,
+  maskWithout,
   parseFilters,
   serialiseFilters,
   SET_DIMENSIONS,
@@ -121,6 +123,30 @@ describe('combineFilters', () => {
     expect(combineFilters(own as never, null)).toEqual(own);
     expect(combineFilters(undefined, extra as never)).toEqual(extra);
     expect(combineFilters(own as never, extra as never)).toEqual(['all', own, extra]);
+  });
+});
+
+describe('failedDimensions', () => {
+  it('sets one bit per dimension a row fails, the same as filtering by that dimension alone', () => {
+    const dimensions = [...SET_DIMENSIONS, 'batchYear', 'yearBuilt', 'items', 'synthetic'] as const;
+    fc.assert(
+      fc.property(recordsArb({ maxLength: 40 }), filtersArb, (records, filters) => {
+        const index = indexOf(records);
+        const failed = failedDimensions(index, filters);
+        dimensions.forEach((d, k) => {
+          const alone = matchMask(index, { ...EMPTY_FILTERS, [d]: filters[d] } as Filters);
+          for (let i = 0; i < records.length; i++)
+            expect((failed[i]! >> k) & 1, `${d} row ${i}`).toBe(1 - alone[i]!);
+        });
+        // And a row matches exactly when it fails nothing.
+        const mask = matchMask(index, filters);
+        for (let i = 0; i < records.length; i++) expect(mask[i]).toBe(failed[i] === 0 ? 1 : 0);
+        // Without one dimension: as if its filter were open.
+        for (const d of dimensions)
+          expect(maskWithout(failed, d), d).toEqual(matchMask(index, { ...filters, [d]: EMPTY_FILTERS[d] }));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

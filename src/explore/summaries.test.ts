@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { communityProperties } from '../domain/community-properties';
 import { DONE_STAGES, FUNDING_CHANNELS, ITEM_BY_KEY, ITEM_CATEGORIES, STAGES } from '../domain/vocabulary';
-import { summarise, fundingByGroup } from './summaries';
+import {
+  byChannel,
+  byStage,
+  fundingByGroup,
+  fundingDimension,
+  itemsByCategory,
+  progress,
+  reportedChannels,
+  summarise,
+  totals,
+} from './summaries';
 import { exploreIndexOf, recordsArb } from './test-records';
 
 /** Random records with a random selection of them. */
@@ -83,6 +93,42 @@ describe('summarise', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+});
+
+describe('summarise in one pass', () => {
+  it('equals each summary computed apart, to the last bit of every sum', () => {
+    fc.assert(
+      fc.property(selectionArb, ([records, selected]) => {
+        const index = exploreIndexOf(records);
+        const mask = Uint8Array.from(selected, (s) => (s ? 1 : 0));
+        // The one-pass sums must add in the same order as the separate loops: toEqual, not close.
+        expect(summarise(index, mask)).toEqual({
+          totals: totals(index, mask),
+          byStage: byStage(index, mask),
+          byChannel: byChannel(index, mask),
+          progress: progress(index, mask),
+          itemsByCategory: itemsByCategory(index, mask),
+          fundingByGroup: {
+            dimension: fundingDimension(index),
+            groups: fundingByGroup(index, mask, fundingDimension(index), Infinity),
+          },
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('reportedChannels', () => {
+  it('sets bit k where channel k is a number, once per set of columns', () => {
+    const a = Float64Array.of(1, NaN, 0, NaN);
+    const b = Float64Array.of(NaN, 2, 3, NaN);
+    const bits = reportedChannels([a, b]);
+    expect([...bits]).toEqual([0b01, 0b10, 0b11, 0]);
+    expect(reportedChannels([a, b])).toBe(bits);
+    // Other columns behind the same first one are not the same set.
+    expect([...reportedChannels([a])]).toEqual([1, 0, 1, 0]);
+  });
 });
 
 describe('fundingByGroup', () => {

@@ -14,8 +14,8 @@ import {
   type ItemCategory,
   type Stage,
 } from '../domain/vocabulary';
+import { BYTE_HISTOGRAM_SIZE, bitCountsOfHistogram } from './bit-histogram';
 import type { ExploreIndex } from './explore-index';
-import { countMask } from './filters';
 
 /** Sums over the matching communities. Missing values add nothing. */
 export interface Totals {
@@ -81,6 +81,13 @@ export interface CategoryItems {
   items: { key: string; communities: number }[];
 }
 
+/** Funding by programme (or city) of the summarised rows: `fundingByGroup` without a limit. */
+export interface FundingByGroup {
+  dimension: 'programme' | 'city';
+  /** Every group with a community, largest first (`topGroups` shortens it for a chart). */
+  groups: FundingGroup[];
+}
+
 /** Everything the charts and counts show. */
 export interface ExploreSummary {
   totals: Totals;
@@ -88,6 +95,13 @@ export interface ExploreSummary {
   byChannel: ChannelSum[];
   progress: Progress;
   itemsByCategory: CategoryItems[];
+  /** By `fundingDimension(index)`. */
+  fundingByGroup: FundingByGroup;
+}
+
+/** What funding is split by: programmes when the data has several, else cities. */
+export function fundingDimension(index: ExploreIndex): 'programme' | 'city' {
+  return index.text.programme.values.length > 1 ? 'programme' : 'city';
 }
 
 /** Stages at which a start date is a start that happened, not a plan. */
@@ -95,22 +109,11 @@ const STARTED: ReadonlySet<string> = new Set(['construction', ...DONE_STAGES]);
 
 const finite = (v: number) => (Number.isNaN(v) ? 0 : v);
 
-/**
- * The rows a mask lets through, in order: each summary loops over these rather than testing all
- * 220,000 rows, a few times faster under a narrow filter (listing them is one cheap pass).
- * Every summary takes them as an optional last argument, so `summarise` lists them once.
- */
-function rowsOf(mask: Uint8Array): Uint32Array {
-  const rows = new Uint32Array(countMask(mask));
-  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) rows[k++] = i;
-  return rows;
-}
-
 /** Totals of the rows a mask lets through. */
-export function totals(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): Totals {
+export function totals(index: ExploreIndex, mask: Uint8Array): Totals {
   const t: Totals = { count: 0, households: 0, residents: 0, fundTotal: 0, fundFiscal: 0 };
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
     t.count++;
     t.households += finite(index.households[i]!);
     t.residents += finite(index.residents[i]!);
@@ -121,18 +124,29 @@ export function totals(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask
 }
 
 /** Communities and households per stage, in programme order, then those without a stage (if any). */
-export function byStage(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): StageCount[] {
+export function byStage(index: ExploreIndex, mask: Uint8Array): StageCount[] {
   const column = index.text.stage;
-  const count = new Float64Array(column.values.length);
+  const count = new Uint32Array(column.values.length);
   const households = new Float64Array(column.values.length);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
     const c = column.codes[i]!;
     count[c]!++;
-    households[c]! += finite(index.households[i]!);
+    const h = index.households[i]!;
+    households[c]! += h === h ? h : 0;
   }
+  return stageCounts(column.values, column.codeOf, count, households);
+}
+
+/** `byStage`'s list from the counts and households per stage code. */
+function stageCounts(
+  values: readonly (string | null)[],
+  codeOf: ReadonlyMap<string, number>,
+  count: Uint32Array,
+  households: Float64Array,
+): StageCount[] {
   const out: StageCount[] = STAGES.map((stage) => {
-    const c = column.codeOf.get(stage);
+    const c = codeOf.get(stage);
     return {
       stage,
       count: c === undefined ? 0 : count[c]!,
@@ -142,7 +156,7 @@ export function byStage(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mas
   // Codes that are no known stage (a newer vocabulary) count as unknown rather than vanish.
   let unknown = 0;
   let unknownHouseholds = 0;
-  column.values.forEach((v, c) => {
+  values.forEach((v, c) => {
     if (v === null || !(STAGES as readonly string[]).includes(v)) {
       unknown += count[c]!;
       unknownHouseholds += households[c]!;
@@ -153,13 +167,14 @@ export function byStage(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mas
 }
 
 /** Yuan per funding channel, every channel of the vocabulary in order (0 when no row reports it). */
-export function byChannel(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): ChannelSum[] {
+export function byChannel(index: ExploreIndex, mask: Uint8Array): ChannelSum[] {
   return FUNDING_CHANNELS.map((channel) => {
     const values = index.funds.get(channel.field);
     let yuan = 0;
     if (values)
-      for (let k = 0; k < rows.length; k++) {
-        const v = values[rows[k]!]!;
+      for (let i = 0; i < mask.length; i++) {
+        if (!mask[i]) continue;
+        const v = values[i]!;
         // `v === v`: not NaN (the row reports the channel), without a call per row.
         if (v === v) yuan += v;
       }
@@ -178,35 +193,55 @@ export function fundingByGroup(
   limit = 8,
 ): FundingGroup[] {
   const column = index.text[dimension];
-  const groups = column.values.map((value) => ({
-    value,
-    others: false,
-    channels: FUNDING_CHANNELS.map(() => 0),
-    total: 0,
-    count: 0,
-  }));
-  const rows = rowsOf(mask);
   const codes = column.codes;
-  for (let k = 0; k < rows.length; k++) groups[codes[rows[k]!]!]!.count++;
-  // Sums in one flat array per channel, written back to the groups once: object writes per row
-  // cost more than the additions.
-  const sums = new Float64Array(groups.length);
-  FUNDING_CHANNELS.forEach((channel, k) => {
-    const values = index.funds.get(channel.field);
-    if (!values) return;
-    sums.fill(0);
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
-      const v = values[i]!;
-      if (v === v) sums[codes[i]!]! += v;
+  const channels = FUNDING_CHANNELS.map((channel) => index.funds.get(channel.field) ?? null);
+  const width = channels.length;
+  // One pass over the rows, sums in one flat array (group × channel), written to the groups
+  // once: object writes per row cost more than the additions. Each sum is added in row order.
+  const count = new Uint32Array(column.values.length);
+  const sums = new Float64Array(column.values.length * width);
+  const reported = channels.flatMap((values, k) => (values ? [k] : []));
+  const columns = reported.map((k) => channels[k]!);
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const base = codes[i]! * width;
+    count[codes[i]!]!++;
+    for (let j = 0; j < columns.length; j++) {
+      const v = columns[j]![i]!;
+      if (v === v) sums[base + reported[j]!]! += v;
     }
-    groups.forEach((g, c) => {
-      g.channels[k]! += sums[c]!;
-      g.total += sums[c]!;
-    });
+  }
+  return topGroups(fundingGroups(column.values, count, sums), limit);
+}
+
+/**
+ * The groups with at least one community, largest funding first, from the communities per code
+ * and the yuan per code and channel (`sums[code * FUNDING_CHANNELS.length + channel]`).
+ */
+function fundingGroups(
+  values: readonly (string | null)[],
+  count: Uint32Array,
+  sums: Float64Array,
+): FundingGroup[] {
+  const width = FUNDING_CHANNELS.length;
+  const groups: FundingGroup[] = [];
+  values.forEach((value, c) => {
+    if (!count[c]) return;
+    const channels = FUNDING_CHANNELS.map((_, k) => sums[c * width + k]!);
+    // The total adds the channels in vocabulary order, as the chart stacks them.
+    let total = 0;
+    for (const v of channels) total += v;
+    groups.push({ value, others: false, channels, total, count: count[c]! });
   });
-  const present = groups.filter((g) => g.count > 0).sort((a, b) => b.total - a.total || b.count - a.count);
-  if (present.length <= limit) return present;
+  return groups.sort((a, b) => b.total - a.total || b.count - a.count);
+}
+
+/**
+ * The first `limit` of groups sorted largest first, the rest past `limit - 1` gathered into one
+ * `others` group, so a national dataset still draws a short chart.
+ */
+export function topGroups(present: readonly FundingGroup[], limit: number): FundingGroup[] {
+  if (present.length <= limit) return [...present];
   const kept = present.slice(0, limit - 1);
   const rest = present.slice(limit - 1);
   const others: FundingGroup = {
@@ -225,22 +260,29 @@ const MONTH_SLOTS = 4096 * 16;
 /** Slot of the month a `YYYYMM` date counts in: year-only dates at December. */
 const slotOf = (code: number) => ((code / 100) & 4095) * 16 + (code % 100 || 12);
 
+/** Per stage code: 1 where the stage is finished (`isDoneStage`), and where a start date is a start. */
+function stageFlags(values: readonly (string | null)[]): { done: Uint8Array; started: Uint8Array } {
+  return {
+    done: Uint8Array.from(values, (v) => (isDoneStage(v) ? 1 : 0)),
+    started: Uint8Array.from(values, (v) => (v !== null && STARTED.has(v) ? 1 : 0)),
+  };
+}
+
 /**
  * Starts (communities under construction or finished with a start date) and completions
  * (finished communities with a completion date) per month, with running totals. Only months
  * with an event are listed.
  */
-export function progress(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): Progress {
+export function progress(index: ExploreIndex, mask: Uint8Array): Progress {
   const stage = index.text.stage;
-  const done = Uint8Array.from(stage.values, (v) => (isDoneStage(v) ? 1 : 0));
-  const started = Uint8Array.from(stage.values, (v) => (v !== null && STARTED.has(v) ? 1 : 0));
+  const { done, started } = stageFlags(stage.values);
   // Counters per month slot (year × 16 + month, as the binary index packs months): typed-array
   // increments per row rather than a Map lookup per row.
   const startedAt = new Uint32Array(MONTH_SLOTS);
   const completedAt = new Uint32Array(MONTH_SLOTS);
   let completedUndated = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
     const code = stage.codes[i]!;
     if (started[code] && index.startMonth[i]) startedAt[slotOf(index.startMonth[i]!)]!++;
     if (done[code]) {
@@ -248,6 +290,11 @@ export function progress(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(ma
       else completedUndated++;
     }
   }
+  return progressOf(startedAt, completedAt, completedUndated);
+}
+
+/** `progress` from the starts and completions per month slot. */
+function progressOf(startedAt: Uint32Array, completedAt: Uint32Array, completedUndated: number): Progress {
   let cumulativeStarted = 0;
   let cumulativeCompleted = 0;
   const months: MonthProgress[] = [];
@@ -269,42 +316,174 @@ export function progress(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(ma
 }
 
 /** Communities per item and per item category (a community counts once per category). */
-export function itemsByCategory(index: ExploreIndex, mask: Uint8Array, rows = rowsOf(mask)): CategoryItems[] {
+export function itemsByCategory(index: ExploreIndex, mask: Uint8Array): CategoryItems[] {
   const keys = index.items.keys;
-  const perItem = new Float64Array(keys.length);
-  const perCategory = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, 0])) as Record<ItemCategory, number>;
+  const perItem = new Uint32Array(keys.length);
+  const perCategory = new Uint32Array(ITEM_CATEGORIES.length);
   const words = index.items.words;
-  for (const c of ITEM_CATEGORIES) {
+  ITEM_CATEGORIES.forEach((c, k) => {
     const counts = index.itemCategoryCounts[c];
     let having = 0;
-    for (let k = 0; k < rows.length; k++) if (counts[rows[k]!]) having++;
-    perCategory[c] = having;
-  }
+    for (let i = 0; i < mask.length; i++) if (mask[i] && counts[i]) having++;
+    perCategory[k] = having;
+  });
   words.forEach((column, w) => {
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
       // Each set bit once: lowest first, cleared as counted.
       for (let word = column[i]!; word; word &= word - 1) perItem[w * 32 + 31 - Math.clz32(word & -word)]!++;
     }
   });
-  return ITEM_CATEGORIES.map((category) => ({
+  return categoryItems(keys, perItem, perCategory);
+}
+
+/** `itemsByCategory` from the communities per item bit and per category (ITEM_CATEGORIES order). */
+function categoryItems(
+  keys: readonly string[],
+  perItem: Uint32Array,
+  perCategory: Uint32Array,
+): CategoryItems[] {
+  return ITEM_CATEGORIES.map((category, k) => ({
     category,
-    communities: perCategory[category],
+    communities: perCategory[k]!,
     items: keys
       .map((key, b) => ({ key, communities: perItem[b]! }))
       .filter(({ key }) => ITEM_BY_KEY.get(key)?.category === category),
   }));
 }
 
-/** Every summary at once. */
+/** `reportedChannels` per index, by its first channel column (the index's columns outlive no index). */
+const reportedByFirst = new WeakMap<Float64Array, { channels: readonly Float64Array[]; bits: Uint32Array }>();
+
+/**
+ * Per row, bit k set when the row reports `channels[k]` (its value is not NaN), made once per
+ * index: summing only those skips the unpredictable test of every channel on every row.
+ * Up to 32 channels.
+ */
+export function reportedChannels(channels: readonly Float64Array[]): Uint32Array {
+  const first = channels[0];
+  if (!first) return new Uint32Array(0);
+  const cached = reportedByFirst.get(first);
+  if (
+    cached &&
+    cached.channels.length === channels.length &&
+    cached.channels.every((c, k) => c === channels[k])
+  )
+    return cached.bits;
+  if (channels.length > 32) throw new RangeError(`reportedChannels: ${channels.length} channels, at most 32`);
+  const bits = new Uint32Array(first.length);
+  channels.forEach((values, k) => {
+    for (let i = 0; i < values.length; i++) if (values[i] === values[i]) bits[i]! |= 1 << k;
+  });
+  reportedByFirst.set(first, { channels, bits });
+  return bits;
+}
+
+/**
+ * Every summary at once, in one pass over the rows the mask lets through: each row's stage,
+ * figures, channels, months and items are read together rather than in a loop per summary, and
+ * the counters are typed arrays. The result equals calling `totals`, `byStage`, `byChannel`,
+ * `progress`, `itemsByCategory` and `fundingByGroup` without a limit (summaries.test.ts checks
+ * it): sums are added in row order as they add them, so even the floating-point totals are the same.
+ */
 export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary {
-  // The matching rows listed once for all five, not once each.
-  const rows = rowsOf(mask);
+  const stage = index.text.stage;
+  const codes = stage.codes;
+  const { done, started } = stageFlags(stage.values);
+  const stageCount = new Uint32Array(stage.values.length);
+  const stageHouseholds = new Float64Array(stage.values.length);
+  // Channels no row reports stay 0 without a column to read.
+  const channels: Float64Array[] = [];
+  const channelAt: number[] = [];
+  FUNDING_CHANNELS.forEach((channel, k) => {
+    const values = index.funds.get(channel.field);
+    if (values) {
+      channels.push(values);
+      channelAt.push(k);
+    }
+  });
+  const channelSums = new Float64Array(channels.length);
+  const reports = reportedChannels(channels);
+  // Funding per group as `fundingByGroup` adds it: per group code, channel sums in row order.
+  const group = index.text[fundingDimension(index)];
+  const groupCodes = group.codes;
+  const width = FUNDING_CHANNELS.length;
+  const groupCount = new Uint32Array(group.values.length);
+  const groupSums = new Float64Array(group.values.length * width);
+  const startedAt = new Uint32Array(MONTH_SLOTS);
+  const completedAt = new Uint32Array(MONTH_SLOTS);
+  const categoryCounts = ITEM_CATEGORIES.map((c) => index.itemCategoryCounts[c]);
+  const perCategory = new Uint32Array(categoryCounts.length);
+  const words = index.items.words;
+  const hist = new Uint32Array(words.length * BYTE_HISTOGRAM_SIZE);
+  const { households, residents, fundTotal, fundFiscal, startMonth, completionMonth } = index;
+  // Locals, not an object's fields, so the sums stay in registers through the loop.
+  let count = 0;
+  let householdSum = 0;
+  let residentSum = 0;
+  let fundSum = 0;
+  let fiscalSum = 0;
+  let completedUndated = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    // As `finite`, inline: a call per row is what costs before the engine optimises the loop.
+    const hv = households[i]!;
+    const h = hv === hv ? hv : 0;
+    const rv = residents[i]!;
+    count++;
+    householdSum += h;
+    residentSum += rv === rv ? rv : 0;
+    fundSum += fundTotal[i]!;
+    fiscalSum += fundFiscal[i]!;
+    const code = codes[i]!;
+    stageCount[code]!++;
+    stageHouseholds[code]! += h;
+    const groupCode = groupCodes[i]!;
+    const groupBase = groupCode * width;
+    groupCount[groupCode]!++;
+    // Only the channels the row reports, lowest first: one loop exit to predict per row rather
+    // than a coin toss per channel.
+    for (let b = reports[i]!; b; b &= b - 1) {
+      const k = 31 - Math.clz32(b & -b);
+      const v = channels[k]![i]!;
+      channelSums[k]! += v;
+      groupSums[groupBase + channelAt[k]!]! += v;
+    }
+    if (started[code] && startMonth[i]) startedAt[slotOf(startMonth[i]!)]!++;
+    if (done[code]) {
+      if (completionMonth[i]) completedAt[slotOf(completionMonth[i]!)]!++;
+      else completedUndated++;
+    }
+    for (let k = 0; k < categoryCounts.length; k++) if (categoryCounts[k]![i]) perCategory[k]!++;
+    for (let w = 0; w < words.length; w++) {
+      // As addToByteHistogram, inline.
+      const word = words[w]![i]!;
+      const base = w * BYTE_HISTOGRAM_SIZE;
+      hist[base + (word & 255)]!++;
+      hist[base + 256 + ((word >>> 8) & 255)]!++;
+      hist[base + 512 + ((word >>> 16) & 255)]!++;
+      hist[base + 768 + (word >>> 24)]!++;
+    }
+  }
+  const perItem = new Uint32Array(Math.max(index.items.keys.length, words.length * 32));
+  for (let w = 0; w < words.length; w++) bitCountsOfHistogram(hist, w * BYTE_HISTOGRAM_SIZE, perItem, w * 32);
+  const yuan = new Float64Array(FUNDING_CHANNELS.length);
+  channelAt.forEach((k, j) => (yuan[k] = channelSums[j]!));
   return {
-    totals: totals(index, mask, rows),
-    byStage: byStage(index, mask, rows),
-    byChannel: byChannel(index, mask, rows),
-    progress: progress(index, mask, rows),
-    itemsByCategory: itemsByCategory(index, mask, rows),
+    totals: {
+      count,
+      households: householdSum,
+      residents: residentSum,
+      fundTotal: fundSum,
+      fundFiscal: fiscalSum,
+    },
+    byStage: stageCounts(stage.values, stage.codeOf, stageCount, stageHouseholds),
+    byChannel: FUNDING_CHANNELS.map((channel, k) => ({ field: channel.field, yuan: yuan[k]! })),
+    progress: progressOf(startedAt, completedAt, completedUndated),
+    itemsByCategory: categoryItems(index.items.keys, perItem, perCategory),
+    fundingByGroup: {
+      dimension: fundingDimension(index),
+      groups: fundingGroups(group.values, groupCount, groupSums),
+    },
   };
 }

@@ -18,12 +18,25 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
+/**
+ * Number formats by language and fraction digits, made once: building an `Intl.NumberFormat`
+ * costs far more than formatting with it, and the filter panel formats thousands of counts.
+ */
+const plainFormats = new Map<string, Intl.NumberFormat>();
+
 /** A plain number with grouping and at most `maxFraction` decimals, in the language's style. */
 export function formatPlain(n: number, lang: Lang, maxFraction = 2): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: maxFraction }).format(
-    n,
-  );
+  const key = `${lang}:${maxFraction}`;
+  let format = plainFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: maxFraction });
+    plainFormats.set(key, format);
+  }
+  return format.format(n);
 }
+
+/** English compact numbers (12.3K, 1.5M), made on first use. */
+let compactEn: Intl.NumberFormat | null = null;
 
 /**
  * A count or amount, compact. zh: 9,999 · 1.23万 · 12.3万 · 1235万 · 1.5亿; en: 9,999 · 12.3K · 1.5M.
@@ -34,7 +47,8 @@ export function formatNumber(n: number, lang: Lang): string {
   const a = Math.abs(n);
   if (a < WAN) return formatPlain(n, lang);
   if (lang === 'en') {
-    return new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 }).format(n);
+    compactEn ??= new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+    return compactEn.format(n);
   }
   const [unit, size] = a >= YI ? ['亿', YI] : ['万', WAN];
   const scaled = n / size;
