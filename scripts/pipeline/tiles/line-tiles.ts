@@ -17,6 +17,7 @@
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_LINESTRING, MvtLayerWriter, takeBytes } from './mvt-encode';
+import { grown } from '../grown-array';
 import { compressTiles } from './tile-compressor';
 import { droppedPerZoom, fieldsOfEach, zoomRange, type TileSet } from './tile-set';
 
@@ -219,22 +220,6 @@ function linesByBlock(
   return blocks;
 }
 
-/** A Float64Array with room for at least `length` values: `array` itself, or a larger copy. */
-function roomFor(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  if (array.length >= length) return array;
-  const grown = new Float64Array(Math.max(length, array.length * 2));
-  grown.set(array);
-  return grown;
-}
-
-/** A Uint32Array with room for at least `length` values: `array` itself, or a larger copy. */
-function roomForU32(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
-  if (array.length >= length) return array;
-  const grown = new Uint32Array(Math.max(length, array.length * 2));
-  grown.set(array);
-  return grown;
-}
-
 /**
  * Cuts the member lines of a block into the tiles of one zoom, keeping every piece in typed
  * arrays reused from block to block. After `cut`, feature f (one line in one tile) is line
@@ -246,12 +231,8 @@ class BlockCutter {
   coords = new Float64Array(64);
   /** The same in world units of the zoom being cut. */
   private world = new Float64Array(64);
-  /** Every piece's vertices, in tile units. */
-  private xy = new Float64Array(1 << 16);
-  private xyUsed = 0;
-  /** Piece p is xy[pieceStart[p] .. pieceStart[p + 1]). */
-  private pieceStart = new Uint32Array(1 << 12);
-  private pieceCount = 0;
+  /** Every piece, in its tile's units. */
+  private readonly pieces = partStore();
   /** Per feature: its tile key, line, and first piece; its pieces end where the next feature's begin. */
   private featureTile = new Uint32Array(1 << 10);
   private featureLine = new Uint32Array(1 << 10);
@@ -269,7 +250,7 @@ class BlockCutter {
   /** Reads line i into `coords` and returns its vertex count. */
   readLine(i: number): number {
     const count = this.lines.vertexCount(i);
-    this.coords = roomFor(this.coords, 2 * count);
+    this.coords = grown(this.coords, 2 * count);
     this.lines.coordsInto(i, this.coords);
     return count;
   }
@@ -279,8 +260,8 @@ class BlockCutter {
    * line clipped to each tile's buffered square, in tile units.
    */
   cut(members: readonly number[], z: number, blockZoom: number, bx: number, by: number): void {
-    this.xyUsed = 0;
-    this.pieceCount = 0;
+    this.pieces.used = 0;
+    this.pieces.count = 0;
     this.featureCount = 0;
     const buffer = this.buffer;
     const n = 2 ** z;
@@ -295,7 +276,7 @@ class BlockCutter {
       if (this.firstZoom[i]! > z) continue;
       const count = this.readLine(i);
       const c = this.coords;
-      const px = (this.world = roomFor(this.world, 2 * count));
+      const px = (this.world = grown(this.world, 2 * count));
       let x0 = Infinity;
       let y0 = Infinity;
       let x1 = -Infinity;
@@ -316,48 +297,41 @@ class BlockCutter {
         for (let tx = fx0; tx <= fx1; tx++) {
           const left = tx * MVT_EXTENT;
           const top = ty * MVT_EXTENT;
-          const pieces = clipPolyline(
+          const firstPiece = this.pieces.count;
+          const added = clipPolylineInto(
             px,
             count,
             left - buffer,
             top - buffer,
             left + MVT_EXTENT + buffer,
             top + MVT_EXTENT + buffer,
+            left,
+            top,
+            this.pieces,
           );
-          if (!pieces.length) continue;
-          this.addFeature(ty * n + tx, i, pieces, left, top);
+          if (added) this.addFeature(ty * n + tx, i, firstPiece);
         }
     }
     this.sortFeatures();
   }
 
-  /** Stores one line's pieces in one tile, moved to the tile's own units. */
-  private addFeature(key: number, line: number, pieces: number[][], left: number, top: number): void {
+  /** Records that line `line` is in tile `key` with the pieces from `firstPiece` on. */
+  private addFeature(key: number, line: number, firstPiece: number): void {
     const f = this.featureCount++;
     if (f >= this.featureTile.length) {
-      this.featureTile = roomForU32(this.featureTile, f + 1);
-      this.featureLine = roomForU32(this.featureLine, f + 1);
-      this.featurePiece = roomForU32(this.featurePiece, f + 1);
+      this.featureTile = grown(this.featureTile, f + 1);
+      this.featureLine = grown(this.featureLine, f + 1);
+      this.featurePiece = grown(this.featurePiece, f + 1);
     }
     this.featureTile[f] = key;
     this.featureLine[f] = line;
-    this.featurePiece[f] = this.pieceCount;
-    for (const piece of pieces) {
-      this.pieceStart = roomForU32(this.pieceStart, this.pieceCount + 2);
-      this.pieceStart[this.pieceCount++] = this.xyUsed;
-      this.xy = roomFor(this.xy, this.xyUsed + piece.length);
-      for (let k = 0; k < piece.length; k += 2) {
-        this.xy[this.xyUsed++] = piece[k]! - left;
-        this.xy[this.xyUsed++] = piece[k + 1]! - top;
-      }
-    }
-    this.pieceStart[this.pieceCount] = this.xyUsed;
+    this.featurePiece[f] = firstPiece;
   }
 
   /** Orders the features by tile key, keeping member order within a tile (a stable sort). */
   private sortFeatures(): void {
     const count = this.featureCount;
-    this.order = roomForU32(this.order, count);
+    this.order = grown(this.order, count);
     const order = this.order.subarray(0, count);
     for (let f = 0; f < count; f++) order[f] = f;
     const tile = this.featureTile;
@@ -385,10 +359,10 @@ class BlockCutter {
   /** The pieces of the f-th feature in sorted order, as views of the piece store. */
   piecesOf(f: number): Float64Array[] {
     const g = this.order[f]!;
-    const end = g + 1 < this.featureCount ? this.featurePiece[g + 1]! : this.pieceCount;
+    const { xy, starts } = this.pieces;
+    const end = g + 1 < this.featureCount ? this.featurePiece[g + 1]! : this.pieces.count;
     const views: Float64Array[] = [];
-    for (let p = this.featurePiece[g]!; p < end; p++)
-      views.push(this.xy.subarray(this.pieceStart[p]!, this.pieceStart[p + 1]!));
+    for (let p = this.featurePiece[g]!; p < end; p++) views.push(xy.subarray(starts[p]!, starts[p + 1]!));
     return views;
   }
 }
@@ -410,21 +384,48 @@ function clipEdge(p: number, q: number): boolean {
   return true;
 }
 
+/** Clipped parts one after another: part p is `xy[starts[p] .. starts[p + 1])`. */
+export interface PartStore {
+  xy: Float64Array;
+  /** Values of `xy` in use. */
+  used: number;
+  /** Where each part begins in `xy`, and after the last one, `used`. */
+  starts: Uint32Array;
+  /** Parts in the store. */
+  count: number;
+}
+
+/** An empty `PartStore`. */
+export function partStore(): PartStore {
+  return { xy: new Float64Array(1 << 16), used: 0, starts: new Uint32Array(1 << 12), count: 0 };
+}
+
+/** Appends the point (x, y) to the store's last part. */
+function pushPoint(store: PartStore, x: number, y: number): void {
+  store.xy = grown(store.xy, store.used + 2);
+  store.xy[store.used++] = x;
+  store.xy[store.used++] = y;
+}
+
 /**
- * The parts of a polyline (`count` vertices as x, y pairs in `xy`) inside the rectangle, each a
- * flat coordinate array: Liang–Barsky on every segment, a new part wherever the line comes back
- * in. Exported for its test.
+ * Appends to `store` the parts of a polyline (`count` vertices as x, y pairs in `xy`) inside the
+ * rectangle, less `originX`, `originY` (a tile's corner, so the parts are in the tile's own units),
+ * and returns how many it added: Liang–Barsky on every segment, a new part wherever the line comes
+ * back in. Written straight into the store: the street tiler clips millions of pieces.
  */
-export function clipPolyline(
+export function clipPolylineInto(
   xy: ArrayLike<number>,
   count: number,
   minX: number,
   minY: number,
   maxX: number,
   maxY: number,
-): number[][] {
-  const parts: number[][] = [];
-  let part: number[] | null = null;
+  originX: number,
+  originY: number,
+  store: PartStore,
+): number {
+  const first = store.count;
+  let open = false;
   for (let k = 0; k + 1 < count; k++) {
     const ax = xy[2 * k]!;
     const ay = xy[2 * k + 1]!;
@@ -442,20 +443,36 @@ export function clipPolyline(
     const t1 = range[1];
     // A segment that only touches the rectangle (t1 = t0) adds nothing but a one-point part.
     if (!inside || t1 <= t0) {
-      if (part) parts.push(part);
-      part = null;
+      open = false;
       continue;
     }
-    if (!part || t0 > 0) {
-      if (part) parts.push(part);
-      part = [ax + t0 * dx, ay + t0 * dy];
+    if (!open || t0 > 0) {
+      store.starts = grown(store.starts, store.count + 2);
+      store.starts[store.count++] = store.used;
+      pushPoint(store, ax + t0 * dx - originX, ay + t0 * dy - originY);
     }
-    part.push(ax + t1 * dx, ay + t1 * dy);
-    if (t1 < 1) {
-      parts.push(part);
-      part = null;
-    }
+    pushPoint(store, ax + t1 * dx - originX, ay + t1 * dy - originY);
+    open = t1 >= 1;
   }
-  if (part) parts.push(part);
-  return parts;
+  store.starts[store.count] = store.used;
+  return store.count - first;
+}
+
+/**
+ * The parts of a polyline inside the rectangle, each a flat coordinate array (`clipPolylineInto`
+ * into a store of its own). For its test.
+ */
+export function clipPolyline(
+  xy: ArrayLike<number>,
+  count: number,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): number[][] {
+  const store = partStore();
+  const added = clipPolylineInto(xy, count, minX, minY, maxX, maxY, 0, 0, store);
+  return Array.from({ length: added }, (_, p) =>
+    Array.from(store.xy.subarray(store.starts[p]!, store.starts[p + 1]!)),
+  );
 }

@@ -12,6 +12,7 @@
  */
 import type { RoadLine } from '../../../../src/domain/walk-network/types';
 import { ROAD_CLASSES } from '../../../../src/domain/walk-network/types';
+import { grown } from '../../grown-array';
 import { osmWalkability } from './osm-walkable';
 import { geographicSystem } from './road-crs';
 import { projectLine } from './road-line';
@@ -19,13 +20,6 @@ import type { RoadFeatureIssue, RoadsContent } from './road-types';
 
 /** The tag keys the walkability rule and the names read; the parser is asked for these only. */
 export const OSM_WAY_TAG_KEYS = ['highway', 'area', 'foot', 'access', 'motorroad', 'name', 'name:zh'];
-
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, need: number): T {
-  if (need <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(need, array.length * 2));
-  next.set(array);
-  return next;
-}
 
 /** Index of `id` in the sorted `ids`, or -1. */
 function indexOf(ids: Float64Array, id: number): number {
