@@ -38,7 +38,9 @@ import {
   type BuildRun,
   type RssSample,
 } from './bench/build-figures';
-import { heapLimitFlag } from './cli/heap-limit';
+import { allocatorEnv, glibcVersion } from './cli/allocator-env';
+import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
+import { inputBytes } from './cli/input-bytes';
 import { positiveArg } from './cli/positive-arg';
 import { spawnGenerateNational } from './national/spawn-generate';
 
@@ -173,12 +175,18 @@ async function build(label: string, roads: boolean): Promise<Built> {
     : [];
   // The step timer's opt-in heap trace (scripts/pipeline/steps/step-timer.ts).
   const heap = args.includes('--heap');
-  const heapFlag = heapLimitFlag({
+  // What build:data would rerun itself with (scripts/build-data.ts, rerunForMemory), given here so
+  // the process measured is the build.
+  const currentLimitBytes = getHeapStatistics().heap_size_limit;
+  const bytes = inputBytes([ledger.communities, ledger.amenities, ...(roads ? [ledger.roads] : [])]);
+  const wantedFlag = heapLimitFlag({
     execArgv: [],
     nodeOptions: process.env.NODE_OPTIONS,
-    currentLimitBytes: getHeapStatistics().heap_size_limit,
+    currentLimitBytes,
     totalMemBytes: totalmem(),
   });
+  const heapFlag = wantedFlag && inputNeedsLargerHeap(bytes, currentLimitBytes) ? wantedFlag : undefined;
+  const env = allocatorEnv({ glibcVersion: glibcVersion(), env: process.env, inputBytes: bytes });
   let run: Awaited<ReturnType<typeof traced>>;
   try {
     run = await traced(
@@ -188,7 +196,6 @@ async function build(label: string, roads: boolean): Promise<Built> {
         process.execPath,
         ...prof,
         ...(heap ? ['--expose-gc'] : []),
-        // The limit build:data would rerun itself with, given here so the process measured is the build.
         ...(heapFlag ? [heapFlag] : []),
         '--import',
         'tsx',
@@ -201,7 +208,7 @@ async function build(label: string, roads: boolean): Promise<Built> {
         '--out',
         out,
       ],
-      heap ? { ...process.env, ATLAS_HEAP_TRACE: '1' } : process.env,
+      { ...process.env, ...env, ...(heap ? { ATLAS_HEAP_TRACE: '1' } : {}) },
     );
   } catch (error) {
     console.error(

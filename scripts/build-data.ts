@@ -5,16 +5,15 @@
  * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
+import { allocatorEnv, glibcVersion } from './cli/allocator-env';
 import { heapGrowingFlag, heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
+import { inputBytes } from './cli/input-bytes';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
-import { pickLedgerNames } from './pipeline/read/ledger-files';
 import { InputError } from './pipeline/table';
 
 /** Exit status after a signal: 128 + its number, as a shell reports a process it killed. */
@@ -67,7 +66,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const ledgers = given.communities ?? DEMO.communities;
-  const rerun = rerunWithHeapLimit([
+  const rerun = rerunForMemory([
     ...(typeof ledgers === 'string' ? [ledgers] : ledgers),
     given.amenities,
     given.roads,
@@ -115,29 +114,34 @@ async function main(): Promise<number> {
 }
 
 /**
- * Runs this same command again in a child node given the heap limit `heapLimitFlag` asks for,
- * when the inputs are large enough to need it (V8's ~4 GB default is too small for ten times the
- * national ledger), and returns its exit code; undefined when this process should build itself.
+ * Runs this same command again in a child node when the inputs are large enough to need what
+ * only a new process can be given, and returns its exit code; undefined when this process should
+ * build itself. The child gets the heap limit `heapLimitFlag` asks for (V8's ~4 GB default is too
+ * small for ten times the national ledger) and the C allocator's settings (`allocatorEnv`).
  */
-function rerunWithHeapLimit(inputs: readonly (string | undefined)[]): Promise<number> | undefined {
+function rerunForMemory(inputs: readonly (string | undefined)[]): Promise<number> | undefined {
   const currentLimitBytes = getHeapStatistics().heap_size_limit;
-  const flag = heapLimitFlag({
+  const wantedFlag = heapLimitFlag({
     execArgv: process.execArgv,
     nodeOptions: process.env.NODE_OPTIONS,
     currentLimitBytes,
     totalMemBytes: totalmem(),
   });
-  if (!flag) return undefined;
-  let inputBytes = 0;
-  for (const file of inputs) if (file && existsSync(file)) inputBytes += pathBytes(file);
-  if (!inputNeedsLargerHeap(inputBytes, currentLimitBytes)) return undefined;
-  // execArgv carries tsx's loader; the child's own limit then suffices, so it does not rerun. Its
-  // stdin is a pipe from this process: should this one be killed outright, the pipe closes and
-  // the child stops too rather than swap its output in (watchParent).
-  const child = spawn(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
-    stdio: ['pipe', 'inherit', 'inherit'],
-    env: { ...process.env, [RERUN_ENV]: '1' },
-  });
+  const bytes = inputBytes(inputs);
+  const flag = wantedFlag && inputNeedsLargerHeap(bytes, currentLimitBytes) ? wantedFlag : undefined;
+  const env = allocatorEnv({ glibcVersion: glibcVersion(), env: process.env, inputBytes: bytes });
+  if (!flag && !env) return undefined;
+  // execArgv carries tsx's loader; the child's own limit and environment then suffice, so it does
+  // not rerun. Its stdin is a pipe from this process: should this one be killed outright, the pipe
+  // closes and the child stops too rather than swap its output in (watchParent).
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...(flag ? [flag] : []), ...process.argv.slice(1)],
+    {
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { ...process.env, ...env, [RERUN_ENV]: '1' },
+    },
+  );
   // Ctrl+C reaches the child from the terminal; a signal sent to this process alone is passed on,
   // and the child's handlers remove its unfinished output (exitOnSignals).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
@@ -147,16 +151,7 @@ function rerunWithHeapLimit(inputs: readonly (string | undefined)[]): Promise<nu
   });
 }
 
-/** Bytes of a file, or of the ledgers a folder stands for (the files the build will read). */
-function pathBytes(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  let bytes = 0;
-  for (const name of pickLedgerNames(readdirSync(path))) bytes += statSync(join(path, name)).size;
-  return bytes;
-}
-
-/** Set in the environment of the build `rerunWithHeapLimit` starts. */
+/** Set in the environment of the build `rerunForMemory` starts. */
 const RERUN_ENV = 'ATLAS_HEAP_RERUN';
 
 /** In a rerun build: when the parent dies (its pipe closes), remove the unfinished output and stop. */

@@ -19,7 +19,7 @@ import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_LINESTRING, MvtLayerWriter, takeBytes } from './mvt-encode';
 import { grown } from '../grown-array';
 import { compressTiles } from './tile-compressor';
-import { droppedPerZoom, fieldsOfEach, zoomRange, type TileSet } from './tile-set';
+import { fieldsOfEach, zoomRange, ZoomPresence, type TileSet } from './tile-set';
 
 /** One line to tile. */
 export interface TileLine {
@@ -113,7 +113,6 @@ export function tileLines(input: TileLines, opts: LineTileOptions): TileSet {
   const lines = lineSource(input);
   const { minZoom, maxZoom } = zoomRange('tileLines', opts, 24);
   const buffer = opts.buffer ?? 64;
-  const zoomCount = maxZoom + 1;
   const firstZoom = new Uint8Array(lines.count);
   let blockZoom = maxZoom;
   for (let i = 0; i < lines.count; i++) {
@@ -128,8 +127,7 @@ export function tileLines(input: TileLines, opts: LineTileOptions): TileSet {
   const blocks = linesByBlock(cutter, blockZoom, maxZoom, buffer / MVT_EXTENT);
   const writer = new PbfWriter();
   const layerWriter = new MvtLayerWriter(writer);
-  // present[line * zoomCount + z]: the line has a piece at zoom z.
-  const present = new Uint8Array(lines.count * zoomCount);
+  const present = new ZoomPresence(lines.count);
   const featuresPerZoom: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) featuresPerZoom[z] = 0;
 
@@ -152,7 +150,7 @@ export function tileLines(input: TileLines, opts: LineTileOptions): TileSet {
             layerWriter.beginFeature(id);
             lines.eachProperty(id, layerWriter.property);
             layerWriter.endFeature(MVT_LINESTRING, cutter.piecesOf(f));
-            present[id * zoomCount + z] = 1;
+            present.mark(id, z);
           }
           layerWriter.endLayer();
           compressor.add(zxyToTileId(z, key % n, Math.floor(key / n)), takeBytes(writer));
@@ -162,7 +160,7 @@ export function tileLines(input: TileLines, opts: LineTileOptions): TileSet {
     }
   });
 
-  const dropped = droppedPerZoom(present, lines.count, minZoom, maxZoom);
+  const dropped = present.droppedPerZoom(minZoom, maxZoom);
   return {
     tiles,
     stats: { tiles: tiles.size, bytes, featuresPerZoom, dropped },

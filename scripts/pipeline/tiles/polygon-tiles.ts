@@ -8,7 +8,7 @@ import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
 import { MVT_EXTENT, MVT_POINT, encodeMvt, type MvtFeature } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
-import { droppedPerZoom, fieldsOf, zoomRange, type TileSet } from './tile-set';
+import { fieldsOf, zoomRange, ZoomPresence, type TileSet } from './tile-set';
 
 /** Options of `tilePolygons`. */
 export interface PolygonTileOptions {
@@ -60,9 +60,7 @@ export function tilePolygons(
   });
 
   const writer = new PbfWriter();
-  const zoomCount = maxZoom + 1;
-  // present[feature * zoomCount + z]: the feature has a piece at zoom z.
-  const present = new Uint8Array(features.length * zoomCount);
+  const present = new ZoomPresence(features.length);
   const featuresPerZoom: Record<number, number> = {};
   for (let z = minZoom; z <= maxZoom; z++) featuresPerZoom[z] = 0;
 
@@ -78,12 +76,12 @@ export function tilePolygons(
         if (bytes.length === 0) continue;
         compressor.add(zxyToTileId(z, x, y), bytes);
         featuresPerZoom[z] = featuresPerZoom[z]! + mvtFeatures.length;
-        for (const f of raw.features) if (typeof f.id === 'number') present[f.id * zoomCount + z] = 1;
+        for (const f of raw.features) if (typeof f.id === 'number') present.mark(f.id, z);
       }
     },
   );
 
-  const dropped = droppedPerZoom(present, features.length, minZoom, maxZoom);
+  const dropped = present.droppedPerZoom(minZoom, maxZoom);
   return {
     tiles,
     stats: { tiles: tiles.size, bytes, featuresPerZoom, dropped },
