@@ -15,6 +15,7 @@ import {
   type PointTileOptions,
   type TilePoints,
 } from './tiles/point-tiles';
+import { bboxOf, type Bbox } from './tiles/archive-bounds';
 import { tilePolygons, type PolygonTileOptions } from './tiles/polygon-tiles';
 import type { TileSet } from './tiles/tile-set';
 
@@ -106,8 +107,6 @@ export interface DisplayCrsInputs {
   boundaries?: PolygonLayerInput | undefined;
 }
 
-type Bbox = [number, number, number, number];
-
 /** Writes one archive; the build's own `archive` helper (name without .pmtiles). */
 export type ArchiveWriter = (
   name: string,
@@ -123,20 +122,6 @@ export interface VariantLayerRef {
   minzoom: number;
   maxzoom: number;
   crs: VariantCrs;
-}
-
-function bboxOf(points: PointSource): Bbox | null {
-  if (!points.count) return null;
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < points.count; i++) {
-    const lng = points.lng(i);
-    const lat = points.lat(i);
-    box[0] = Math.min(box[0], lng);
-    box[1] = Math.min(box[1], lat);
-    box[2] = Math.max(box[2], lng);
-    box[3] = Math.max(box[3], lat);
-  }
-  return box;
 }
 
 /**
@@ -161,7 +146,7 @@ export async function writeDisplayCrsTiles(
   });
 
   const communities = shiftPoints(inputs.communities.points, crs);
-  const communityBbox = bboxOf(communities);
+  const communityBbox = sourceBbox(communities);
   const communityTiles = tilePoints(communities, inputs.communities.options);
   const sets = [communityTiles];
   if (inputs.footprints?.features.length) {
@@ -179,7 +164,7 @@ export async function writeDisplayCrsTiles(
   if (inputs.amenities?.points.count) {
     const amenities = shiftPoints(inputs.amenities.points, crs);
     const tiles = tilePoints(amenities, inputs.amenities.options);
-    await archive(`${dir}/amenities`, inputs.amenities.options.minZoom ?? 0, bboxOf(amenities), [tiles]);
+    await archive(`${dir}/amenities`, inputs.amenities.options.minZoom ?? 0, sourceBbox(amenities), [tiles]);
     refs.amenities = ref('amenities', inputs.amenities.options);
   }
   if (inputs.boundaries?.features.length) {
@@ -190,4 +175,12 @@ export async function writeDisplayCrsTiles(
   // Manifest order as in `layers`: communities first.
   const { communities: c, ...rest } = refs;
   return { communities: c!, ...rest };
+}
+
+function sourceBbox(points: PointSource): Bbox | null {
+  return bboxOf(
+    points.count,
+    (i) => points.lng(i),
+    (i) => points.lat(i),
+  );
 }

@@ -4,7 +4,7 @@
  */
 
 /** Typed arrays `grown` can enlarge. */
-export type GrowableArray = Float64Array | Uint32Array | Uint8Array;
+export type GrowableArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /**
  * `array` itself when it has room for `need` values; otherwise a copy of it at least twice as

@@ -20,6 +20,7 @@ import KDBush from 'kdbush';
 import { AMENITY_TYPES } from '../../src/domain/vocabulary';
 // One sphere for straight-line and walking distances, so a walk is never shorter than the line.
 import { EARTH_RADIUS_M, RAD, isValidLngLat } from '../../src/domain/walk-network/geodesy';
+import { grown } from './grown-array';
 
 /** Options of `nearestAmenityDistances`. */
 export interface NearestAmenityOptions {
@@ -69,13 +70,6 @@ function buildTypeIndex(points: readonly LngLat[]): TypeIndex | null {
   const cosLat = new Float64Array(points.length);
   for (let i = 0; i < points.length; i++) cosLat[i] = Math.cos((coords[2 * i + 1] ?? 0) * RAD);
   return { index, coords, cosLat };
-}
-
-/** Grows a traversal stack when a deep or unbalanced tree needs more room. */
-function grow(stack: Float64Array): Float64Array {
-  const bigger = new Float64Array(stack.length * 2);
-  bigger.set(stack);
-  return bigger;
 }
 
 /** Half-width in degrees of longitude of a cap of angular radius `angle` centred at `lat`. */
@@ -162,7 +156,7 @@ class NearestSearch {
       const lo = axis === 0 ? minX : minY;
       const hi = axis === 0 ? maxX : maxY;
       const next = 1 - axis;
-      if (sp + 10 > stack.length) stack = this.stack = grow(stack);
+      if (sp + 10 > stack.length) stack = this.stack = grown(stack, sp + 10);
       // Push the far child first so the near one is searched first and shrinks the box early.
       const nearIsLeft = q < split;
       if (nearIsLeft) {

@@ -239,7 +239,7 @@ export class SheetGridReader implements XmlHandler {
     this.wantsText = false;
   }
 
-  /** The cell's value as exceljs's reader made it, then as `toRawCell` showed it. */
+  /** The cell's value as exceljs's reader made it and as a person sees it in the cell. */
   private endCell(): void {
     const value = this.cellValue();
     if (value === null) return;

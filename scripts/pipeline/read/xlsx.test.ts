@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { rawZip, worksheetXml, xlsxBytes } from '../../fixtures/make-bad-fixtures';
 import { InputError } from '../table';
-import { MergeRefScanner, readXlsx, toRawCell, XLSX_LIMITS } from './xlsx';
+import { readXlsx, XLSX_LIMITS } from './xlsx';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../tests/fixtures/readers/${name}`, import.meta.url));
@@ -229,44 +229,5 @@ describe('readXlsx on hostile workbooks', () => {
     });
     expect((await readXlsx(bytes, { sheet: '台账' })).grid[0]).toEqual(['资金来源', '资金来源', '户数']);
     expect((await readXlsx(bytes, { sheet: '说明' })).merges).toEqual([]);
-  });
-});
-
-describe('MergeRefScanner', () => {
-  it('finds every merged range however the XML is cut into chunks', () => {
-    const xml = new TextEncoder().encode(
-      worksheetXml([['a', 'b', 'c']], { merges: ['A1:B1', 'B2:C3', 'AA10:AB1000'] }).replace(
-        '<mergeCell ref="B2:C3"/>',
-        "<mergeCell  ref = 'B2:C3' />",
-      ),
-    );
-    for (let cut = 1; cut < xml.length; cut++) {
-      const scanner = new MergeRefScanner();
-      scanner.push(xml.subarray(0, cut));
-      scanner.push(xml.subarray(cut));
-      expect(scanner.refs).toEqual(['A1:B1', 'B2:C3', 'AA10:AB1000']);
-    }
-    const byByte = new MergeRefScanner();
-    for (let i = 0; i < xml.length; i++) byByte.push(xml.subarray(i, i + 1));
-    expect(byByte.refs).toEqual(['A1:B1', 'B2:C3', 'AA10:AB1000']);
-  });
-});
-
-describe('toRawCell', () => {
-  it('converts every exceljs value shape', () => {
-    expect(toRawCell(null)).toBeNull();
-    expect(toRawCell(undefined)).toBeNull();
-    expect(toRawCell('a')).toBe('a');
-    expect(toRawCell({ error: '#DIV/0!' })).toBe('#DIV/0!');
-    expect(toRawCell({ richText: [{ text: '幸福' }, { text: '里' }] })).toBe('幸福里');
-    expect(toRawCell({ text: '链接', hyperlink: 'https://x' })).toBe('链接');
-    expect(toRawCell({ formula: 'A1', result: new Date(0) })).toEqual(new Date(0));
-    expect(toRawCell({ sharedFormula: 'B2', result: 7 })).toBe(7);
-    expect(
-      toRawCell({
-        text: { richText: [{ text: '富' }, { text: '文本' }] },
-        hyperlink: 'x',
-      } as unknown as ExcelJS.CellValue),
-    ).toBe('富文本');
   });
 });

@@ -9,7 +9,6 @@
  * ledger read with exceljs's full model took 2.5 GB), only the cells' values are kept, and merges
  * are applied here, clipped to the cells that hold values and within `XLSX_LIMITS`.
  */
-import type ExcelJS from 'exceljs';
 import { InputError, type RawCell } from '../table';
 import { columnIndex, columnName } from './column-letters';
 import { readWorkbookXml, SharedStringsReader, StylesReader } from './xlsx-parts';
@@ -310,56 +309,6 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** exceljs read a part as a worksheet when its path matched this (see its `xlsx.load`). */
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-
-/**
- * Collects the `ref` of every `<mergeCell>` in worksheet XML fed to `push` in chunks of any
- * size, so a sheet of hundreds of megabytes is never one string. (`readXlsx` now collects merges
- * in its one streaming pass over the sheet; this scanner serves callers that need only merges.)
- */
-export class MergeRefScanner {
-  /** The refs found so far, in document order. */
-  readonly refs: string[] = [];
-  // Tags may straddle chunks: the unmatched end of each chunk is carried into the next.
-  private carry = '';
-  private readonly pattern = /<mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
-
-  /** Scans the next chunk of the part's bytes. */
-  push(chunk: Uint8Array): void {
-    // Latin-1 keeps one character per byte, and tag names and cell ranges are ASCII.
-    const text =
-      this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-    this.pattern.lastIndex = 0;
-    let end = 0;
-    for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
-      this.refs.push(m[1]!);
-      end = this.pattern.lastIndex;
-    }
-    // A tag is short: an open one longer than this is not a mergeCell worth carrying.
-    const open = text.lastIndexOf('<');
-    this.carry = open >= end && text.length - open < 512 ? text.slice(open) : '';
-  }
-}
-
-/**
- * Converts an exceljs cell value to what a person sees in the cell: the reading `readXlsx` (which
- * no longer builds exceljs values) reproduces cell by cell; kept for code that holds exceljs values.
- */
-export function toRawCell(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('error' in value) return value.error;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    if (value.result !== undefined) return toRawCell(value.result);
-    return `=${value.formula ?? ('sharedFormula' in value ? value.sharedFormula : '')}`;
-  }
-  if ('hyperlink' in value) {
-    // The displayed text of a hyperlink may itself be rich text.
-    const text: unknown = value.text;
-    return typeof text === 'string' ? text : toRawCell(text as ExcelJS.CellValue);
-  }
-  return null;
-}
 
 /**
  * An `.xlsx` is a zip (PK). An old `.xls`, and any password-protected workbook, is an OLE

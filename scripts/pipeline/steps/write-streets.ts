@@ -10,7 +10,7 @@ import {
   streetSegments,
   type StreetSegments,
 } from '../streets/street-segments';
-import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
+import { archiveBounds, bboxOf } from '../tiles/archive-bounds';
 import { tileLines, type LineSource } from '../tiles/line-tiles';
 import type { NetworkJoin } from './life-circles';
 import type { OutputWriter } from './output-writer';
@@ -68,18 +68,6 @@ interface StreetTable {
   coords: Float64Array;
 }
 
-function bboxOfCoords(coords: Float64Array): Bbox | null {
-  if (coords.length < 2) return null;
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i + 1 < coords.length; i += 2) {
-    box[0] = Math.min(box[0], coords[i]!);
-    box[1] = Math.min(box[1], coords[i + 1]!);
-    box[2] = Math.max(box[2], coords[i]!);
-    box[3] = Math.max(box[3], coords[i + 1]!);
-  }
-  return box;
-}
-
 /**
  * Writes streets.pmtiles (source-layer `streets`, src/contracts/streets.ts): every street segment
  * with its class, name and walking metres to the nearest amenity of each of `types`, each class
@@ -132,7 +120,13 @@ export async function writeStreets(
     const header = {
       minZoom: STREETS_MINZOOM,
       maxZoom: MAX_ZOOM,
-      bounds: archiveBounds(bboxOfCoords(coords)),
+      bounds: archiveBounds(
+        bboxOf(
+          coords.length >> 1,
+          (i) => coords[2 * i]!,
+          (i) => coords[2 * i + 1]!,
+        ),
+      ),
       center: opts.center,
     };
     await writeArchive(out, `${name}.pmtiles`, set.tiles, header, { name, vector_layers: [set.vectorLayer] });

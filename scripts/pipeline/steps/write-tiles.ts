@@ -11,7 +11,7 @@ import { readBoundaries } from '../read/boundaries';
 import { readFootprints } from '../read/footprints';
 import { readInputFile } from '../read/input-file';
 import { readJsonInput } from '../read/json-input';
-import { archiveBounds, type Bbox } from '../tiles/archive-bounds';
+import { archiveBounds, bboxOf, type Bbox } from '../tiles/archive-bounds';
 import { tilePoints } from '../tiles/point-tiles';
 import { tilePolygons } from '../tiles/polygon-tiles';
 import type { TileSet, TileSetStats } from '../tiles/tile-set';
@@ -63,27 +63,12 @@ export interface TilesWritten {
   warnings: BuildReport['warnings'];
 }
 
-function bboxOf(points: readonly { lng: number; lat: number }[]): Bbox | null {
-  if (!points.length) return null;
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (const p of points) {
-    if (p.lng < w) w = p.lng;
-    if (p.lng > e) e = p.lng;
-    if (p.lat < s) s = p.lat;
-    if (p.lat > n) n = p.lat;
-  }
-  return [w, s, e, n];
-}
-
 /**
  * The archives' centre: the middle of the communities' bbox at z10 (China's middle at z3 when
  * there are none). Every archive the build writes shares it, the streets included.
  */
 export function tilesCenter(records: readonly { lng: number; lat: number }[]): [number, number, number] {
-  return centerOf(bboxOf(records));
+  return centerOf(recordsBbox(records));
 }
 
 function centerOf(bbox: Bbox | null): [number, number, number] {
@@ -104,7 +89,7 @@ export async function writeTiles(
   const { records, amenities, propertiesOf, eachPropertyOf } = inp;
   const inputs: ManifestInput[] = [];
   const warnings: BuildReport['warnings'] = [];
-  const bbox = bboxOf(records);
+  const bbox = recordsBbox(records);
   const center = centerOf(bbox);
   progress('tiles', 0, 1);
   // The tiles' inputs are kept for the display-CRS variants, which tile them again shifted.
@@ -181,7 +166,7 @@ export async function writeTiles(
       options: { layer: 'amenities', minZoom: 8, maxZoom: MAX_ZOOM, spool: true },
     };
     const amenityTiles = tilePoints(tileInputs.amenities.points, tileInputs.amenities.options);
-    await archive('amenities', 8, bboxOf(amenities), [amenityTiles]);
+    await archive('amenities', 8, recordsBbox(amenities), [amenityTiles]);
   }
   let boundaryCount = 0;
   let levels: string[] = [];
@@ -239,4 +224,12 @@ function mergeTileLayers(base: Map<number, Uint8Array>, extra: Map<number, Uint8
     merged.set(b, a.byteLength);
     base.set(id, gzipSync(merged));
   }
+}
+
+function recordsBbox(points: readonly { lng: number; lat: number }[]): Bbox | null {
+  return bboxOf(
+    points.length,
+    (i) => points[i]!.lng,
+    (i) => points[i]!.lat,
+  );
 }

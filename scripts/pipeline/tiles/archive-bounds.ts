@@ -30,3 +30,18 @@ export function archiveBounds(bbox: Bbox | null): Bbox {
   }
   return [w, s, e, n];
 }
+
+/** The bounding box of `count` positions read by index, or null when there are none. */
+export function bboxOf(count: number, lng: (i: number) => number, lat: (i: number) => number): Bbox | null {
+  if (count === 0) return null;
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < count; i++) {
+    const x = lng(i);
+    const y = lat(i);
+    if (x < box[0]) box[0] = x;
+    if (x > box[2]) box[2] = x;
+    if (y < box[1]) box[1] = y;
+    if (y > box[3]) box[3] = y;
+  }
+  return box;
+}

@@ -29,6 +29,7 @@ import {
   type MvtValue,
 } from './mvt-encode';
 import { compressTiles } from './tile-compressor';
+import { grown } from '../grown-array';
 import { fieldType, typeBit, zoomRange, type TileSet } from './tile-set';
 
 /** One point to tile. Property values that are null or undefined are left out. */
@@ -357,7 +358,7 @@ class ValueStore {
     const start = beginMessage(this.bytes, LAYER_VALUES);
     writeValue(value, this.bytes);
     endMessage(this.bytes, start);
-    if (index + 1 >= this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
+    if (index + 1 >= this.offsets.length) this.offsets = grown(this.offsets, this.offsets.length * 2);
     this.offsets[index + 1] = this.bytes.pos;
     return index;
   }
@@ -452,8 +453,8 @@ class PropertyTable {
     if (value === undefined) return;
     const count = this.pairCount;
     if (count === this.pairValue.length) {
-      this.pairKey = grow(this.pairKey, count * 2);
-      this.pairValue = grow(this.pairValue, count * 2);
+      this.pairKey = grown(this.pairKey, count * 2);
+      this.pairValue = grown(this.pairValue, count * 2);
     }
     const position = this.position++;
     let k: number;
@@ -513,7 +514,7 @@ class PropertyTable {
     this.interned.push(true);
     this.keyBytes.writeStringField(LAYER_KEYS, key);
     this.keyOffsets.push(this.keyBytes.pos);
-    if (k >= this.lowZoomKey.length) this.lowZoomKey = grow(this.lowZoomKey, this.lowZoomKey.length * 2);
+    if (k >= this.lowZoomKey.length) this.lowZoomKey = grown(this.lowZoomKey, this.lowZoomKey.length * 2);
     this.lowZoomKey[k] = !this.lowZoom || this.lowZoom.has(key) || key === DENSITY_PROPERTY ? 1 : 0;
     return k;
   }
@@ -562,13 +563,13 @@ class PointTileEncoder {
     if (this.keyStamp.length < table.keys.length) {
       const length = table.keys.length * 2;
       [this.keyStamp, this.keyLocal, this.localKeys] = [
-        grow(this.keyStamp, length),
+        grown(this.keyStamp, length),
         new Uint32Array(length),
         new Uint32Array(length),
       ];
     }
     if (this.sharedStamp.length < table.shared.count) {
-      this.sharedStamp = grow(this.sharedStamp, table.shared.count * 2);
+      this.sharedStamp = grown(this.sharedStamp, table.shared.count * 2);
       this.sharedLocal = new Uint32Array(table.shared.count * 2);
     }
     const { keyStamp, keyLocal, localKeys, sharedStamp, sharedLocal } = this;
@@ -590,7 +591,7 @@ class PointTileEncoder {
       // Room for every tag as two 5-byte varints, so the loop can write bytes directly.
       pbf.realloc((end - first + 1) * 10);
       if (valueCount + end - first + 1 > this.localValues.length)
-        this.localValues = grow(this.localValues, (valueCount + end - first + 1) * 2);
+        this.localValues = grown(this.localValues, (valueCount + end - first + 1) * 2);
       const buf = pbf.buf;
       const localValues = this.localValues;
       let pos = pbf.pos;
@@ -676,10 +677,4 @@ function copyBytes(pbf: PbfWriter, source: Uint8Array, start: number, end: numbe
   let pos = pbf.pos;
   for (let i = start; i < end; i++) target[pos++] = source[i]!;
   pbf.pos = pos;
-}
-
-function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
-  const grown = new (array.constructor as new (length: number) => T)(length);
-  grown.set(array);
-  return grown;
 }
