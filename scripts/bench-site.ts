@@ -446,7 +446,8 @@ async function snapshotFirstLoad(page: Page, server: CountingServer, interactive
  * Waits, as a reader looks at the map before the next click, until the map has drawn the last
  * filter (MapLibre's `idle`) and a quarter second more. Without it the next filter's computation
  * shared the two cores with SwiftShader drawing the previous one on the CPU, which is map drawing
- * (not counted), and a filter took 20–30 ms longer in some runs.
+ * (not counted): five runs each way on 2026-12-05, 15 filters took 23.9–62.6 ms without the wait
+ * and 16.9–44.2 ms with it.
  */
 async function settled(page: Page): Promise<void> {
   await page.evaluate(async () => {
