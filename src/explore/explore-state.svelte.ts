@@ -25,7 +25,7 @@ import {
   type Filters,
   type SetDimension,
 } from './filters';
-import { summarise, type ExploreSummary } from './summaries';
+import type { ExploreSummary } from './summaries';
 
 /** The performance.measure name of applying a filter, read by `npm run bench:site`. */
 export const FILTER_MEASURE = 'explore:filter';
@@ -86,10 +86,25 @@ export class ExploreState {
   });
   /** Rows matching the filters. */
   readonly matched = $derived(this.mask ? countMask(this.mask) : 0);
-  /** Totals, stages, funding, progress and items of the matching rows. */
+  /**
+   * `summarise`, a chunk of its own (the first screen shows no summary: unfiltered, the header's
+   * totals come with the core, see `figureTotals`); null until `summariesReady` has loaded it.
+   */
+  #summarise = $state.raw<typeof import('./summaries').summarise | null>(null);
+  #summariesLoad: Promise<void> | null = null;
+
+  /** Loads `summarise` once; the summary is null until it is in. */
+  summariesReady(): Promise<void> {
+    return (this.#summariesLoad ??= import('./summaries').then((m) => {
+      this.#summarise = m.summarise;
+    }));
+  }
+
+  /** Totals, stages, funding, progress and items of the matching rows; null until `summarise` is loaded. */
   readonly summary = $derived.by<ExploreSummary | null>(() => {
     const { index, mask } = this;
-    if (!index || !mask) return null;
+    const summarise = this.#summarise;
+    if (!index || !mask || !summarise) return null;
     const unfiltered = this.#unfilteredOf(index);
     if (unfiltered?.summary) return unfiltered.summary;
     const summary = timed('summary', () => summarise(index, mask));
@@ -97,15 +112,16 @@ export class ExploreState {
     return summary;
   });
   /**
-   * Households, residents and funding of the matching rows for the counts to show: the
-   * summary's once the figures part is in; before it, the unfiltered totals from the core's
-   * header when nothing is filtered, else null (show them as loading, not as zeros).
+   * Households, residents and funding of the matching rows for the counts to show. Unfiltered,
+   * the core's header's (summed as `summarise` sums them), so the first screen needs neither the
+   * figures part nor `summarise`; under a filter the summary's once the figures part is in, else
+   * null (show them as loading, not as zeros).
    */
   readonly figureTotals = $derived.by<ExploreTotals | null>(() => {
     const index = this.index;
     if (!index) return null;
-    if (index.hasFigures) return this.summary?.totals ?? null;
-    return this.active ? null : index.totals;
+    if (!this.active) return index.totals;
+    return index.hasFigures ? (this.summary?.totals ?? null) : null;
   });
   /** Counts per option of each filter, under the other filters. */
   readonly facets = $derived.by<Facets | null>(() => {
@@ -171,6 +187,7 @@ export class ExploreState {
     const { parts } = manifest.explore;
     this.#detailsUrl = fileUrl(manifest, parts.details);
     this.status = 'loading';
+    void this.summariesReady();
     this.#core = loadExploreCore(fileUrl(manifest, parts.core)).then(
       (index) => {
         this.index = index;

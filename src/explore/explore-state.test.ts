@@ -13,11 +13,14 @@ import { exploreIndexOf, recordsArb } from './test-records';
 const records = fc.sample(recordsArb({ minLength: 30, maxLength: 30 }), { numRuns: 1, seed: 7 })[0]!;
 
 describe('ExploreState', () => {
-  it('recomputes the mask, counts, summaries and map filter when the filters change', () => {
+  it('recomputes the mask, counts, summaries and map filter when the filters change', async () => {
     const state = createExploreState({ ...EMPTY_FILTERS, stage: ['completed'] });
     expect(state.mask).toBeNull();
     const index = exploreIndexOf(records);
     state.index = index;
+    // summarise is a chunk of its own: no summary until it is loaded.
+    expect(state.summary).toBeNull();
+    await state.summariesReady();
     expect([...state.mask!]).toEqual([...matchMask(index, state.filters)]);
     expect(state.active).toBe(true);
 
@@ -58,10 +61,11 @@ describe('ExploreState', () => {
     }
   });
 
-  it('computes the unfiltered summary and facets once per index, and afresh for a new index', () => {
+  it('computes the unfiltered summary and facets once per index, and afresh for a new index', async () => {
     const index = exploreIndexOf(records);
     const state = createExploreState();
     state.index = index;
+    await state.summariesReady();
     const all = new Uint8Array(index.count).fill(1);
     const first = { summary: state.summary, facets: state.facets };
     expect(first.summary).toEqual(summarise(index, all));
@@ -84,7 +88,7 @@ describe('ExploreState', () => {
     expect(state.facets?.matched).toBe(20);
   });
 
-  it('shows the header totals unfiltered before the figures, nothing under a filter, then the filtered sums', () => {
+  it('shows the header totals unfiltered (figures or not), nothing under a filter until the figures and summarise are in, then the filtered sums', async () => {
     const full = exploreIndexOf(records);
     const parts = encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7])));
     const state = createExploreState();
@@ -94,7 +98,11 @@ describe('ExploreState', () => {
     state.toggle('stage', 'completed');
     expect(state.figureTotals).toBeNull();
     state.index = full;
+    expect(state.figureTotals).toBeNull();
+    await state.summariesReady();
     expect(state.figureTotals).toEqual(summarise(full, matchMask(full, state.filters)).totals);
+    state.clear();
+    expect(state.figureTotals).toEqual(all);
   });
 
   it('reports data without an index as an error, fetching nothing', async () => {

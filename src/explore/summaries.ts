@@ -16,6 +16,7 @@ import {
 } from '../domain/vocabulary';
 import { BYTE_HISTOGRAM_SIZE, bitCountsOfHistogram } from './bit-histogram';
 import type { ExploreIndex } from './explore-index';
+import { countMask } from './filters';
 
 /** Sums over the matching communities. Missing values add nothing. */
 export interface Totals {
@@ -380,18 +381,32 @@ export function reportedChannels(channels: readonly Float64Array[]): Uint32Array
 }
 
 /**
- * Every summary at once, in one pass over the rows the mask lets through: each row's stage,
- * figures, channels, months and items are read together rather than in a loop per summary, and
- * the counters are typed arrays. The result equals calling `totals`, `byStage`, `byChannel`,
- * `progress`, `itemsByCategory` and `fundingByGroup` without a limit (summaries.test.ts checks
- * it): sums are added in row order as they add them, so even the floating-point totals are the same.
+ * What `summarise` adds up over rows. Every counter is a sum over rows, so the counters of the
+ * rows a mask lets through are those of every row less those of the rest.
  */
-export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary {
-  const stage = index.text.stage;
-  const codes = stage.codes;
-  const { done, started } = stageFlags(stage.values);
-  const stageCount = new Uint32Array(stage.values.length);
-  const stageHouseholds = new Float64Array(stage.values.length);
+interface SummaryCounters {
+  count: number;
+  households: number;
+  residents: number;
+  fundTotal: number;
+  fundFiscal: number;
+  completedUndated: number;
+  stageCount: Uint32Array;
+  stageHouseholds: Float64Array;
+  /** Per channel the index has a column for, in `FUNDING_CHANNELS` order. */
+  channelSums: Float64Array;
+  groupCount: Uint32Array;
+  /** Per group code, a sum per `FUNDING_CHANNELS` entry. */
+  groupSums: Float64Array;
+  startedAt: Uint32Array;
+  completedAt: Uint32Array;
+  perCategory: Uint32Array;
+  /** Byte histograms of the item words (bit-histogram.ts). */
+  hist: Uint32Array;
+}
+
+/** The funding channels the index has a column for, and where each is in `FUNDING_CHANNELS`. */
+function channelColumns(index: ExploreIndex): { channels: Float64Array[]; channelAt: number[] } {
   // Channels no row reports stay 0 without a column to read.
   const channels: Float64Array[] = [];
   const channelAt: number[] = [];
@@ -402,6 +417,21 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
       channelAt.push(k);
     }
   });
+  return { channels, channelAt };
+}
+
+/**
+ * The counters of the rows whose mask entry is set (`matching` true) or clear (false), in one
+ * pass: each row's stage, figures, channels, months and items are read together rather than in
+ * a loop per summary.
+ */
+function countRows(index: ExploreIndex, mask: Uint8Array, matching: boolean): SummaryCounters {
+  const stage = index.text.stage;
+  const codes = stage.codes;
+  const { done, started } = stageFlags(stage.values);
+  const stageCount = new Uint32Array(stage.values.length);
+  const stageHouseholds = new Float64Array(stage.values.length);
+  const { channels, channelAt } = channelColumns(index);
   const channelSums = new Float64Array(channels.length);
   const reports = reportedChannels(channels);
   // Funding per group as `fundingByGroup` adds it: per group code, channel sums in row order.
@@ -425,7 +455,7 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
   let fiscalSum = 0;
   let completedUndated = 0;
   for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
+    if ((mask[i] !== 0) !== matching) continue;
     // As `finite`, inline: a call per row is what costs before the engine optimises the loop.
     const hv = households[i]!;
     const h = hv === hv ? hv : 0;
@@ -465,25 +495,135 @@ export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary
       hist[base + 768 + (word >>> 24)]!++;
     }
   }
+  return {
+    count,
+    households: householdSum,
+    residents: residentSum,
+    fundTotal: fundSum,
+    fundFiscal: fiscalSum,
+    completedUndated,
+    stageCount,
+    stageHouseholds,
+    channelSums,
+    groupCount,
+    groupSums,
+    startedAt,
+    completedAt,
+    perCategory,
+    hist,
+  };
+}
+
+/** `all` less `rest`, counter by counter (into `rest`, which is returned). */
+function subtractCounters(all: SummaryCounters, rest: SummaryCounters): SummaryCounters {
+  const arrays = [
+    'stageCount',
+    'stageHouseholds',
+    'channelSums',
+    'groupCount',
+    'groupSums',
+    'startedAt',
+    'completedAt',
+    'perCategory',
+    'hist',
+  ] as const;
+  for (const key of arrays) {
+    const a = all[key];
+    const r = rest[key];
+    for (let i = 0; i < r.length; i++) r[i] = a[i]! - r[i]!;
+  }
+  rest.count = all.count - rest.count;
+  rest.households = all.households - rest.households;
+  rest.residents = all.residents - rest.residents;
+  rest.fundTotal = all.fundTotal - rest.fundTotal;
+  rest.fundFiscal = all.fundFiscal - rest.fundFiscal;
+  rest.completedUndated = all.completedUndated - rest.completedUndated;
+  return rest;
+}
+
+/** Largest sum that floating-point addition still holds exactly in any order. */
+const EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whether every figure `countRows` adds is a whole number and every sum stays within
+ * `EXACT_LIMIT`: then each sum is the same in any order, so every row's counters less the rest's
+ * are exactly the matching rows' own. Yuan from 万元 with up to four decimals, households and
+ * residents are whole.
+ */
+function exactSums(index: ExploreIndex): boolean {
+  const columns = [
+    index.households,
+    index.residents,
+    index.fundTotal,
+    index.fundFiscal,
+    ...channelColumns(index).channels,
+  ];
+  for (const column of columns) {
+    let sum = 0;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      if (v !== v) continue; // not reported: never added
+      if (!Number.isInteger(v)) return false;
+      sum += Math.abs(v);
+    }
+    if (sum > EXACT_LIMIT) return false;
+  }
+  return true;
+}
+
+/** Per index: the counters of every row, when its sums are exact (else null). */
+const everyRow = new WeakMap<ExploreIndex, SummaryCounters | null>();
+
+function everyRowCounters(index: ExploreIndex): SummaryCounters | null {
+  let counters = everyRow.get(index);
+  if (counters === undefined) {
+    counters = exactSums(index) ? countRows(index, new Uint8Array(index.count).fill(1), true) : null;
+    everyRow.set(index, counters);
+  }
+  return counters;
+}
+
+/**
+ * Every summary at once. The result equals calling `totals`, `byStage`, `byChannel`, `progress`,
+ * `itemsByCategory` and `fundingByGroup` without a limit (summaries.test.ts checks it): when the
+ * mask lets most rows through and the index's figures are whole numbers (`exactSums`), it counts
+ * the rows left out and takes them from every row's counters (kept per index), so unticking one
+ * of many options reads the few rows it removes; otherwise it adds the matching rows in row order
+ * as those functions do, so even the floating-point totals are the same.
+ */
+export function summarise(index: ExploreIndex, mask: Uint8Array): ExploreSummary {
+  let counters: SummaryCounters;
+  const all = countMask(mask) * 2 > mask.length ? everyRowCounters(index) : null;
+  if (all) counters = subtractCounters(all, countRows(index, mask, false));
+  else counters = countRows(index, mask, true);
+  return finishSummary(index, counters);
+}
+
+/** The summary of the rows counted. */
+function finishSummary(index: ExploreIndex, c: SummaryCounters): ExploreSummary {
+  const stage = index.text.stage;
+  const group = index.text[fundingDimension(index)];
+  const words = index.items.words;
   const perItem = new Uint32Array(Math.max(index.items.keys.length, words.length * 32));
-  for (let w = 0; w < words.length; w++) bitCountsOfHistogram(hist, w * BYTE_HISTOGRAM_SIZE, perItem, w * 32);
+  for (let w = 0; w < words.length; w++)
+    bitCountsOfHistogram(c.hist, w * BYTE_HISTOGRAM_SIZE, perItem, w * 32);
   const yuan = new Float64Array(FUNDING_CHANNELS.length);
-  channelAt.forEach((k, j) => (yuan[k] = channelSums[j]!));
+  channelColumns(index).channelAt.forEach((k, j) => (yuan[k] = c.channelSums[j]!));
   return {
     totals: {
-      count,
-      households: householdSum,
-      residents: residentSum,
-      fundTotal: fundSum,
-      fundFiscal: fiscalSum,
+      count: c.count,
+      households: c.households,
+      residents: c.residents,
+      fundTotal: c.fundTotal,
+      fundFiscal: c.fundFiscal,
     },
-    byStage: stageCounts(stage.values, stage.codeOf, stageCount, stageHouseholds),
+    byStage: stageCounts(stage.values, stage.codeOf, c.stageCount, c.stageHouseholds),
     byChannel: FUNDING_CHANNELS.map((channel, k) => ({ field: channel.field, yuan: yuan[k]! })),
-    progress: progressOf(startedAt, completedAt, completedUndated),
-    itemsByCategory: categoryItems(index.items.keys, perItem, perCategory),
+    progress: progressOf(c.startedAt, c.completedAt, c.completedUndated),
+    itemsByCategory: categoryItems(index.items.keys, perItem, c.perCategory),
     fundingByGroup: {
       dimension: fundingDimension(index),
-      groups: fundingGroups(group.values, groupCount, groupSums),
+      groups: fundingGroups(group.values, c.groupCount, c.groupSums),
     },
   };
 }

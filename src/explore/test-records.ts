@@ -41,52 +41,56 @@ const date = fc.oneof(
     .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
 );
 
-const funds = fc.subarray(FUNDING_CHANNELS.map((c) => c.field)).chain((fields) =>
-  fc
-    .tuple(
-      ...fields.map(() =>
-        fc.oneof(
-          fc.integer({ min: 0, max: 50_000 }).map((v) => v * 100),
-          fc.double({ min: 0, max: 1e7, noNaN: true }),
-        ),
-      ),
-    )
-    .map((values) => Object.fromEntries(fields.map((f, k) => [f, values[k]!]))),
-);
+/** Funding per channel: yuan in whole hundreds, or (unless `whole`) any amount. */
+const fundsArb = (whole: boolean) =>
+  fc.subarray(FUNDING_CHANNELS.map((c) => c.field)).chain((fields) =>
+    fc
+      .tuple(
+        ...fields.map(() => {
+          const hundreds = fc.integer({ min: 0, max: 50_000 }).map((v) => v * 100);
+          return whole ? hundreds : fc.oneof(hundreds, fc.double({ min: 0, max: 1e7, noNaN: true }));
+        }),
+      )
+      .map((values) => Object.fromEntries(fields.map((f, k) => [f, values[k]!]))),
+  );
 
 /** A record without id (the list arbitrary numbers them). */
-const recordBody = fc.record({
-  name: fc.constantFrom('和平小区', '示意小区（长沙-023）', '<b>x</b>', '纺织路1号'),
-  city: maybe(fc.constantFrom(...POOLS.city)),
-  district: maybe(fc.constantFrom(...POOLS.district)),
-  street: maybe(fc.constantFrom(...POOLS.street)),
-  community: maybe(fc.constantFrom(...POOLS.community)),
-  programme: maybe(fc.constantFrom(...POOLS.programme)),
-  stage: maybe(fc.constantFrom(...POOLS.stage)),
-  batch_year: maybe(fc.constantFrom(...POOLS.years)),
-  year_built: maybe(fc.integer({ min: 1960, max: 2005 })),
-  start_date: maybe(date),
-  completion_date: maybe(date),
-  households: maybe(fc.integer({ min: 0, max: 3000 })),
-  residents: maybe(fc.integer({ min: 0, max: 9000 })),
-  buildings: maybe(fc.integer({ min: 1, max: 40 })),
-  items: fc.shuffledSubarray(POOLS.items as unknown as string[], { maxLength: 8 }),
-  funds,
-  is_synthetic: fc.boolean(),
-  location_precision: fc.constantFrom(...LOCATION_PRECISIONS),
-  lng: fc.double({ min: 100, max: 122, noNaN: true }),
-  lat: fc.double({ min: 22, max: 40, noNaN: true }),
-});
+const recordBody = (whole: boolean) =>
+  fc.record({
+    name: fc.constantFrom('和平小区', '示意小区（长沙-023）', '<b>x</b>', '纺织路1号'),
+    city: maybe(fc.constantFrom(...POOLS.city)),
+    district: maybe(fc.constantFrom(...POOLS.district)),
+    street: maybe(fc.constantFrom(...POOLS.street)),
+    community: maybe(fc.constantFrom(...POOLS.community)),
+    programme: maybe(fc.constantFrom(...POOLS.programme)),
+    stage: maybe(fc.constantFrom(...POOLS.stage)),
+    batch_year: maybe(fc.constantFrom(...POOLS.years)),
+    year_built: maybe(fc.integer({ min: 1960, max: 2005 })),
+    start_date: maybe(date),
+    completion_date: maybe(date),
+    households: maybe(fc.integer({ min: 0, max: 3000 })),
+    residents: maybe(fc.integer({ min: 0, max: 9000 })),
+    buildings: maybe(fc.integer({ min: 1, max: 40 })),
+    items: fc.shuffledSubarray(POOLS.items as unknown as string[], { maxLength: 8 }),
+    funds: fundsArb(whole),
+    is_synthetic: fc.boolean(),
+    location_precision: fc.constantFrom(...LOCATION_PRECISIONS),
+    lng: fc.double({ min: 100, max: 122, noNaN: true }),
+    lat: fc.double({ min: 22, max: 40, noNaN: true }),
+  });
 
 /** Drops keys whose value is undefined, as the normaliser leaves them out. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** `n` random community records (ids `R0`, `R1`, …). */
-export function recordsArb(opts: { minLength?: number; maxLength?: number } = {}) {
+/** `n` random community records (ids `R0`, `R1`, …); `wholeFunds`: every amount whole yuan. */
+export function recordsArb(opts: { minLength?: number; maxLength?: number; wholeFunds?: boolean } = {}) {
   return fc
-    .array(recordBody, { minLength: opts.minLength ?? 0, maxLength: opts.maxLength ?? 60 })
+    .array(recordBody(opts.wholeFunds ?? false), {
+      minLength: opts.minLength ?? 0,
+      maxLength: opts.maxLength ?? 60,
+    })
     .map((bodies) =>
       bodies.map(
         (b, i): CommunityRecord =>
