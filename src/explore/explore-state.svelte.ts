@@ -264,14 +264,36 @@ export class ExploreState {
   /**
    * Rows matching every filter but those on `dimension` (what a chart of that dimension counts,
    * so a bar shows what toggling it would give): the mask itself when that dimension filters
-   * nothing, else one pass over the failed dimensions the mask was made from.
+   * nothing; every row, as one array per index, when only it filters; else one pass over the
+   * failed dimensions the mask was made from.
    */
   maskWithout(dimension: keyof Filters): Uint8Array | null {
     const failed = this.#failed;
-    if (!failed) return null;
-    const own = { ...EMPTY_FILTERS, [dimension]: this.filters[dimension] } as Filters;
-    if (activeFilterCount(own) === 0) return this.mask;
+    const index = this.index;
+    if (!failed || !index) return null;
+    const own = activeFilterCount({ ...EMPTY_FILTERS, [dimension]: this.filters[dimension] } as Filters);
+    if (own === 0) return this.mask;
+    if (activeFilterCount(this.filters) === own) {
+      if (this.#everyRow?.index !== index)
+        this.#everyRow = { index, mask: new Uint8Array(index.count).fill(1) };
+      return this.#everyRow.mask;
+    }
     return timed('charts', () => maskWithout(failed, dimension));
+  }
+
+  /** `maskWithout`'s every-row mask, for the index it was made for. */
+  #everyRow: { index: ExploreIndex; mask: Uint8Array } | null = null;
+
+  /**
+   * The summary of a chart's `mask` when there is one already: the page's own rows', or every
+   * row's once computed (a chart of the only dimension filtered counts every row).
+   */
+  summaryOf(mask: Uint8Array | null): ExploreSummary | null {
+    if (!mask) return null;
+    if (mask === this.mask) return this.summary;
+    const unfiltered = this.#unfiltered;
+    if (mask === this.#everyRow?.mask && unfiltered?.index === this.index) return unfiltered.summary ?? null;
+    return null;
   }
 
   /** Replaces the filters. */

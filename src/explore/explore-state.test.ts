@@ -88,6 +88,28 @@ describe('ExploreState', () => {
     expect(state.facets?.matched).toBe(20);
   });
 
+  it('gives the chart of the only dimension filtered every row, answered from the unfiltered summary', async () => {
+    const index = exploreIndexOf(records);
+    const state = createExploreState();
+    state.index = index;
+    await state.summariesReady();
+    const unfiltered = state.summary;
+    state.toggle('stage', 'completed');
+    const every = state.maskWithout('stage')!;
+    expect([...every]).toEqual(new Array(index.count).fill(1));
+    expect(state.maskWithout('stage')).toBe(every);
+    expect(state.summaryOf(every)).toBe(unfiltered);
+    // A second dimension: the stage chart counts the rows under it, which nothing has summarised.
+    state.toggle('items', 'elevator_added');
+    const underItems = state.maskWithout('stage')!;
+    expect(underItems).toEqual(matchMask(index, { ...state.filters, stage: [] }));
+    expect(state.summaryOf(underItems)).toBeNull();
+    // A new index (its figures arriving) is never answered from the old one's summary.
+    state.toggle('items', 'elevator_added');
+    state.index = exploreIndexOf(records.slice(0, 10));
+    expect(state.summaryOf(state.maskWithout('stage'))).toBeNull();
+  });
+
   it('shows the header totals unfiltered (figures or not), nothing under a filter until the figures and summarise are in, then the filtered sums', async () => {
     const full = exploreIndexOf(records);
     const parts = encodeExploreParts(buildExploreIndex(records, undefined, aggregateH3(records, [7])));
