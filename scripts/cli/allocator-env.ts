@@ -4,8 +4,9 @@
  * the graph's, the distance tables' and the tiler's arrays, once freed, leave holes in the C heap
  * that stay resident for the rest of the build. With the threshold fixed, every block past it is
  * its own mapping, handed back to the system when freed. Measured with `npm run bench:build` on
- * the national ledger (2026-12-05, 10:47–10:52): with roads 1,047 MB peak resident without it,
- * 962–965 MB with it; without roads 861 MB against 931 MB, 45.0 s against 46.4 s.
+ * the national ledger (2026-12-05): with roads 1,047 MB peak resident without it, 952–970 MB with
+ * it; without roads 931–947 MB without it, 866–905 MB with it, in the same time (the machine's
+ * drift, 44–53 s, is larger than any difference).
  *
  * glibc reads the setting once, when the process starts, so the build sets it by running itself
  * again (scripts/build-data.ts), and only for inputs large enough for it to matter.
