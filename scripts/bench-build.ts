@@ -25,7 +25,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { communityLedgerLayout, defaultRoadEdges } from './national/args';
 import {
   kbToMB,
@@ -38,9 +37,7 @@ import {
   type BuildRun,
   type RssSample,
 } from './bench/build-figures';
-import { allocatorEnv, glibcVersion } from './cli/allocator-env';
-import { heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
-import { inputBytes } from './cli/input-bytes';
+import { memorySettings } from './cli/memory-settings';
 import { positiveArg } from './cli/positive-arg';
 import { spawnGenerateNational } from './national/spawn-generate';
 
@@ -175,18 +172,13 @@ async function build(label: string, roads: boolean): Promise<Built> {
     : [];
   // The step timer's opt-in heap trace (scripts/pipeline/steps/step-timer.ts).
   const heap = args.includes('--heap');
-  // What build:data would rerun itself with (scripts/build-data.ts, rerunForMemory), given here so
-  // the process measured is the build.
-  const currentLimitBytes = getHeapStatistics().heap_size_limit;
-  const bytes = inputBytes([ledger.communities, ledger.amenities, ...(roads ? [ledger.roads] : [])]);
-  const wantedFlag = heapLimitFlag({
-    execArgv: [],
-    nodeOptions: process.env.NODE_OPTIONS,
-    currentLimitBytes,
-    totalMemBytes: totalmem(),
-  });
-  const heapFlag = wantedFlag && inputNeedsLargerHeap(bytes, currentLimitBytes) ? wantedFlag : undefined;
-  const env = allocatorEnv({ glibcVersion: glibcVersion(), env: process.env, inputBytes: bytes });
+  // What build:data would rerun itself with, given here so the process measured is the build.
+  const settings = memorySettings(
+    [ledger.communities, ledger.amenities, ...(roads ? [ledger.roads] : [])],
+    [],
+  );
+  const heapFlag = settings?.flag;
+  const env = settings?.env;
   let run: Awaited<ReturnType<typeof traced>>;
   try {
     run = await traced(

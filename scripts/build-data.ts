@@ -5,12 +5,11 @@
  * (Ctrl+C) / SIGTERM. A build that does not finish leaves the output folder as it was.
  */
 import { spawn } from 'node:child_process';
-import { constants, totalmem } from 'node:os';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { constants } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { parseBuildArgs, USAGE, UsageError } from './cli/build-args';
-import { allocatorEnv, glibcVersion } from './cli/allocator-env';
-import { heapGrowingFlag, heapLimitFlag, inputNeedsLargerHeap } from './cli/heap-limit';
-import { inputBytes } from './cli/input-bytes';
+import { heapGrowingFlag } from './cli/heap-limit';
+import { memorySettings } from './cli/memory-settings';
 import { formatProgress, formatSummary } from './cli/summary';
 import { buildData, type BuildOptions } from './pipeline/build';
 import { abortOpenStagedOutputs } from './pipeline/output/staged-output';
@@ -120,17 +119,9 @@ async function main(): Promise<number> {
  * small for ten times the national ledger) and the C allocator's settings (`allocatorEnv`).
  */
 function rerunForMemory(inputs: readonly (string | undefined)[]): Promise<number> | undefined {
-  const currentLimitBytes = getHeapStatistics().heap_size_limit;
-  const wantedFlag = heapLimitFlag({
-    execArgv: process.execArgv,
-    nodeOptions: process.env.NODE_OPTIONS,
-    currentLimitBytes,
-    totalMemBytes: totalmem(),
-  });
-  const bytes = inputBytes(inputs);
-  const flag = wantedFlag && inputNeedsLargerHeap(bytes, currentLimitBytes) ? wantedFlag : undefined;
-  const env = allocatorEnv({ glibcVersion: glibcVersion(), env: process.env, inputBytes: bytes });
-  if (!flag && !env) return undefined;
+  const settings = memorySettings(inputs, process.execArgv);
+  if (!settings) return undefined;
+  const { flag, env } = settings;
   // execArgv carries tsx's loader; the child's own limit and environment then suffice, so it does
   // not rerun. Its stdin is a pipe from this process: should this one be killed outright, the pipe
   // closes and the child stops too rather than swap its output in (watchParent).
