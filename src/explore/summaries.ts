@@ -195,21 +195,19 @@ export function fundingByGroup(
 ): FundingGroup[] {
   const column = index.text[dimension];
   const codes = column.codes;
-  const channels = FUNDING_CHANNELS.map((channel) => index.funds.get(channel.field) ?? null);
-  const width = channels.length;
+  const { channels, channelAt } = channelColumns(index);
+  const width = FUNDING_CHANNELS.length;
   // One pass over the rows, sums in one flat array (group × channel), written to the groups
   // once: object writes per row cost more than the additions. Each sum is added in row order.
   const count = new Uint32Array(column.values.length);
   const sums = new Float64Array(column.values.length * width);
-  const reported = channels.flatMap((values, k) => (values ? [k] : []));
-  const columns = reported.map((k) => channels[k]!);
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     const base = codes[i]! * width;
     count[codes[i]!]!++;
-    for (let j = 0; j < columns.length; j++) {
-      const v = columns[j]![i]!;
-      if (v === v) sums[base + reported[j]!]! += v;
+    for (let j = 0; j < channels.length; j++) {
+      const v = channels[j]![i]!;
+      if (v === v) sums[base + channelAt[j]!]! += v;
     }
   }
   return topGroups(fundingGroups(column.values, count, sums), limit);
